@@ -1,0 +1,116 @@
+"""Read Turtle files into stores and graphs, with errors that name the file and line.
+
+pyoxigraph parses (it is about ten times faster than rdflib at a million triples);
+rdflib graphs are made from the parsed quads where pyshacl or a serialiser needs them.
+"""
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from . import paths
+from .errors import InputError
+from .namespaces import DEFAULT_BASE, PREFIXES
+
+GRAPH_BASE = DEFAULT_BASE + "graph/"
+ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
+REFERENCE_GRAPH = GRAPH_BASE + "reference"
+
+_LINE = re.compile(r"line (\d+)")
+
+
+def graph_name(path: Path) -> str:
+    """The named graph a data file belongs to: one per source document, one for reference data.
+
+    Statements live in ``data/statements/<document>.ttl`` (or drafts), so the document's
+    slug names their graph; everything else under data/ is shared reference data.
+    """
+    path = Path(path)
+    if path.resolve() == paths.ONTOLOGY_FILE.resolve():
+        return ONTOLOGY_GRAPH
+    if path.parent.name in ("statements", "drafts"):
+        return GRAPH_BASE + "document/" + path.stem
+    return REFERENCE_GRAPH
+
+
+def parse_file(path: Path, graph: str | None = None) -> list[ox.Quad]:
+    """Parse one Turtle file into quads of `graph` (its `graph_name` by default)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    target = ox.NamedNode(graph or graph_name(path))
+    try:
+        parsed = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, rename_blank_nodes=True)
+        return [ox.Quad(q.subject, q.predicate, q.object, target) for q in parsed]
+    except SyntaxError as error:
+        found = _LINE.search(str(error))
+        message = str(error).split(" (", 1)[0] if "(" in str(error) else str(error)
+        raise InputError(path, f"Turtle syntax error: {message}", int(found.group(1)) if found else None) from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+
+
+def default_files(include_ontology: bool = True) -> list[Path]:
+    """The ontology and every curated data file."""
+    return ([paths.ONTOLOGY_FILE] if include_ontology else []) + paths.data_files()
+
+
+def expand(sources: Iterable[Path | str]) -> list[Path]:
+    """Files named directly plus every .ttl file under the directories named."""
+    found: list[Path] = []
+    for source in map(Path, sources):
+        found.extend(sorted(source.rglob("*.ttl")) if source.is_dir() else [source])
+    return found
+
+
+def load_store(files: Iterable[Path | str] | None = None, store: ox.Store | None = None) -> ox.Store:
+    """Parse every file (default: ontology and data) into a pyoxigraph store, all or nothing."""
+    quads: list[ox.Quad] = []
+    for path in expand(files) if files is not None else default_files():
+        quads.extend(parse_file(path))
+    store = store if store is not None else ox.Store()
+    store.bulk_extend(quads)
+    return store
+
+
+def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """The rdflib twin of a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
+    """One rdflib graph holding the triples of all quads (the union of their graphs)."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    add = graph.add
+    for quad in quads:
+        add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))
+    return graph
+
+
+def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
+    """An rdflib dataset keeping each quad in its named graph."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    for quad in quads:
+        name = quad.graph_name
+        context = URIRef(name.value) if isinstance(name, ox.NamedNode) else None
+        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object), context))
+    return dataset
+
+
+def load(files: Iterable[Path | str] | None = None) -> Graph:
+    """The ontology and data (or the files given) as one rdflib graph."""
+    return to_rdflib(load_store(files).quads_for_pattern(None, None, None))
