@@ -81,7 +81,7 @@ def oxigraph_url() -> Iterator[str]:
     port = free_port()
     # --timeout-s bounds the server's own work when a test's client gives up on a query.
     process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}",
-                                "--union-default-graph", "--timeout-s", "20"],
+                                "--union-default-graph", "--timeout-s", "10"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
@@ -143,7 +143,7 @@ EnabledGzipContent = 0
 ; Debian's 10000 would cut results off silently.
 ResultSetMaxRows = 10000000
 MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime = 30
+MaxQueryExecutionTime = 10
 """
 
 
