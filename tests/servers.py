@@ -142,7 +142,7 @@ EnabledGzipContent = 0
 [SPARQL]
 ; Debian's 10000 would cut results off silently.
 ResultSetMaxRows = 10000000
-MaxQueryCostEstimationTime = 400
+MaxQueryCostEstimationTime = 0
 MaxQueryExecutionTime = 10
 """
 
@@ -222,3 +222,22 @@ def http_responder() -> Iterator[Callable[[int, str, bytes], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/servers.py virtuoso DIR``: start Virtuoso with the test ini, print ``URL PID``, leave it running.
+
+    For CI scripts that start the server once and announce it with GOVGRAPH_VIRTUOSO_URL.
+    """
+    if len(argv) != 3 or argv[1] != "virtuoso":
+        print("usage: servers.py virtuoso DIR", file=sys.stderr)
+        return 2
+    folder = Path(argv[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    process, url, _ = start_virtuoso(folder.resolve())
+    print(url, process.pid)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
