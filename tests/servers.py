@@ -1,4 +1,4 @@
-"""Real SPARQL servers for tests: a pytest plugin (load it with ``pytest_plugins = ["servers"]``).
+"""Real SPARQL servers for tests: a pytest plugin (load it with ``pytest_plugins = ["tests.servers"]``).
 
 - ``oxigraph_url``: the query URL of an in-memory ``oxigraph serve --union-default-graph``
   started on a free loopback port (binary from the ``oxigraph`` PyPI package), shared by the

@@ -10,7 +10,7 @@ from govgraph import paths, queries
 from govgraph.errors import GovgraphError, InputError
 from govgraph.queries import Param
 
-pytest_plugins = ["store_data"]
+pytest_plugins = ["tests.store_data"]
 
 HEADER = """\
 # title: Things by forum

@@ -9,7 +9,7 @@ from govgraph import loading, paths, queries
 from govgraph.cli import main
 from govgraph.store import open_store
 
-pytest_plugins = ["servers", "store_data"]
+pytest_plugins = ["tests.servers", "tests.store_data"]
 
 CommandResult = tuple[int, str, str]
 

@@ -15,7 +15,7 @@ from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
 from govgraph.store import EmbeddedStore, ResultTable, open_store, temporary_store
 
-pytest_plugins = ["store_data"]
+pytest_plugins = ["tests.store_data"]
 
 GG = "https://w3id.org/govgraph/ontology#"
 STMT = "https://w3id.org/govgraph/id/statement/"

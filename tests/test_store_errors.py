@@ -7,7 +7,7 @@ from govgraph.cli import main
 from govgraph.errors import GovgraphError
 from govgraph.store import endpoints, open_store
 
-pytest_plugins = ["servers"]
+pytest_plugins = ["tests.servers"]
 
 QUAD = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), ox.NamedNode("urn:g"))
 
@@ -19,7 +19,7 @@ def one_line(error: pytest.ExceptionInfo) -> str:
 
 
 def test_unreachable_endpoint() -> None:
-    from servers import free_port
+    from tests.servers import free_port
 
     url = f"http://127.0.0.1:{free_port()}/query"
     with pytest.raises(GovgraphError) as caught:

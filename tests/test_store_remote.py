@@ -15,7 +15,7 @@ from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
 from govgraph.store import EmbeddedStore, RemoteStore, endpoints, open_store
 
-pytest_plugins = ["servers", "store_data"]
+pytest_plugins = ["tests.servers", "tests.store_data"]
 
 pytestmark = pytest.mark.server
 
