@@ -66,6 +66,13 @@ def test_terms_keep_language_datatype_and_non_ascii(embedded: EmbeddedStore) -> 
     assert table.rows == [(Literal('Tab\there, newline\nthere, comma, and "quotes".', lang="en"), Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
 
 
+def test_unbound_values_are_none(embedded: EmbeddedStore) -> None:
+    # Only b1 has a confidence.
+    table = embedded.select("SELECT ?c ?conf WHERE { ?c gg:quote ?q OPTIONAL { ?c gg:confidence ?conf } } ORDER BY ?c")
+    assert [(str(c).rsplit("/", 1)[1], conf) for c, conf in table.rows] == [
+        ("a1", None), ("a2", None), ("a3", None), ("b1", Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
+
+
 def test_limit_cuts_and_flags(embedded: EmbeddedStore) -> None:
     query = "SELECT ?q WHERE { ?s gg:quote ?q }"  # four statements have quotes
     assert len(embedded.select(query, limit=4).rows) == 4 and not embedded.select(query, limit=4).truncated
