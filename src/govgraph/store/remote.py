@@ -32,6 +32,9 @@ class RemoteStore(Store):
     def __init__(self, target: http.Endpoints) -> None:
         self.target = target
         self.where = target.query
+        # Virtuoso refuses ORDER BY with LIMIT above its MaxSortedTopRows (10000 by default),
+        # so there the rows are only cut here, after reading.
+        self.caps_rows = not target.virtuoso
 
     def _wrapper(self, url: str, text: str, fmt: str, timeout: float) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(url, returnFormat=fmt)
