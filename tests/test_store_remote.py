@@ -8,12 +8,12 @@ import time
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from govgraph import queries
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
-from govgraph.store import EmbeddedStore, RemoteStore, endpoints, open_store
+from govgraph.store import EmbeddedStore, RemoteStore, open_store
 
 pytest_plugins = ["tests.servers", "tests.store_data"]
 
