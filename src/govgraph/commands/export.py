@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from .. import loading, paths
+from .. import paths
 from ..export import FORMATS, all_quads, export
 from ..export.describe import DEFAULT_DOWNLOAD_BASE
 
@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # The ontology always comes along: readers need its class hierarchy (a Commitment is a Statement).
-    store = loading.load_store([paths.ONTOLOGY_FILE, *args.inputs]) if args.inputs else None
-    written = export(args.format, args.out, all_quads(store), args.sparql_endpoint, args.download_base)
+    quads = all_quads([paths.ONTOLOGY_FILE, *args.inputs] if args.inputs else None)
+    written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base)
     for path in written:
         print(f"{path}\t{path.stat().st_size} bytes")
     return 0

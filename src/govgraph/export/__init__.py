@@ -62,10 +62,14 @@ def parse_formats(values: Iterable[str]) -> list[str]:
     return [key for key in FORMATS if key in wanted]
 
 
-def all_quads(store: ox.Store | None = None) -> list[ox.Quad]:
-    """Every quad of the store (default: ontology and data), in its named graph."""
-    store = store if store is not None else loading.load_store()
-    return list(store.quads_for_pattern(None, None, None, None))
+def all_quads(files: Iterable[Path | str] | None = None) -> list[ox.Quad]:
+    """Every quad of the files (default: ontology and data), each in its named graph.
+
+    Parsed straight from the files, not read back from a pyoxigraph Store: the Store
+    normalises derived datatypes (xsd:positiveInteger comes back as xsd:integer).
+    """
+    chosen = loading.expand(files) if files is not None else loading.default_files()
+    return [quad for path in chosen for quad in loading.parse_file(path)]
 
 
 def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
