@@ -105,7 +105,7 @@ class Facts:
         for s, label in sorted(_select(store, f"""SELECT ?s ?l WHERE {{ {{ ?s rdfs:label ?l }} UNION
                 {{ ?s time:inXSDgYear ?l }} UNION {{ ?s time:inXSDDate ?l }} }}""")):
             self.labels.setdefault(s, label)
-        self.kinds: dict[str, str] = {e: "time" for e in self.labels}
+        self.kinds: dict[str, str] = {l.entity: "time" for l in self.links if l.entity.startswith(str(YEAR))}
         for cls_iri, kind in reversed(KIND_CLASSES):
             for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* <{cls_iri}> }}"):
                 self.kinds.setdefault(s, kind)
@@ -132,7 +132,9 @@ class Facts:
         if len(found) != 1:
             from ..errors import GovgraphError
 
-            raise GovgraphError(f"{name!r} names {len(found)} resources" + (f": {', '.join(found)}" if found else ""))
+            if not found:
+                raise GovgraphError(f"no resource has the label or alternative label {name!r}")
+            raise GovgraphError(f"{name!r} names {len(found)} resources: {', '.join(found)}; give an IRI or prefixed name")
         return found[0]
 
 

@@ -23,11 +23,13 @@ def _table(graph: nx.Graph, values: dict[str, float], column: str) -> list[dict]
 
 
 def degree(graph: nx.Graph) -> list[dict]:
-    """Number of neighbours, and the same divided by n - 1 (networkx's degree centrality)."""
+    """Number of neighbours; the same divided by n - 1 (degree centrality); the sum of edge weights."""
     rows = _table(graph, dict(graph.degree()), "degree")
     centrality = nx.degree_centrality(graph)
+    weighted = dict(graph.degree(weight="weight"))
     for row in rows:
         row["centrality"] = round(centrality[row["id"]], 6)
+        row["weighted"] = weighted[row["id"]]
     return rows
 
 
