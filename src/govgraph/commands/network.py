@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit:
         rows = rows[: args.limit]
     if args.format == "graphml":
-        column = {"path": "step"}.get(args.metric, args.metric)
+        column = {"path": "step", "communities": "community"}.get(args.metric, args.metric)
         if args.metric == "path":
             graph = graph.subgraph([row["id"] for row in rows]).copy()
         annotated = network.annotate(graph, rows, column)
