@@ -1,0 +1,42 @@
+"""Render a validation report for people (grouped by file, focus node and shape) or as JSON."""
+
+import json
+from itertools import groupby
+
+from .terms import short
+from .validate import ValidationReport
+
+
+def as_text(report: ValidationReport, *, show_warnings: bool = True) -> str:
+    """A readable report: one block per focus node, one line per shape and message."""
+    lines = []
+    shown = [f for f in report.findings if show_warnings or f.severity == "Violation"]
+    for (severity, file, focus), group in groupby(shown, key=lambda f: (f.severity, f.file, f.focus)):
+        where = f"{file}: " if file else ""
+        lines.append(f"{severity.upper()} {where}{short(focus) if focus else '(graph)'}")
+        for finding in group:
+            detail = f" [{finding.path}]" if finding.path else ""
+            value = f" (value: {finding.value})" if finding.value else ""
+            lines.append(f"  {finding.shape}{detail}: {finding.message}{value}")
+    status = "conforms" if report.conforms else "does NOT conform"
+    lines.append(
+        f"{report.triples} triples from {len(report.files)} files {status}: "
+        f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)."
+    )
+    return "\n".join(lines)
+
+
+def as_json(report: ValidationReport) -> str:
+    """The report as JSON, for tools: conforms, counts and every finding with full IRIs."""
+    return json.dumps(
+        {
+            "conforms": report.conforms,
+            "triples": report.triples,
+            "violations": len(report.violations),
+            "warnings": len(report.warnings),
+            "files": report.files,
+            "findings": [finding.__dict__ for finding in report.findings],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )

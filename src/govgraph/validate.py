@@ -1,0 +1,161 @@
+"""Check a graph against the SHACL shapes and the saved data-quality checks.
+
+Violations (ontology/shapes.ttl, and every row a query in queries/checks/ returns) fail;
+recommendations (ontology/recommendations.ttl, sh:Warning) are reported but never fail.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from . import loading, paths
+from .errors import InputError
+
+VIOLATION = "Violation"
+WARNING = "Warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where it is (focus node, file), which rule found it, and what to do."""
+
+    focus: str
+    shape: str
+    message: str
+    severity: str = VIOLATION
+    path: str | None = None
+    value: str | None = None
+    file: str | None = None
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of one validation run."""
+
+    findings: list[Finding] = field(default_factory=list)
+    triples: int = 0
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == VIOLATION]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+
+def _shape_name(shapes: Graph, shape: URIRef | BNode) -> str:
+    """A readable name for a shape: its own IRI, or that of the node shape holding it."""
+    if isinstance(shape, BNode):
+        owner = next(shapes.subjects(SH.property, shape), None) or next(shapes.subjects(SH.sparql, shape), None)
+        if owner is not None:
+            return _shape_name(shapes, owner)
+    return str(shape).rsplit("#", 1)[-1].rsplit("/", 1)[-1] if isinstance(shape, URIRef) else str(shape)
+
+
+def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
+    """Run pyshacl and turn its results graph into findings."""
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True)
+    shape_of = {}
+    for shape in set(results.objects(None, SH.sourceShape)):
+        shape_of[shape] = _shape_name(shapes, shape)
+    findings = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        severity = results.value(result, SH.resultSeverity)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        message = results.value(result, SH.resultMessage)
+        findings.append(Finding(
+            focus=str(focus),
+            shape=shape_of.get(results.value(result, SH.sourceShape), "?"),
+            message=str(message) if message is not None else "constraint not met",
+            severity=WARNING if severity in (SH.Warning, SH.Info) else VIOLATION,
+            path=data.qname(path) if isinstance(path, URIRef) else None,
+            value=value.n3(data.namespace_manager) if value is not None and value != focus else None,
+        ))
+    return findings
+
+
+def check_findings(store: ox.Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
+    """Run every saved data-quality check; each row it returns is a violation."""
+    findings = []
+    for check in sorted(checks_dir.glob("*.rq")) if checks_dir.is_dir() else []:
+        text = check.read_text(encoding="utf-8")
+        try:
+            solutions = store.query(text, use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise InputError(check, f"SPARQL syntax error: {error}") from None
+        title = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.lower().startswith("# title:")), check.stem)
+        for solution in solutions:
+            values = [solution[v] for v in solutions.variables]
+            focus = next((t.value for t in values if isinstance(t, ox.NamedNode)), "")
+            findings.append(Finding(
+                focus=focus,
+                shape=f"check:{check.stem}",
+                message=title,
+                value=", ".join(str(t.value) for t in values if t is not None),
+            ))
+    return findings
+
+
+def defined_in(files: Iterable[Path]) -> dict[str, str]:
+    """Which file declares each typed subject, so that a report can point at it."""
+    where: dict[str, str] = {}
+    for path in files:
+        shown = _shown(path)
+        for quad in loading.parse_file(path):
+            if quad.predicate.value == str(RDF.type) and isinstance(quad.subject, ox.NamedNode):
+                where.setdefault(quad.subject.value, shown)
+    return where
+
+
+def _shown(path: Path) -> str:
+    """A path as people should see it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def validate(
+    files: Iterable[Path | str] | None = None,
+    *,
+    with_ontology: bool = True,
+    recommendations: bool = True,
+    checks: bool = True,
+) -> ValidationReport:
+    """Validate the given files (default: all curated data) with the ontology added for class reasoning."""
+    data_files = loading.expand(files) if files is not None else paths.data_files()
+    data_files = [f for f in data_files if f.resolve() != paths.ONTOLOGY_FILE.resolve()]
+    store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + data_files)
+    return validate_store(store, data_files, recommendations=recommendations, checks=checks)
+
+
+def validate_store(
+    store: ox.Store,
+    data_files: list[Path],
+    *,
+    recommendations: bool = True,
+    checks: bool = True,
+) -> ValidationReport:
+    """Validate a loaded store; `data_files` lets the report say which file defines each focus node."""
+    data = loading.to_rdflib(store.quads_for_pattern(None, None, None))
+    shapes = loading.load([paths.SHAPES_FILE] + ([paths.RECOMMENDATIONS_FILE] if recommendations else []))
+    findings = shacl_findings(data, shapes)
+    if checks:
+        findings += check_findings(store)
+    where = defined_in(data_files)
+    located = [replace(f, file=where.get(f.focus)) for f in findings]
+    located.sort(key=lambda f: (f.severity != VIOLATION, f.file or "", f.focus, f.shape, f.path or "", f.message))
+    return ValidationReport(findings=located, triples=len(data), files=[str(f) for f in data_files])
