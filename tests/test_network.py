@@ -45,9 +45,9 @@ def test_bipartite_graph_has_the_hand_counted_shape(facts: network.Facts) -> Non
     graph = network.build_graph(facts, "commitment-entity")
     assert graph.number_of_nodes() == 13 and graph.number_of_edges() == 11
     assert nx.number_connected_components(graph) == 2
-    assert graph.nodes[ID + "forum/wsis-20"] == {"label": "WSIS+20 Review", "kind": "forum"}
+    assert graph.nodes[ID + "forum/wsis-20"] == {"label": "WSIS+20 Review", "kind": "forum", "kinds": "forum"}
     assert graph.nodes[ID + "statement/p5-s2"]["kind"] == "commitment"
-    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "time"}
+    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "time", "kinds": "time"}
     assert ID + "actor/japan-g7-presidency" not in graph  # named only by a welcome
 
 
@@ -152,3 +152,61 @@ def test_cli_table_csv_and_graphml(tmp_path) -> None:
     assert graph.nodes[ID + "forum/wsis-20"]["community"] == 1 and graph.number_of_edges() == 9
     bad = run_cli("network", "-i", str(NETWORK), "--metric", "path", "--from", "DFI")
     assert bad.returncode == 2 and "needs --from and --to" in bad.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# The curated seed (data/statements/g7-2023-digital-annex4.ttl), read from the source text.
+# Commitments (13): ¶1.1, ¶1.2 c1, ¶1.2 c2, ¶2.1, ¶2.3, ¶2.4, ¶3.2, ¶4.1, ¶4.2, ¶4.3, ¶5.1,
+# ¶5.2, ¶5.3 c1; ¶2.2 (recognise), ¶3.1 (collaborate) and ¶5.3 c2 (welcome) are not.
+# ---------------------------------------------------------------------------------------------
+
+SEED = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-"
+
+
+@pytest.fixture(scope="module")
+def seed() -> network.Facts:
+    return network.Facts(load_store())
+
+
+def test_seed_degrees(seed: network.Facts) -> None:
+    degree = values(network.degree(network.build_graph(seed, "commitment-entity")), "degree")
+    # Multi-stakeholder Internet governance is what ¶1.2 c1 ("integrate a multi-stakeholder
+    # approach"), ¶1.2 c2 ("engage multi-stakeholder communities"), ¶2.1 ("multi-stakeholder
+    # engagement in relevant Internet governance bodies"), ¶4.2 ("a multi- stakeholder approach"),
+    # ¶5.2 ("consultations with multi-stakeholder communities") and ¶5.3 c1 ("multi-stakeholder
+    # events") are about: 6 commitments; ¶5.3 c2 is a welcome, not counted.
+    assert degree["multistakeholder-internet-governance"] == 6
+    # Multi-stakeholder communities: ¶1.2 c2, ¶5.2, ¶5.3 c1 ("This will include multi-stakeholder events").
+    assert degree["multistakeholder-communities"] == 3
+    # The DFI: ¶1.1 and ¶1.2 c1. The WSIS+20 review: ¶5.1 ("in 2025 (WSIS+20)") and ¶5.2.
+    assert degree["dfi"] == 2 and degree["wsis20-review"] == 2
+    # Internet freedom: the three sentences of ¶4.
+    assert degree["internet-freedom"] == 3
+    # ¶4.2 names four stakeholder groups ("like-minded countries, technical experts, civil
+    # society organizations and the private sectors") and two themes: 6.
+    assert degree["g7-2023-digital-annex4-p4-s2"] == 6
+    # The PGII is named only by ¶3.1, which is not a commitment.
+    assert "pgii" not in degree
+
+
+def test_seed_path_from_the_dfi_to_the_freedom_online_coalition(seed: network.Facts) -> None:
+    # The FOC is named only by ¶4.3, whose other entities (the Task Force, digital-rights
+    # organisations, Internet freedom, Internet shutdowns) appear elsewhere only in ¶4.1/¶4.2.
+    # The DFI's commitments (¶1.1, ¶1.2 c1) share none of those, so no path of length 4; ¶4.2
+    # shares "multi-stakeholder Internet governance" with ¶1.2 c1 (not with ¶1.1), and ¶4.2
+    # meets ¶4.3 only on Internet freedom. So the shortest path, and the only one, has length 6.
+    graph = network.build_graph(seed, "commitment-entity")
+    rows = network.shortest_path(graph, seed.resolve("DFI"), seed.resolve("Freedom Online Coalition"))
+    assert [r["id"].removeprefix(SEED) for r in rows] == [
+        ID + "initiative/dfi", "p1-s2-c1", ID + "theme/multistakeholder-internet-governance", "p4-s2",
+        ID + "theme/internet-freedom", "p4-s3", ID + "forum/freedom-online-coalition"]
+    assert [r["label"] for r in rows if r["kind"] == "commitment"] == [
+        "Annex 4 (2023) ¶1.2 clause 1", "Annex 4 (2023) ¶4.2", "Annex 4 (2023) ¶4.3"]
+
+
+def test_seed_forum_initiative(seed: network.Facts) -> None:
+    # Only ¶1.2 c1 names a forum and an initiative together ("promoting DFI ... at the UN IGF
+    # 2023"); the reference data adds the G7 (also a forum) leading the PGII and B3W.
+    graph = network.build_graph(seed, "forum-initiative")
+    edges = {tuple(sorted(map(short, e))) for e in graph.edges()}
+    assert edges == {("dfi", "igf"), ("g7", "pgii"), ("b3w", "g7")}

@@ -29,12 +29,13 @@ PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiati
 #: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
 ROLES = {"forum": "forum", "meeting": "meeting", "initiative": "initiative", "namedActor": "actor",
          "stakeholder": "stakeholder", "targetGroup": "target-group", "region": "region", "theme": "theme",
-         "targetTime": "time", "madeBy": "actor"}
+         "targetTime": "time", "madeBy": "actor", "mentions": "other"}
 DEFAULT_ROLES = tuple(role for role in ROLES if role != "madeBy")
-#: Class → kind; the most specific match wins because subclasses are listed below their parents.
+#: Class → kind. A resource with several (the G7 is an actor and a forum) has them all; its
+#: main kind is the first in this list.
 KIND_CLASSES = [(GG.Actor, "actor"), (GG.Forum, "forum"), (GG.Meeting, "meeting"), (GG.Initiative, "initiative"),
                 (GG.StakeholderGroup, "stakeholder"), (GG.TargetGroup, "target-group"), (GG.Region, "region"),
-                (GG.Theme, "theme"), (TIME.Instant, "time")]
+                (GG.Theme, "theme"), (TIME.Instant, "time"), (GG.Place, "place")]
 ENTITY_KINDS = tuple(dict.fromkeys(kind for _, kind in KIND_CLASSES))
 
 
@@ -105,15 +106,25 @@ class Facts:
         for s, label in sorted(_select(store, f"""SELECT ?s ?l WHERE {{ {{ ?s rdfs:label ?l }} UNION
                 {{ ?s time:inXSDgYear ?l }} UNION {{ ?s time:inXSDDate ?l }} }}""")):
             self.labels.setdefault(s, label)
-        self.kinds: dict[str, str] = {l.entity: "time" for l in self.links if l.entity.startswith(str(YEAR))}
-        for cls_iri, kind in reversed(KIND_CLASSES):
+        self.all_kinds: dict[str, list[str]] = defaultdict(list)
+        for cls_iri, kind in KIND_CLASSES:
             for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* <{cls_iri}> }}"):
-                self.kinds.setdefault(s, kind)
+                if kind not in self.all_kinds[s]:
+                    self.all_kinds[s].append(kind)
+        for link in self.links:
+            if link.entity.startswith(str(YEAR)) and not self.all_kinds[link.entity]:
+                self.all_kinds[link.entity].append("time")
+        self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
         self.direct = sorted(set(_select(store, "SELECT DISTINCT ?a ?p ?b WHERE { ?a ?p ?b . FILTER(isIRI(?b) && ?a != ?b) }")))
         self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }")
 
     def kind(self, link: Link) -> str:
+        """The main kind of the linked entity (from its classes, else from the role)."""
         return self.kinds.get(link.entity, ROLES[link.role])
+
+    def kinds_of(self, iri: str, role: str | None = None) -> set[str]:
+        """Every kind the resource has (from its classes, else from the role naming it)."""
+        return set(self.all_kinds.get(iri) or ([ROLES[role]] if role else []))
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri, iri.rsplit("/", 1)[-1])
@@ -138,9 +149,16 @@ class Facts:
         return found[0]
 
 
-def _add_node(graph: nx.Graph, facts: Facts, iri: str, kind: str) -> None:
+def _add_node(graph: nx.Graph, facts: Facts, iri: str, kind: str, role: str | None = None) -> None:
     if iri not in graph:
-        graph.add_node(iri, label=facts.label(iri), kind=kind)
+        kinds = sorted(facts.kinds_of(iri, role) | {kind}) if kind not in ("commitment", "statement") else [kind]
+        graph.add_node(iri, label=facts.label(iri), kind=kind, kinds=" ".join(kinds))
+
+
+def _is_pair(kinds_a: str, kinds_b: str, pair: tuple[str, str]) -> bool:
+    """Whether one node can play the first kind of the pair and the other the second."""
+    a, b = set(kinds_a.split()), set(kinds_b.split())
+    return (pair[0] in a and pair[1] in b) or (pair[1] in a and pair[0] in b)
 
 
 def build_graph(source: Source | Facts = None, projection: str = "commitment-entity", kinds: Iterable[str] | None = None,
@@ -151,12 +169,12 @@ def build_graph(source: Source | Facts = None, projection: str = "commitment-ent
     facts = source if isinstance(source, Facts) else Facts(source, statements)
     roles = set(roles)
     wanted = set(kinds) if kinds is not None else set(ENTITY_KINDS)
-    links = [link for link in facts.links if link.role in roles and facts.kind(link) in wanted]
+    links = [link for link in facts.links if link.role in roles and facts.kinds_of(link.entity, link.role) & wanted]
     graph = nx.Graph(projection=projection)
     if projection == "commitment-entity":
         for link in links:
             _add_node(graph, facts, link.statement, "commitment" if link.statement in facts.commitments else "statement")
-            _add_node(graph, facts, link.entity, facts.kind(link))
+            _add_node(graph, facts, link.entity, facts.kind(link), link.role)
             if graph.has_edge(link.statement, link.entity):
                 graph.edges[link.statement, link.entity]["roles"] += " " + link.role
             else:
@@ -165,20 +183,19 @@ def build_graph(source: Source | Facts = None, projection: str = "commitment-ent
     pair = {"actor-forum": ("actor", "forum"), "forum-initiative": ("forum", "initiative")}.get(projection)
     by_statement: dict[str, set[str]] = defaultdict(set)
     for link in links:
-        if pair is None or facts.kind(link) in pair:
+        if pair is None or facts.kinds_of(link.entity, link.role) & set(pair):
             by_statement[link.statement].add(link.entity)
-            _add_node(graph, facts, link.entity, facts.kind(link))
+            _add_node(graph, facts, link.entity, facts.kind(link), link.role)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for statement, entities in sorted(by_statement.items()):
         for a, b in combinations(sorted(entities), 2):
-            if pair is None or {graph.nodes[a]["kind"], graph.nodes[b]["kind"]} == set(pair):
+            if pair is None or _is_pair(graph.nodes[a]["kinds"], graph.nodes[b]["kinds"], pair):
                 shared[a, b].append(statement)
     for (a, b), where in sorted(shared.items()):
         graph.add_edge(a, b, weight=len(where), statements=" ".join(where))
     if pair is not None:
         for a, predicate, b in facts.direct:
-            kinds_ab = {facts.kinds.get(a), facts.kinds.get(b)}
-            if kinds_ab == set(pair) and wanted >= kinds_ab:
+            if _is_pair(" ".join(facts.kinds_of(a)), " ".join(facts.kinds_of(b)), pair) and set(pair) <= wanted:
                 _add_node(graph, facts, a, facts.kinds[a])
                 _add_node(graph, facts, b, facts.kinds[b])
                 if graph.has_edge(a, b):
