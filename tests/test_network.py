@@ -210,3 +210,15 @@ def test_seed_forum_initiative(seed: network.Facts) -> None:
     graph = network.build_graph(seed, "forum-initiative")
     edges = {tuple(sorted(map(short, e))) for e in graph.edges()}
     assert edges == {("dfi", "igf"), ("g7", "pgii"), ("b3w", "g7")}
+
+
+def test_build_graph_takes_a_store_an_rdflib_graph_or_a_dataset() -> None:
+    from govgraph.loading import load, to_rdflib_dataset
+
+    store = load_store([paths.ONTOLOGY_FILE, NETWORK])
+    from_store = network.build_graph(store, "co-mention")
+    from_graph = network.build_graph(load([paths.ONTOLOGY_FILE, NETWORK]), "co-mention")
+    from_dataset = network.build_graph(to_rdflib_dataset(store.quads_for_pattern(None, None, None, None)), "co-mention")
+    for other in (from_graph, from_dataset):
+        assert dict(other.nodes(data=True)) == dict(from_store.nodes(data=True))
+        assert sorted(map(sorted, other.edges())) == sorted(map(sorted, from_store.edges()))
