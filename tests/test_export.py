@@ -11,8 +11,8 @@ import pytest
 from govgraph.export import FORMATS, parse_formats
 from govgraph.errors import GovgraphError
 
-pytest_plugins = ["conftest_export"]
-from conftest_export import NETWORK, TRICKY, run_cli  # noqa: E402
+pytest_plugins = ["tests.conftest_export"]
+from tests.conftest_export import NETWORK, TRICKY, run_cli  # noqa: E402
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -14,8 +14,8 @@ from govgraph.export import all_quads, jsonld
 from govgraph.export.canonical import canonical_nquads, canonical_triples
 from govgraph.namespaces import GG
 
-pytest_plugins = ["conftest_export"]
-from conftest_export import NETWORK, TRICKY  # noqa: E402
+pytest_plugins = ["tests.conftest_export"]
+from tests.conftest_export import NETWORK, TRICKY  # noqa: E402
 
 
 class NetworkUsed(AssertionError):

@@ -16,7 +16,7 @@ import rdflib
 from govgraph.export import all_quads
 from govgraph.export.canonical import canonical_nquads
 
-pytest_plugins = ["conftest_export"]
+pytest_plugins = ["tests.conftest_export"]
 
 #: file name → (pyoxigraph format, rdflib format, rapper input syntax or None, is a dataset format)
 FORMATS = {

@@ -22,8 +22,8 @@ from govgraph import network, paths
 from govgraph.errors import GovgraphError
 from govgraph.loading import load_store
 
-pytest_plugins = ["conftest_export"]
-from conftest_export import NETWORK, run_cli  # noqa: E402
+pytest_plugins = ["tests.conftest_export"]
+from tests.conftest_export import NETWORK, run_cli  # noqa: E402
 
 ID = "https://w3id.org/govgraph/id/"
 

@@ -16,8 +16,8 @@ from govgraph import paths
 from govgraph.export.canonical import canonical_nquads
 from govgraph.site.serve import choose
 
-pytest_plugins = ["conftest_export"]
-from conftest_export import NETWORK, ROOT, TRICKY, run_cli  # noqa: E402
+pytest_plugins = ["tests.conftest_export"]
+from tests.conftest_export import NETWORK, ROOT, TRICKY, run_cli  # noqa: E402
 
 
 class Links(HTMLParser):
