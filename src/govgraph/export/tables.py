@@ -35,6 +35,10 @@ TABLES: list[tuple[str, str]] = [
     ("act-kinds", str(GG.ActKind)),
     ("places", str(GG.Place)),
 ]
+#: Columns spreadsheet readers look for first; the rest follow alphabetically.
+PREFERRED = ["quote", "actKind", "madeBy", "forum", "meeting", "initiative", "namedActor", "stakeholder", "targetGroup",
+             "region", "theme", "targetTime", "altLabel", "definition", "title", "date", "source", "inParagraph",
+             "sentence", "clause", "startOffset", "endOffset"]
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
@@ -85,7 +89,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
                 key = compactor.key(t.predicate.value)[0]
                 columns[key] = columns.get(key, False) or isinstance(t.object, ox.NamedNode)
         header = ["id", "label", "type"] + (["commitment"] if name == "statements" else [])
-        for key in sorted(columns):
+        for key in sorted(columns, key=lambda k: (PREFERRED.index(k) if k in PREFERRED else len(PREFERRED), k)):
             header += [key, f"{key} label"] if columns[key] else [key]
         rows = [header]
         for s in members:
