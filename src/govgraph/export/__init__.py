@@ -101,4 +101,7 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
     return written
 
 
-__all__ = ["FORMATS", "Format", "all_quads", "canonical_nquads", "export", "parse_formats"]
+#: The same function under a name that can be re-exported from `govgraph` without hiding this package.
+export_dataset = export
+
+__all__ = ["FORMATS", "Format", "all_quads", "canonical_nquads", "export", "export_dataset", "parse_formats"]
