@@ -119,7 +119,7 @@ def test_term_text_refuses_what_cannot_be_a_parameter(term) -> None:
 def test_binding_adds_values_at_the_top_of_the_where_group() -> None:
     prepared = safety.bind("PREFIX x: <urn:x#>\nSELECT ?v WHERE { BIND(?p AS ?v) }", {"p": Literal(MALICIOUS)})
     body = prepared.text.split("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n", 1)[1]
-    assert body == 'SELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
+    assert body == '\nSELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
 
 
 def test_binding_skips_braces_in_comments_strings_and_the_construct_template() -> None:
