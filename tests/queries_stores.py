@@ -1,6 +1,6 @@
 """Stores holding the seed graph for the saved-question tests (a pytest plugin).
 
-Load it with ``pytest_plugins = ["servers", "queries_stores"]``. ``seed_store`` is each of the
+Load it with ``pytest_plugins = ["tests.servers", "tests.queries_stores"]``. ``seed_store`` is each of the
 three stores in turn, session-scoped so that every server starts once:
 
 - ``embedded``: a temporary embedded store (pyoxigraph, default graph = union of named graphs);

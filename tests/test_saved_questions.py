@@ -17,9 +17,9 @@ import pytest
 
 from govgraph import paths, queries
 
-pytest_plugins = ["servers", "queries_stores"]
+pytest_plugins = ["tests.servers", "tests.queries_stores"]
 
-from query_rows import rows  # noqa: E402
+from tests.query_rows import rows  # noqa: E402
 
 SOURCE = paths.DATA_DIR / "sources" / "g7-2023-digital-annex4.txt"
 ANNEX4 = "doc:g7-2023-digital-annex4"
