@@ -66,6 +66,13 @@ def test_terms_keep_language_datatype_and_non_ascii(embedded: EmbeddedStore) -> 
     assert table.rows == [(Literal('Tab\there, newline\nthere, comma, and "quotes".', lang="en"), Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
 
 
+def test_unbound_values_are_none(embedded: EmbeddedStore) -> None:
+    # Only b1 has a confidence.
+    table = embedded.select("SELECT ?c ?conf WHERE { ?c gg:quote ?q OPTIONAL { ?c gg:confidence ?conf } } ORDER BY ?c")
+    assert [(str(c).rsplit("/", 1)[1], conf) for c, conf in table.rows] == [
+        ("a1", None), ("a2", None), ("a3", None), ("b1", Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
+
+
 def test_limit_cuts_and_flags(embedded: EmbeddedStore) -> None:
     query = "SELECT ?q WHERE { ?s gg:quote ?q }"  # four statements have quotes
     assert len(embedded.select(query, limit=4).rows) == 4 and not embedded.select(query, limit=4).truncated
@@ -121,3 +128,14 @@ def test_publish_replaces_graphs_and_is_idempotent(fixture_quads: list[ox.Quad])
     finally:
         store.close()
     assert not store.location.exists()
+
+
+def test_threads_share_one_store(embedded: EmbeddedStore) -> None:
+    # The app caches one store for all its sessions, which query from their own threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def count(n: int) -> int:
+        return embedded.select("SELECT ?s WHERE { ?s a gg:Paragraph }", limit=n).rows.__len__()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(count, [1, 2, 3, 4] * 10)) == [1, 2, 3, 3] * 10  # three paragraphs in the fixture
