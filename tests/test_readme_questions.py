@@ -8,6 +8,7 @@ tests fail when a query is added, renamed or re-described without the README fol
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Iterator
 
@@ -54,8 +55,9 @@ def test_readme_lists_every_check() -> None:
 
 def test_every_listed_command_names_an_existing_question() -> None:
     text = README.read_text(encoding="utf-8")
-    listed = {line.split("`govgraph query ", 1)[1].split()[0].rstrip("`")
-              for line in text.splitlines() if "`govgraph query " in line and line.startswith("| `")}
+    # rows of the questions table: | `name` | title | `govgraph query name …` |
+    rows = [line for line in text.splitlines() if re.match(r"\| `[a-z0-9-]+` \| .* \| `govgraph query ", line)]
+    listed = {line.split("`govgraph query ", 1)[1].split()[0].rstrip("`") for line in rows}
     assert listed == {saved.name for saved in queries.list_queries()}
     assert all((paths.QUERIES_DIR / f"{name}.rq").is_file() for name in listed)
 
