@@ -96,7 +96,7 @@ def test_file_without_header_takes_inferred_params(tmp_path: Path) -> None:
 
 def test_find_by_name_by_path_and_suggest(tmp_path: Path) -> None:
     assert queries.find_query("commitments-by-forum").path == paths.QUERIES_DIR / "commitments-by-forum.rq"
-    assert queries.find_query("checks/statement-without-paragraph").name == "checks/statement-without-paragraph"
+    assert queries.find_query("checks/paragraph-without-statement").name == "checks/paragraph-without-statement"
     path = write(tmp_path, "mine.rq", "SELECT * WHERE { ?s ?p ?o }")
     assert queries.find_query(str(path)).path == path
     with pytest.raises(GovgraphError, match="did you mean commitments-by-forum"):
@@ -112,19 +112,19 @@ def test_every_saved_question_and_check_parses_and_has_a_title() -> None:
         query.bindings()  # every default is a valid value of its type
 
 
-def test_checks_pass_on_the_fixture_and_catch_a_statement_without_paragraph(embedded, fixture_quads) -> None:
+def test_checks_pass_on_the_fixture_and_catch_a_paragraph_without_statement(embedded, fixture_quads) -> None:
     from govgraph.store import temporary_store
     import pyoxigraph as ox
 
     assert all(result.passed for result in queries.run_checks(embedded))
-    orphan = ox.Quad(ox.NamedNode("https://w3id.org/govgraph/id/statement/orphan"),
+    orphan = ox.Quad(ox.NamedNode("https://w3id.org/govgraph/id/document/annex4-p9"),
                      ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                     ox.NamedNode("https://w3id.org/govgraph/ontology#Commitment"),
-                     ox.NamedNode("https://w3id.org/govgraph/graph/document/x"))
+                     ox.NamedNode("https://w3id.org/govgraph/ontology#Paragraph"),
+                     ox.NamedNode("https://w3id.org/govgraph/graph/document/annex4"))
     with temporary_store(fixture_quads + [orphan]) as broken:
         failed = [r for r in queries.run_checks(broken) if not r.passed]
     assert [(r.query.name, [str(row[0]) for row in r.rows]) for r in failed] == [
-        ("checks/statement-without-paragraph", ["https://w3id.org/govgraph/id/statement/orphan"])]
+        ("checks/paragraph-without-statement", ["https://w3id.org/govgraph/id/document/annex4-p9"])]
 
 
 def test_choices_list_instances_of_the_class(embedded) -> None:

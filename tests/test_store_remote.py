@@ -72,7 +72,7 @@ CASES = [
     ("statements-per-forum", {}),
     ("has-commitment-due-by", {}),
     ("has-commitment-due-by", {"year": "2027"}),
-    ("checks/statement-without-paragraph", {}),
+    ("checks/paragraph-without-statement", {}),
 ]
 
 
