@@ -25,7 +25,7 @@ VERBS: list[tuple[str, str]] = [
     (r"plans?\s+to|intends?\s+to|will\s+(?:include|host|convene|hold|organi[sz]e|launch)", "plan"),
     (r"(?:collaborates?|cooperates?|co-operates?|work\s+together|work\s+closely)", "collaborate"),
     (r"supports?", "support"),
-    (r"welcomes?|look\s+forward\s+to|appreciates?|applauds?|commends?", "welcome"),
+    (r"welcomes?|look\s+forward\s+to|appreciates?|applauds?|commends?|thanks?|congratulates?", "welcome"),
     (r"recogni[sz]es?|acknowledges?|(?:take\s+)?notes?|stress(?:es)?|underlines?|underscores?|emphasi[sz]es?"
      r"|highlights?|affirms?|are\s+(?:deeply\s+)?concerned|express(?:es)?\s+(?:our|its|deep|grave|serious)", "recognise"),
     (r"condemns?|deplores?|denounces?", "condemn"),

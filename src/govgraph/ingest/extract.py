@@ -14,9 +14,9 @@ from ..namespaces import ACTOR, DOC, GG, ID, STMT, YEAR
 from .acts import Clause, find_acts
 from .linking import Linker, Mention
 from .lineage import candidate_names, lineage_clues, target_years, years_in
-from .reading import SourceText, read_source, render
+from .reading import Block, SourceText, read_source, render
 from .reference import Reference, load_reference
-from .segment import SEGMENTERS, Paragraph, paragraphs
+from .segment import SEGMENTERS, paragraphs
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
 EXTRACTOR_VERSION = "0.1.0"
@@ -132,11 +132,13 @@ def extract(
     statements: list[ExtractedStatement] = []
     spans = []
     for paragraph in body:
-        start, end = paragraph.block.span(paragraph.start, paragraph.end)
-        spans.append((paragraph.number, start, end))
-        sentences = split(paragraph.block.text, paragraph.start, paragraph.end)
-        for number, (s_start, s_end) in enumerate(sentences, 1):
-            statements.extend(_statements(paragraph, number, s_start, s_end, document, reference, linker))
+        spans.append((paragraph.number, *paragraph.span()))
+        number = 0
+        speakers = [speaker]  # "This will include…" is said by whoever spoke last in the paragraph
+        for part in paragraph.parts:
+            for s_start, s_end in split(part.block.text, part.start, part.end):
+                number += 1
+                statements.extend(_statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker, speakers))
     return Extraction(source, text, document, spans, statements)
 
 
@@ -150,23 +152,25 @@ def _linker(reference: Reference) -> Linker:
     return cached[1]
 
 
-def _statements(paragraph: Paragraph, number: int, s_start: int, s_end: int, document: DocumentInfo,
-                reference: Reference, linker: Linker) -> list[ExtractedStatement]:
-    text = paragraph.block.text
+def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: int, document: DocumentInfo,
+                reference: Reference, linker: Linker, speakers: list[URIRef]) -> list[ExtractedStatement]:
+    text = block.text
     sentence = text[s_start:s_end]
     clauses = find_acts(sentence, reference.acts or None)
     result: list[ExtractedStatement] = []
-    previous: list[URIRef] = [document.speaker]
+    previous = list(speakers)
     for index, clause in enumerate(clauses, 1):
-        start, end = paragraph.block.span(s_start + clause.start, s_start + clause.end)
+        start, end = block.span(s_start + clause.start, s_start + clause.end)
         quote = sentence[clause.start : clause.end]
-        local = f"{document.slug}-p{paragraph.number}-s{number}" + (f"-c{index}" if len(clauses) > 1 else "")
+        local = f"{document.slug}-p{paragraph}-s{number}" + (f"-c{index}" if len(clauses) > 1 else "")
         made_by = _made_by(clause, quote, document, reference, linker, previous)
-        previous = made_by
-        statement = ExtractedStatement(STMT[local], paragraph.number, number, index, len(clauses), start, end, quote, clause, made_by)
+        # "This will include…" follows a named member ("The Presidency plans…"); after "we" it is the group's.
+        previous = [document.speaker] if clause.speaker == "we" else made_by
+        statement = ExtractedStatement(STMT[local], paragraph, number, index, len(clauses), start, end, quote, clause, made_by)
         speaker_span = (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
         _link(statement, quote, speaker_span, linker, made_by)
         result.append(statement)
+    speakers[:] = previous
     return result
 
 

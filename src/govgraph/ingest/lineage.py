@@ -95,7 +95,18 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken) and not any(c.start < end and start < c.end for c in found)
 
+    pieces = []
     for match in _NAME.finditer(text):
+        # A run such as "the African Union and the United Nations" holds a known name: keep the rest.
+        cuts = sorted((max(s, match.start()), min(e, match.end())) for s, e in taken if s < match.end() and match.start() < e)
+        position = match.start()
+        for s, e in cuts + [(match.end(), match.end())]:
+            if s > position:
+                piece = _NAME.search(text, position, s)
+                if piece:
+                    pieces.append(piece)
+            position = max(position, e)
+    for match in pieces:
         words = match.group().split()
         start = match.start()
         while words and (words[0] in _OPENERS or words[0].lower() in {"of", "for", "and", "on", "the", "in", "to"}):

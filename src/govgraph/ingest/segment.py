@@ -17,18 +17,26 @@ from .reading import Block, is_chrome
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """A body paragraph: its number and where its text (after any "12." label) lies in its block."""
+class Part:
+    """A piece of a paragraph: where its text (after any "12." label) lies in its block."""
 
-    number: int
     block: Block
     start: int
     end: int
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: its number and its parts (a numbered paragraph may run over several blocks)."""
+
+    number: int
+    parts: list[Part]
     labelled: bool
 
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start : self.end]
+    def span(self) -> tuple[int, int]:
+        """Offsets of the whole paragraph in the cited text."""
+        first, last = self.parts[0], self.parts[-1]
+        return first.block.span(first.start, first.end)[0], last.block.span(last.start, last.end)[1]
 
 
 _LABEL = re.compile(r"\s*(?:(?:para(?:graph)?\.?\s*)?(\d{1,3})[.)]|\((\d{1,3})\)|[-*•])\s+", re.IGNORECASE)
@@ -51,8 +59,14 @@ def is_body(text: str) -> bool:
 
 
 def paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    """Body paragraphs in order, numbered by their own labels ("3.", "(3)") or else by position."""
+    """Body paragraphs in order, numbered by their own labels ("3.", "(3)") or else by position.
+
+    In a numbered document, an unnumbered block (or one whose number does not advance, as in
+    a list inside a paragraph) continues the paragraph before it; prose before the first
+    number is a preamble and is left out, since it has no paragraph number to cite.
+    """
     found: list[Paragraph] = []
+    numbered = any((m := _LABEL.match(b.text)) and (m.group(1) or m.group(2)) for b in blocks if not b.heading)
     counter = 0
     for block in blocks:
         if block.heading:
@@ -60,11 +74,19 @@ def paragraphs(blocks: list[Block]) -> list[Paragraph]:
         label = _LABEL.match(block.text)
         start = label.end() if label else len(block.text) - len(block.text.lstrip())
         end = len(block.text.rstrip())
+        number_text = label and (label.group(1) or label.group(2))
+        part = Part(block, start, end)
+        if label and not number_text and found and end > start and not is_chrome(block.text):
+            found[-1].parts.append(part)  # a bullet point belongs to the paragraph that introduces it
+            continue
         if not is_body(block.text[start:end]):
             continue
-        number_text = label and (label.group(1) or label.group(2))
+        if numbered and (not number_text or int(number_text) <= counter):
+            if found:
+                found[-1].parts.append(part)
+            continue
         counter = int(number_text) if number_text else counter + 1
-        found.append(Paragraph(counter, block, start, end, bool(number_text)))
+        found.append(Paragraph(counter, [part], bool(number_text)))
     return found
 
 
