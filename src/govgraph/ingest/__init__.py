@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .draft import default_out, draft_graph, serialise, write_draft
 from .extract import EXTRACTOR_VERSION, Extraction, ExtractedStatement, extract
-from .merge import MergeRefused, MergeResult, merge_draft
+from .merge import MergeRefused, MergeResult, merge_draft, validate_draft
 from .review import review_rows, review_table
 
 
@@ -29,5 +29,6 @@ __all__ = [
     "review_rows",
     "review_table",
     "serialise",
+    "validate_draft",
     "write_draft",
 ]

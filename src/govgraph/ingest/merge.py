@@ -69,6 +69,18 @@ def _find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tup
     raise InputError(draft, f"source text {relative} (SHA-256 {digest[:12]}…) is neither in data/ nor beside the draft")
 
 
+def validate_draft(draft: Path | str, data_dir: Path | None = None) -> ValidationReport:
+    """Validate a draft together with the curated data it links to (leaving out the curated file
+    it would replace); only findings about the draft's own resources are kept."""
+    draft = Path(draft)
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    replaced = (data_dir / "statements" / draft.name).resolve()
+    context = [f for f in paths.data_files(data_dir) if f.resolve() not in (replaced, draft.resolve())]
+    report = validate(context + [draft], recommendations=True, checks=True)
+    mine = [f for f in report.findings if f.file is None or Path(f.file).resolve() == draft.resolve()]
+    return ValidationReport(findings=mine, triples=report.triples, files=report.files)
+
+
 def merge_draft(draft: Path | str, *, force: bool = False, data_dir: Path | None = None) -> MergeResult:
     """Validate `draft` with the ontology and reference data; if it conforms, move it into
     data/statements/ and its source text into data/sources/. Raises MergeRefused on violations."""
@@ -81,10 +93,7 @@ def merge_draft(draft: Path | str, *, force: bool = False, data_dir: Path | None
     if target.exists() and not force:
         raise InputError(target, "already exists; pass --force to replace it with the draft")
     source, copy = _find_source(draft, relative, digest, data_dir)
-    reference = sorted((data_dir / "reference").glob("*.ttl"))
-    report = validate(reference + [draft], recommendations=True, checks=True)
-    draft_findings = [f for f in report.findings if f.file is None or Path(f.file).resolve() == draft.resolve()]
-    report = ValidationReport(findings=draft_findings, triples=report.triples, files=report.files)
+    report = validate_draft(draft, data_dir)
     if not report.conforms:
         raise MergeRefused(draft, report)
     cited = data_dir / relative
