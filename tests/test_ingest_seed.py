@@ -7,7 +7,7 @@ import pytest
 from govgraph import paths
 from govgraph.ingest import draft_graph, extract, serialise, validate_draft
 from govgraph.ingest.segment import split_sentences, split_sentences_pysbd
-from ingest_scoring import curated, extracted, score
+from .ingest_scoring import curated, extracted, score
 
 SEED = paths.SOURCES_DIR / "g7-2023-digital-annex4.txt"
 CURATED = paths.DATA_DIR / "statements" / "g7-2023-digital-annex4.ttl"
