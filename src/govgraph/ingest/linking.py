@@ -68,20 +68,20 @@ class Linker:
         for index in (self.exact, self.folded):
             for key in index:
                 index[key].sort(key=lambda item: (-len(item[0].pattern), str(item[1].iri)))
+        # One regex per index finds the words that start some label, so the scan runs in C.
+        self.exact_starts = _starts(self.exact)
+        self.folded_starts = _starts(self.folded)
 
     def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
         """Entities named in `text`, top-level first then nested, outside the `exclude` spans."""
         folded = normalise(text)
         found: list[tuple[int, int, Entity]] = []
-        for word in _WORD.finditer(text):
-            start = word.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
-            for haystack, index, key in ((text, self.exact, word.group()), (folded, self.folded, folded[start : word.end()])):
-                for pattern, entity in index.get(key, ()):
-                    match = pattern.match(haystack, start)
+        for haystack, index, starts in ((text, self.exact, self.exact_starts), (folded, self.folded, self.folded_starts)):
+            for word in starts.finditer(haystack):
+                for pattern, entity in index[word.group()]:
+                    match = pattern.match(haystack, word.start())
                     if match:
-                        found.append((start, match.end(), entity))
+                        found.append((word.start(), match.end(), entity))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
         kept: list[Mention] = []
         for start, end, entity in found:
@@ -99,6 +99,11 @@ class Linker:
                 continue
             kept.append(Mention(entity, start, end, container is not None))
         return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _starts(index: dict[str, list]) -> re.Pattern:
+    words = sorted(index, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
 
 
 def speaker_members(reference: Reference, speaker: URIRef) -> list[URIRef]:
