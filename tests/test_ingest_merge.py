@@ -1,6 +1,7 @@
 """`govgraph merge`: a reviewed draft validates and moves into data/, or nothing moves."""
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -60,6 +61,11 @@ def test_html_draft_merges_with_its_rendered_source(home):
 
     validated = _cli(home, "validate")
     assert validated.returncode == 0, validated.stdout
+    # The merged document is part of the built graph: 16 curated statements + 5 new, 13 + 3 commitments.
+    built = _cli(home, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    stats = json.loads(_cli(home, "stats", "--format", "json").stdout)
+    assert (stats["statements"], stats["commitments"]) == (21, 16)
     again = _cli(home, "merge", str(statements))
     assert again.returncode == 2 and "already exists" in again.stderr
 
