@@ -68,7 +68,7 @@ def draft_graph(extraction: Extraction, reference: Reference | None = None) -> G
     add((activity, PROV.used, document))
     add((activity, GG.sha256, Literal(extraction.source.sha256)))
     add((activity, PROV.wasAssociatedWith, agent))
-    add((agent, RDF.type, PROV.SoftwareAgent))
+    # The agent stays untyped: prov:SoftwareAgent would be a class with no shape in data/.
     add((agent, RDFS.label, Literal(f"govgraph extractor {EXTRACTOR_VERSION}", lang="en")))
     add((agent, SDO.softwareVersion, Literal(EXTRACTOR_VERSION)))
 
