@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import URIRef
@@ -135,10 +135,17 @@ def extract(
         spans.append((paragraph.number, *paragraph.span()))
         number = 0
         speakers = [speaker]  # "This will include…" is said by whoever spoke last in the paragraph
+        lead_in: Clause | None = None  # "We commit to:" lends its act to the bullet points after it
         for part in paragraph.parts:
+            found: list[ExtractedStatement] = []
             for s_start, s_end in split(part.block.text, part.start, part.end):
                 number += 1
-                statements.extend(_statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker, speakers))
+                found = _statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker,
+                                    speakers, lead_in if part.bullet else None)
+                statements.extend(found)
+            if not part.bullet:
+                last = part.block.text[part.start : part.end].rstrip()
+                lead_in = found[-1].clause_info if found and last.endswith(":") else None
     return Extraction(source, text, document, spans, statements)
 
 
@@ -153,10 +160,14 @@ def _linker(reference: Reference) -> Linker:
 
 
 def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: int, document: DocumentInfo,
-                reference: Reference, linker: Linker, speakers: list[URIRef]) -> list[ExtractedStatement]:
+                reference: Reference, linker: Linker, speakers: list[URIRef], lead_in: Clause | None = None) -> list[ExtractedStatement]:
     text = block.text
     sentence = text[s_start:s_end]
     clauses = find_acts(sentence, reference.acts or None)
+    if not clauses and lead_in is not None:
+        # A bullet point without its own subject carries the act of its lead-in, a little less surely.
+        clauses = [replace(lead_in, start=0, end=len(sentence), speaker="", speaker_span=None,
+                           confidence=round(lead_in.confidence - 0.1, 2))]
     result: list[ExtractedStatement] = []
     previous = list(speakers)
     for index, clause in enumerate(clauses, 1):

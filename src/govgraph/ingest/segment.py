@@ -23,6 +23,7 @@ class Part:
     block: Block
     start: int
     end: int
+    bullet: bool = False
 
 
 @dataclass
@@ -77,9 +78,12 @@ def paragraphs(blocks: list[Block]) -> list[Paragraph]:
         number_text = label and (label.group(1) or label.group(2))
         part = Part(block, start, end)
         if label and not number_text and found and end > start and not is_chrome(block.text):
-            found[-1].parts.append(part)  # a bullet point belongs to the paragraph that introduces it
+            found[-1].parts.append(Part(block, start, end, bullet=True))  # a bullet point belongs to the paragraph that introduces it
             continue
-        if not is_body(block.text[start:end]):
+        text = block.text[start:end]
+        # A numbered block is prose even when short ("1. We commit to:" before its bullets).
+        numbered_prose = bool(number_text) and len(text.split()) >= 3 and text[:1].isupper() and not is_chrome(text)
+        if not (is_body(text) or numbered_prose):
             continue
         if numbered and (not number_text or int(number_text) <= counter):
             if found:
