@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,7 +34,7 @@ class Block:
     """A run of rendered text with, for each character, its offset in the source text."""
 
     text: str
-    offsets: tuple[int, ...] | range
+    offsets: range
     heading: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -140,96 +139,58 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 
 
 class _Renderer(HTMLParser):
-    """Collect the visible text of block elements, skipping navigation and other chrome."""
+    """Collect the visible text of block elements (entities decoded, white space collapsed),
+    skipping navigation, headers, footers, scripts and other chrome."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
         self.skip: list[str] = []
-        self.blocks: list[Block] = []
+        self.blocks: list[tuple[str, bool]] = []
         self.chars: list[str] = []
-        self.offsets: list[int] = []
         self.heading = False
         self.title = ""
         self._in_title = False
 
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
     def flush(self) -> None:
-        rendered = "".join(self.chars)
-        lead = len(rendered) - len(rendered.lstrip())
-        trail = len(rendered.rstrip())
-        if trail > lead:
-            self.blocks.append(Block(rendered[lead:trail], tuple(self.offsets[lead:trail]), self.heading))
-        self.chars, self.offsets, self.heading = [], [], False
+        rendered = " ".join("".join(self.chars).split())
+        if rendered:
+            self.blocks.append((rendered, self.heading))
+        self.chars, self.heading = [], False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "title":
-            self._in_title = True
+        self._in_title = self._in_title or tag == "title"
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip.append(tag)
-            return
-        if tag in _BLOCK:
+        elif tag in _BLOCK and not self.skip:
             self.flush()
             self.heading = tag[0] == "h" and tag[1:].isdigit()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if self.skip and tag in _SKIP:
+        self._in_title = self._in_title and tag != "title"
+        if tag in _SKIP:
             if tag in self.skip:
                 while self.skip and self.skip.pop() != tag:
                     pass
-            return
-        if tag in _BLOCK and not self.skip:
+        elif tag in _BLOCK and not self.skip:
             self.flush()
-
-    def _add(self, rendered: str, offsets: list[int]) -> None:
-        for ch, off in zip(rendered, offsets):
-            if ch.isspace():
-                if not self.chars or self.chars[-1] == " ":
-                    continue
-                ch = " "
-            self.chars.append(ch)
-            self.offsets.append(off)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
-        if self.skip:
-            return
-        start = self._pos()
-        self._add(data, list(range(start, start + len(data))))
-
-    def _ref(self, raw: str, length: int) -> None:
-        if self.skip:
-            return
-        start = self._pos()
-        end = start + length + (1 if self.source[start + length : start + length + 1] == ";" else 0)
-        rendered = unescape(self.source[start:end])
-        if self._in_title:
-            self.title += rendered
-        self._add(rendered, [start] * len(rendered))
-
-    def handle_entityref(self, name: str) -> None:
-        self._ref(name, len(name) + 1)
-
-    def handle_charref(self, name: str) -> None:
-        self._ref(name, len(name) + 2)
+        elif not self.skip:
+            self.chars.append(data)
 
 
 def html_text(source: SourceText) -> tuple[str, list[bool], str]:
     """The visible text of an HTML page, one line per block (navigation, header, footer and
     scripts dropped), whether each line is a heading, and the page title."""
-    renderer = _Renderer(source.text)
+    renderer = _Renderer()
     renderer.feed(source.text)
     renderer.close()
     renderer.flush()
-    return "\n".join(b.text for b in renderer.blocks) + "\n", [b.heading for b in renderer.blocks], " ".join(renderer.title.split())
+    text = "".join(f"{block}\n" for block, _ in renderer.blocks)
+    return text, [heading for _, heading in renderer.blocks], " ".join(renderer.title.split())
 
 
 def render(source: SourceText) -> tuple[str, list[Block], str]:
