@@ -97,6 +97,12 @@ def main() -> None:
         timed("ours: Turtle draft of that extraction", megabytes, draft)
         timed("ours: full extraction (pysbd splitter)", megabytes, ours("pysbd"))
         print(f"\nfull extraction with the rule splitter takes {ours_rules / base:.2f}x the time of pysbd segmentation alone")
+    seed = SOURCES[0]
+    start = time.perf_counter()
+    for _ in range(10):
+        draft_graph(extract(seed, reference=reference), reference).serialize(format="turtle")
+    each = (time.perf_counter() - start) / 10
+    print(f"one communiqué ({seed.name}, {seed.stat().st_size / 1000:.1f} kB), extraction + Turtle draft: {each * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
