@@ -16,7 +16,7 @@ from .. import paths
 from ..atomic import write_bytes, write_text
 from ..errors import InputError
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
-from .extract import EXTRACTOR_VERSION, CandidateEntity, Extraction, slugify
+from .extract import EXTRACTOR_VERSION, CandidateEntity, Extraction
 from .reference import Reference, load_reference
 
 DRAFTS_DIR = paths.DATA_DIR / "drafts"
@@ -150,4 +150,4 @@ def write_draft(extraction: Extraction, out: Path | None = None, reference: Refe
     return out
 
 
-__all__ = ["draft_graph", "serialise", "write_draft", "default_out", "DRAFTS_DIR", "slugify"]
+__all__ = ["DRAFTS_DIR", "default_out", "draft_graph", "serialise", "write_draft"]

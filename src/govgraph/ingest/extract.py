@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from ..errors import InputError
-from ..namespaces import ACTOR, DOC, GG, ID, STMT, YEAR
+from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
 from .linking import Linker, Mention
 from .lineage import candidate_names, lineage_clues, target_years, years_in
@@ -234,11 +234,3 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
             statement.candidates.append(candidate)
     statement.links = sorted(set(links))
     statement.years = sorted(set(years))
-
-
-def year_iri(year: str) -> URIRef:
-    return YEAR[year]
-
-
-__all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedStatement", "DocumentInfo", "CandidateEntity", "extract",
-           "slugify", "candidate_iri", "year_iri", "GG", "DOC"]

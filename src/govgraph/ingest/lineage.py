@@ -117,7 +117,6 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) < 2 or all(w in _MONTHS or w.isdigit() for w in capitals):
             continue
-        end = start + len(" ".join(words))
         end = _extend_to(text, start, words)
         after = _ACRONYM.match(text, end + 1) if text[end : end + 2] == " (" else None
         acronym = after.group("acr") if after else None

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rdflib import URIRef
-
 from .reference import Entity, Reference
 
 _WORD = re.compile(r"\w+")
@@ -104,8 +102,3 @@ class Linker:
 def _starts(index: dict[str, list]) -> re.Pattern:
     words = sorted(index, key=lambda w: (-len(w), w))
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
-
-
-def speaker_members(reference: Reference, speaker: URIRef) -> list[URIRef]:
-    """The members of a group speaker, for statements each member makes in its own name."""
-    return list(reference.members.get(speaker, []))
