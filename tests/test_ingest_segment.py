@@ -73,3 +73,19 @@ def test_bullet_points_carry_the_act_of_their_lead_in(tmp_path):
     assert statements["p1-s2"].confidence == statements["p1-s1"].confidence - 0.1
     assert (statements["p2-s1"].kind, statements["p3-s1"].kind) == ("welcome", "recognise")
     assert "p2-s2" not in statements  # "The report was presented…" performs no act
+
+
+def test_windows_line_endings_and_a_byte_order_mark_keep_offsets_exact(tmp_path):
+    from govgraph.ingest import extract
+
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("\ufeffMenu | A | B\r\n1. We resolve to act now on connectivity for all.\r\n"
+                     "2. We welcome the report, and we pledge to fund it in 2026.\r\n".encode("utf-8"))
+    extraction = extract(path)
+    assert [(s.kind, s.quote) for s in extraction.statements] == [
+        ("resolve", "We resolve to act now on connectivity for all."),
+        ("welcome", "We welcome the report,"),
+        ("pledge", "and we pledge to fund it in 2026."),
+    ]
+    text = path.read_bytes().decode("utf-8")
+    assert all(text[s.start : s.end] == s.quote for s in extraction.statements)
