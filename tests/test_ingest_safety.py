@@ -110,3 +110,13 @@ def test_report_prints_a_review_table(tmp_path):
     assert condemn.split()[:5] == ["2", "1.1", "condemn", "no", "0.90"]
     assert "?african-union" in result.stdout
     assert "10 statements (5 commitments) in 5 paragraphs" in result.stdout
+
+
+def test_speaker_names_who_we_are(tmp_path):
+    source = tmp_path / "eu.txt"
+    source.write_text("We, the European Union, pledge to fund connectivity in African countries by 2027.\n", encoding="utf-8")
+    statement = extract(source, speaker="European Union").statements[0]
+    assert [str(m) for m in statement.made_by] == ["https://w3id.org/govgraph/id/actor/european-union"]
+    assert statement.years == ["2027"] and statement.commitment
+    with pytest.raises(InputError, match="--speaker"):
+        extract(source, speaker="Atlantis")

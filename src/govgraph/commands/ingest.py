@@ -14,6 +14,7 @@ def run(args: argparse.Namespace) -> int:
         publisher=args.publisher,
         part_of=args.part_of,
         segmenter=args.segmenter,
+        speaker=args.speaker,
     )
     out = write_draft(extraction, args.out)
     if args.report:
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--date", help="publication date, YYYY-MM-DD")
     parser.add_argument("--publisher", help="publisher: an actor's label, slug or IRI from the reference data")
     parser.add_argument("--part-of", dest="part_of", help="the document this one belongs to: slug, doc:slug or IRI")
+    parser.add_argument("--speaker", default="actor:g7", help='who "we" are: an actor label, slug or IRI (default: actor:g7)')
     parser.add_argument("--out", help="where to write the draft (default: data/drafts/<id>.ttl)")
     parser.add_argument("--report", action="store_true", help="print a review table of the extracted statements")
     parser.add_argument("--segmenter", choices=["rules", "pysbd"], default="rules", help="sentence splitter (default: rules)")

@@ -14,28 +14,11 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from .. import paths
 from ..atomic import write_bytes, write_text
-from ..errors import InputError
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
 from .extract import EXTRACTOR_VERSION, CandidateEntity, Extraction
-from .reference import Reference, load_reference
+from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 
 DRAFTS_DIR = paths.DATA_DIR / "drafts"
-
-
-def _resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:
-    """An IRI for --part-of / --publisher: a full IRI, a prefixed name, a slug or a label."""
-    if value.startswith(("http://", "https://")):
-        return URIRef(value)
-    if ":" in value and value.split(":", 1)[0] in PREFIXES:
-        prefix, local = value.split(":", 1)
-        return URIRef(PREFIXES[prefix] + local)
-    by_label = reference.by_label(value)
-    if by_label and by_label.cls in classes:
-        return by_label.iri
-    for iri, entity in reference.entities.items():
-        if entity.cls in classes and str(iri).rsplit("/", 1)[-1] == value:
-            return iri
-    raise InputError(source, f"{what} {value!r} names no {' or '.join(sorted(classes))} in the reference data")
 
 
 def draft_graph(extraction: Extraction, reference: Reference | None = None) -> Graph:
@@ -57,9 +40,9 @@ def draft_graph(extraction: Extraction, reference: Reference | None = None) -> G
     if info.date:
         add((document, DCTERMS.date, Literal(info.date, datatype=XSD.date)))
     if info.publisher:
-        add((document, DCTERMS.publisher, _resolve(info.publisher, reference, {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor"}, "--publisher", extraction.source.path)))
+        add((document, DCTERMS.publisher, resolve(info.publisher, reference, ACTOR_CLASSES, "--publisher", extraction.source.path)))
     if info.part_of:
-        add((document, DCTERMS.isPartOf, _resolve(info.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", extraction.source.path)))
+        add((document, DCTERMS.isPartOf, resolve(info.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", extraction.source.path)))
 
     activity = ID[f"extraction/{info.slug}-{extraction.source.sha256[:12]}"]
     agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]

@@ -15,7 +15,7 @@ from .acts import Clause, find_acts
 from .linking import Linker, Mention
 from .lineage import candidate_names, lineage_clues, target_years, years_in
 from .reading import Block, SourceText, read_source, render
-from .reference import Reference, load_reference
+from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 from .segment import SEGMENTERS, paragraphs
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
@@ -106,11 +106,14 @@ def extract(
     date: str | None = None,
     publisher: str | None = None,
     part_of: str | None = None,
-    speaker: URIRef = ACTOR.g7,
+    speaker: URIRef | str = ACTOR.g7,
     reference: Reference | None = None,
     segmenter: str = "rules",
 ) -> Extraction:
-    """Extract the statements of one .txt, .md or .html file; bad input raises InputError."""
+    """Extract the statements of one .txt, .md or .html file; bad input raises InputError.
+
+    `speaker` is who "we" are: an actor IRI, or a label, slug or prefixed name of one.
+    """
     source = read_source(path)
     text, found_blocks, page_title = render(source)
     body = paragraphs(found_blocks)
@@ -122,11 +125,13 @@ def extract(
     heading = next((b.text for b in found_blocks if b.heading), "")
     if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise InputError(source.path, f"--date {date!r} is not a date in YYYY-MM-DD form")
+    reference = reference or load_reference()
+    if not isinstance(speaker, URIRef):
+        speaker = resolve(speaker, reference, ACTOR_CLASSES, "--speaker", source.path)
     suffix = ".txt" if source.kind == "html" else source.path.suffix.lower()
     cited = hashlib.sha256(text.encode("utf-8")).hexdigest() if source.kind == "html" else source.sha256
     document = DocumentInfo(slug, title or page_title or heading.lstrip("# ").strip() or slug, date, publisher, part_of,
                             f"sources/{slug}{suffix}", cited, speaker)
-    reference = reference or load_reference()
     linker = _linker(reference)
     split = SEGMENTERS[segmenter]
     statements: list[ExtractedStatement] = []

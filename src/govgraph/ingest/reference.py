@@ -13,7 +13,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from .. import paths
-from ..namespaces import GG, sparql_prologue
+from ..errors import InputError
+from ..namespaces import GG, PREFIXES, sparql_prologue
 
 #: Which property links a statement to a resource of each class; the first class that fits wins,
 #: so the G7 (a group and a forum) is linked as a forum, as the curated data does.
@@ -35,6 +36,9 @@ ROLES: list[tuple[str, URIRef]] = [
     ("Document", GG.mentions),
     ("Place", GG.mentions),
 ]
+
+#: The classes an actor (a speaker, a publisher) may have.
+ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
 
 _LABELS = """
 SELECT ?entity ?label ?class WHERE {
@@ -117,3 +121,19 @@ def _load(directory: str, stamp: tuple) -> Reference:
         members.sort()
     reference.years = {row.year for row in graph.query(prologue + _YEARS)}
     return reference
+
+
+def resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:
+    """An IRI for --part-of / --publisher: a full IRI, a prefixed name, a slug or a label."""
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    if ":" in value and value.split(":", 1)[0] in PREFIXES:
+        prefix, local = value.split(":", 1)
+        return URIRef(PREFIXES[prefix] + local)
+    by_label = reference.by_label(value)
+    if by_label and by_label.cls in classes:
+        return by_label.iri
+    for iri, entity in reference.entities.items():
+        if entity.cls in classes and str(iri).rsplit("/", 1)[-1] == value:
+            return iri
+    raise InputError(source, f"{what} {value!r} names no {' or '.join(sorted(classes))} in the reference data")
