@@ -8,6 +8,7 @@ from .build import BuildResult, build
 from .errors import GovgraphError, InputError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export_dataset
+from .ingest import EXTRACTOR_VERSION, MergeRefused, extract, ingest_file, merge_draft, review_table, validate_draft
 from .loading import load, load_store
 from .publish import publish
 from .queries import find_query, list_queries, run_checks
@@ -18,6 +19,8 @@ from .validate import Finding, ValidationReport, validate
 
 __all__ = [
     "EXPORT_FORMATS",
+    "EXTRACTOR_VERSION",
+    "MergeRefused",
     "BuildResult",
     "Finding",
     "GovgraphError",
@@ -29,15 +32,20 @@ __all__ = [
     "build_site",
     "count_summary",
     "export_dataset",
+    "extract",
     "find_query",
+    "ingest_file",
     "list_queries",
+    "merge_draft",
     "load",
     "load_store",
     "network",
     "open_store",
     "publish",
+    "review_table",
     "run_checks",
     "temporary_store",
     "validate",
+    "validate_draft",
 ]
 __version__ = "0.1.0"
