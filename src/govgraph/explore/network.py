@@ -1,0 +1,79 @@
+"""The network of forums, initiatives, actors, themes and commitments, with networkx metrics.
+
+Links come from the one Store interface (so the view works on a remote endpoint too): each
+statement joins the entities it names in the roles below. The pyvis view embeds vis-network
+in the page (`cdn_resources="in_line"`), so it needs no network access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from ..store import Store
+from .vocab import display, text
+
+#: Mention property → the kind of node it leads to.
+ROLE_KINDS = {"forum": "forum", "initiative": "initiative", "madeBy": "actor", "namedActor": "actor", "theme": "theme"}
+KINDS = ("commitment", "forum", "initiative", "actor", "theme")
+COLOURS = {"commitment": "#9e9e9e", "forum": "#1f77b4", "initiative": "#2ca02c", "actor": "#ff7f0e", "theme": "#9467bd"}
+
+
+def network(store: Store, *, commitments_only: bool = True, timeout: float = 30.0) -> nx.Graph:
+    """The statement–entity graph: nodes carry `label` and `kind`, edges `role`."""
+    roles = " ".join(f"gg:{role}" for role in ROLE_KINDS)
+    pattern = "?s a gg:Commitment ." if commitments_only else "?s gg:quote ?quote ."
+    table = store.select(f"""
+SELECT ?s ?sl ?role ?e ?el WHERE {{
+  {pattern}
+  VALUES ?role {{ {roles} }}
+  ?s ?role ?e . FILTER(isIRI(?e))
+  OPTIONAL {{ ?s rdfs:label ?sl }}
+  OPTIONAL {{ ?e rdfs:label ?el }}
+}}""", timeout=timeout, limit=500_000)
+    graph = nx.Graph()
+    for s, sl, role, e, el in table.rows:
+        kind = ROLE_KINDS[text(role).rsplit("#", 1)[-1]]
+        graph.add_node(text(s), label=display(text(s), text(sl)), kind="commitment")
+        if text(e) not in graph:
+            graph.add_node(text(e), label=display(text(e), text(el)), kind=kind)
+        graph.add_edge(text(s), text(e), role=kind)
+    return graph
+
+
+def select(graph: nx.Graph, kinds: Iterable[str], min_degree: int = 0, focus: str | None = None) -> nx.Graph:
+    """The subgraph of the kinds chosen, keeping nodes of at least `min_degree`, optionally around one node."""
+    kinds = set(kinds) | {"commitment"}
+    sub = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] in kinds).copy()
+    if focus and focus in sub:
+        around = set(sub.neighbors(focus)) | {focus}
+        around |= {m for n in list(around) if sub.nodes[n]["kind"] == "commitment" for m in sub.neighbors(n)}
+        sub = sub.subgraph(around).copy()
+    if min_degree:
+        sub = sub.subgraph(n for n in sub if sub.nodes[n]["kind"] == "commitment" or sub.degree(n) >= min_degree).copy()
+    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    return sub
+
+
+def metrics(graph: nx.Graph) -> list[dict[str, object]]:
+    """Degree and betweenness (normalised) of every node, most central first."""
+    between = nx.betweenness_centrality(graph) if len(graph) <= 3000 else nx.betweenness_centrality(graph, k=300, seed=1)
+    rows = [{"name": d["label"], "kind": d["kind"], "degree": graph.degree(n), "betweenness": round(between[n], 4),
+             "iri": n} for n, d in graph.nodes(data=True)]
+    return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))
+
+
+def to_html(graph: nx.Graph, height: int = 620) -> str:
+    """A self-contained interactive view (vis-network inlined), nodes sized by degree and coloured by kind."""
+    from pyvis.network import Network
+
+    view = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
+    for node, data in graph.nodes(data=True):
+        view.add_node(node, label=data["label"], title=f"{data['kind']}: {data['label']}", color=COLOURS[data["kind"]],
+                      size=8 + 3 * min(graph.degree(node), 20), shape="dot")
+    for a, b, data in graph.edges(data=True):
+        view.add_edge(a, b, title=data.get("role", ""), color="#cccccc")
+    view.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
+                     ' "interaction": {"hover": true, "navigationButtons": false}}')
+    return view.generate_html(notebook=False)
