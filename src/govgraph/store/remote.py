@@ -6,6 +6,7 @@ The endpoint's default graph must be the union of its named graphs (Oxigraph:
 
 from __future__ import annotations
 
+import ast
 import json
 import time
 import urllib.error
@@ -135,9 +136,14 @@ def _iri(value: str):
 
 
 def _wrapper_error(error: SPARQLWrapperException, url: str) -> GovgraphError:
-    """SPARQLWrapper's multi-line exceptions as one line with the HTTP status."""
+    """SPARQLWrapper's multi-line exceptions as one line with the HTTP status and the server's words."""
     status = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
-              "EndPointInternalError": 500}.get(type(error).__name__)
-    body = getattr(error, "response", b"") or b""
+              "EndPointInternalError": 500}.get(type(error).__name__, "error")
+    # SPARQLWrapper keeps the body only inside its message, as the repr of the bytes.
+    _, _, raw = str(error).partition("Response:\n")
+    try:
+        body = ast.literal_eval(raw) if raw else b""
+    except (ValueError, SyntaxError):
+        body = raw.encode()
     detail = " ".join(body.decode("utf-8", "replace").split())[: http.BODY_CHARS] if isinstance(body, bytes) else ""
-    return GovgraphError(f"{url} answered HTTP {status or '?'} ({type(error).__name__})" + (f": {detail}" if detail else ""))
+    return GovgraphError(f"{url} answered HTTP {status}" + (f": {detail}" if detail else ""))
