@@ -49,7 +49,7 @@ left, right = st.columns([3, 1])
 left.markdown(f"**{count}** found")
 if hits:
     right.download_button("Download CSV", explore.hits_csv(hits), file_name="commitments.csv", mime="text/csv",
-                          key=P + "download", use_container_width=True)
+                          key=P + "download", width="stretch")
 if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")
 if not hits:

@@ -6,13 +6,15 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
+import os
 from urllib.parse import quote
 
 import streamlit as st
 
 from govgraph import explore
 from govgraph.errors import GovgraphError
-from govgraph.explore import highlight as marks
+from govgraph.explore import markup as marks
+from govgraph.explore.launch import ENDPOINT_ENV
 from govgraph.store import Store
 
 ENDPOINT_KEY = "endpoint"
@@ -28,9 +30,14 @@ def get_store(endpoint: str) -> Store:
     return explore.connect(endpoint or None)
 
 
+def default_endpoint() -> str:
+    """The endpoint a new session starts with: the URL's ?endpoint=, else `govgraph app --endpoint`."""
+    return st.query_params.get(ENDPOINT_KEY, os.environ.get(ENDPOINT_ENV, ""))
+
+
 def endpoint() -> str:
     """The SPARQL endpoint chosen in the sidebar, '' for the embedded store."""
-    return st.session_state.get(ENDPOINT_KEY, st.query_params.get(ENDPOINT_KEY, "")).strip()
+    return st.session_state.get(ENDPOINT_KEY, default_endpoint()).strip()
 
 
 def store() -> Store:
@@ -62,7 +69,7 @@ def _on_endpoint_change() -> None:
 def sidebar() -> None:
     """The endpoint setting shown on every page."""
     if ENDPOINT_KEY not in st.session_state:
-        st.session_state[ENDPOINT_KEY] = st.query_params.get(ENDPOINT_KEY, "")
+        st.session_state[ENDPOINT_KEY] = default_endpoint()
     with st.sidebar:
         st.text_input("SPARQL endpoint", key=ENDPOINT_KEY, on_change=_on_endpoint_change,
                       placeholder="embedded store (default)",
@@ -161,3 +168,13 @@ def validation_summary() -> tuple[int, int] | None:
     except GovgraphError:
         return None
     return len(report.violations), len(report.warnings)
+
+
+def embed(html: str, height: int) -> None:
+    """Show a self-contained HTML document (our own network views) in an iframe."""
+    if hasattr(st, "iframe"):
+        st.iframe(html, height=height)
+    else:  # Streamlit before st.iframe
+        import streamlit.components.v1 as components
+
+        components.html(html, height=height)

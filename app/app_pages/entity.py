@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages import common
 from govgraph import explore
-from govgraph.explore import highlight as marks
+from govgraph.explore import markup as marks
 
 P = "entity."
 where = common.endpoint()

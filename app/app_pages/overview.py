@@ -49,6 +49,6 @@ for row in range(0, len(charts), 2):
                     y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
                     x=alt.X("commitments:Q", title="commitments", axis=alt.Axis(tickMinStep=1)),
                     tooltip=["name", "commitments"])
-            st.altair_chart(chart.properties(height=max(120, 28 * len(data))), use_container_width=True)
+            st.altair_chart(chart.properties(height=max(120, 28 * len(data))), width="stretch")
 
 st.page_link("app_pages/commitments.py", label="Browse the commitments", icon="📜")

@@ -8,7 +8,7 @@ every page works the same on either store.
 from .connect import connect, ensure_built
 from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
 from .facets import FACETS, Facet, FacetValue, facet_values
-from .highlight import Mention, highlight
+from .markup import Mention, highlight
 from .overview import BREAKDOWNS, COUNTED, Overview, breakdown, overview
 from .search import Hit, hits_csv, search
 

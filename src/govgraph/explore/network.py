@@ -38,8 +38,19 @@ SELECT ?s ?sl ?role ?e ?el WHERE {{
         graph.add_node(text(s), label=display(text(s), text(sl)), kind="commitment")
         if text(e) not in graph:
             graph.add_node(text(e), label=display(text(e), text(el)), kind=kind)
-        graph.add_edge(text(s), text(e), role=kind)
+        role_name = text(role).rsplit("#", 1)[-1]
+        if graph.has_edge(text(s), text(e)):
+            graph.edges[text(s), text(e)]["roles"].add(role_name)
+        else:
+            graph.add_edge(text(s), text(e), role=kind, roles={role_name})
     return graph
+
+
+def without_roles(graph: nx.Graph, roles: set[str]) -> nx.Graph:
+    """The graph without links made only through the given roles (e.g. the speaker, gg:madeBy)."""
+    kept = graph.copy()
+    kept.remove_edges_from([(a, b) for a, b, d in graph.edges(data=True) if d["roles"] <= roles])
+    return kept
 
 
 def select(graph: nx.Graph, kinds: Iterable[str], min_degree: int = 0, focus: str | None = None) -> nx.Graph:
@@ -76,4 +87,17 @@ def to_html(graph: nx.Graph, height: int = 620) -> str:
         view.add_edge(a, b, title=data.get("role", ""), color="#cccccc")
     view.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
                      ' "interaction": {"hover": true, "navigationButtons": false}}')
+    return view.generate_html(notebook=False)
+
+
+def triples_html(nodes: dict[str, str], edges: list[tuple[str, str, str]], height: int = 520) -> str:
+    """A self-contained view of labelled triples (a CONSTRUCT result): nodes by label, edges by property."""
+    from pyvis.network import Network
+
+    view = Network(height=f"{height}px", width="100%", cdn_resources="in_line", directed=True, bgcolor="#ffffff")
+    for node, label in nodes.items():
+        view.add_node(node, label=label, title=node, shape="dot", size=10, color="#1f77b4")
+    for source, target, label in edges:
+        view.add_edge(source, target, label=label, title=label, color="#999999", font={"size": 10, "color": "#666"})
+    view.set_options('{"physics": {"stabilization": {"iterations": 150}}, "edges": {"arrows": {"to": {"scaleFactor": 0.5}}}}')
     return view.generate_html(notebook=False)

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 
 from ..store import Store
 from .facets import FACETS, statement_pattern
-from .highlight import Mention
+from .markup import Mention
 from .vocab import ROLE_VALUES, display, number, role_of, text, values
 
 #: Results shown at most; the page says when there were more.

@@ -99,3 +99,8 @@ def graph_edges(graph: Graph, limit: int = 500) -> tuple[dict[str, str], list[tu
             nodes.setdefault(str(node), labels.get(str(node), short(str(node))))
         edges.append((str(s), str(o), labels.get(str(p), short(str(p)))))
     return nodes, edges
+
+
+def triple_rows(graph: Graph) -> list[tuple[object, object, object]]:
+    """Triples as display cells, sorted."""
+    return sorted((cell(s), cell(p), cell(o)) for s, p, o in graph)

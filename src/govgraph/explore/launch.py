@@ -1,0 +1,47 @@
+"""Start the Streamlit explorer: `govgraph app` builds the graph if needed, then runs `streamlit run`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .. import paths
+from ..errors import GovgraphError
+from .connect import ensure_built
+
+APP_FILE = paths.PROJECT_ROOT / "app" / "streamlit_app.py"
+#: The app reads its default endpoint from here (the sidebar can still change it).
+ENDPOINT_ENV = "GOVGRAPH_ENDPOINT"
+
+
+def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = True, app: Path = APP_FILE) -> list[str]:
+    """The `streamlit run` command line: loopback only, no usage statistics, no file watcher."""
+    return [sys.executable, "-m", "streamlit", "run", str(app),
+            "--server.address", address, "--server.port", str(port),
+            "--server.headless", "true" if headless else "false",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+
+
+def environment(endpoint: str | None = None) -> dict[str, str]:
+    """The app's environment: this package importable from the app, and the default endpoint."""
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    if endpoint:
+        env[ENDPOINT_ENV] = endpoint
+    return env
+
+
+def run_app(port: int = 8501, *, endpoint: str | None = None, address: str = "127.0.0.1", headless: bool = True) -> int:
+    """Build the embedded store if it is missing (and no endpoint is given), then serve the app until stopped."""
+    if not APP_FILE.is_file():
+        raise GovgraphError(f"the app is missing: {APP_FILE}")
+    if endpoint is None and ensure_built():
+        print(f"built the embedded store {paths.STORE_DIR}", file=sys.stderr)
+    print(f"govgraph explorer on http://{address}:{port}/ (Ctrl+C stops it)", file=sys.stderr, flush=True)
+    try:
+        return subprocess.call(command(port, address=address, headless=headless), env=environment(endpoint))
+    except KeyboardInterrupt:
+        return 0
