@@ -8,15 +8,15 @@ import streamlit as st
 
 from app_pages import common
 
-st.set_page_config(page_title="govgraph explorer", page_icon="🕸️", layout="wide")
+st.set_page_config(page_title="govgraph explorer", page_icon=":material/hub:", layout="wide")
 
 PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
-    st.Page("app_pages/commitments.py", title="Commitments", icon="📜", url_path="commitments"),
-    st.Page("app_pages/entity.py", title="Entity", icon="🔎", url_path="entity"),
-    st.Page("app_pages/workbench.py", title="SPARQL workbench", icon="⌨️", url_path="workbench"),
-    st.Page("app_pages/network.py", title="Network", icon="🕸️", url_path="network"),
-    st.Page("app_pages/validation.py", title="Validation", icon="✅", url_path="validation"),
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/commitments.py", title="Commitments", icon=":material/format_quote:", url_path="commitments"),
+    st.Page("app_pages/entity.py", title="Entity", icon=":material/search:", url_path="entity"),
+    st.Page("app_pages/workbench.py", title="SPARQL workbench", icon=":material/terminal:", url_path="workbench"),
+    st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
+    st.Page("app_pages/validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
 ]
 
 page = st.navigation(PAGES)

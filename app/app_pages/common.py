@@ -107,9 +107,10 @@ def facet_values(where: str, commitments_only: bool) -> dict[str, list[explore.F
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def search(where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None):
+def search(where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None,
+           statement: str | None = None):
     return explore.search(get_store(where), dict(selected), words, commitments_only=commitments_only,
-                          mentioning=mentioning)
+                          mentioning=mentioning, statement=statement)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -133,15 +134,15 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False) -> None:
     with st.container(border=True):
         badge = "Commitment" if hit.commitment else "Statement"
         act = f" · {hit.act}" if hit.act else ""
-        st.markdown(f'{marks.link(hit.iri, hit.label, page=page)} <small>— {badge}{marks.html.escape(act)}</small>',
+        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.html.escape(act)}</small>',
                     unsafe_allow_html=True)
-        st.markdown(f'<blockquote class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</blockquote>',
+        st.markdown(f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>',
                     unsafe_allow_html=True)
         if hit.mentions:
             st.markdown(marks.chips(hit.mentions, page=page), unsafe_allow_html=True)
-        source = [marks.link(hit.document, hit.document_label, page=page)] if hit.document else []
+        source = [marks.plain_link(hit.document, hit.document_label, page=page)] if hit.document else []
         if hit.paragraph:
-            source.append(marks.link(hit.paragraph, hit.paragraph_label, page=page))
+            source.append(marks.plain_link(hit.paragraph, hit.paragraph_label, page=page))
         if source:
             st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
         if show_paragraph and hit.paragraph:

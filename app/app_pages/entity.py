@@ -37,8 +37,7 @@ st.markdown(f'<small>Permalink: <a href="{marks.html.escape(common.entity_href(i
 
 quotes = entity.values("#quote")
 if quotes:
-    hits, _ = common.guarded(common.search, where, (), "", False, iri)
-    own = [hit for hit in hits if hit.iri == iri]
+    own, _ = common.guarded(common.search, where, (), "", False, None, iri)
     if own:
         st.subheader("The statement")
         common.hit_card(own[0], show_paragraph=True)
@@ -47,12 +46,11 @@ page = common.entity_page()
 left, right = st.columns(2)
 with left:
     st.subheader("Properties")
-    rows = [(l.prop_label, l.value_label + (f" @{l.language}" if l.language else ""), l.value, l.is_iri)
-            for l in entity.outgoing]
+    rows = entity.grouped(entity.outgoing)
     st.markdown(marks.link_table(rows, ("property", "value"), page=page) if rows else "*None.*", unsafe_allow_html=True)
 with right:
     st.subheader("Linked from")
-    rows = [(l.prop_label, l.value_label, l.value, True) for l in entity.incoming]
+    rows = entity.grouped(entity.incoming)
     st.markdown(marks.link_table(rows, ("by property", "resource"), page=page) if rows else "*Nothing links here.*",
                 unsafe_allow_html=True)
 if entity.truncated:

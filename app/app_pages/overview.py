@@ -21,15 +21,6 @@ for column, (key, value) in zip(columns, summary.counts.items()):
     column.metric(titles[key], f"{value:,}")
 st.caption(f"{summary.triples:,} triples in the graph.")
 
-status = common.validation_summary() if not where else None
-if status is not None:
-    violations, warnings = status
-    text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
-    (st.success if violations == 0 else st.error)(
-        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text)
-else:
-    st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
-
 values = common.guarded(common.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
 for row in range(0, len(charts), 2):
@@ -40,15 +31,27 @@ for row in range(0, len(charts), 2):
             if data.empty:
                 st.caption("No commitment names one.")
                 continue
+            counts = alt.Axis(tickMinStep=1, format="d")
             if key == "year":
-                chart = alt.Chart(data).mark_bar().encode(
-                    x=alt.X("name:O", title="target year", sort=None), y=alt.Y("commitments:Q", title="commitments"),
-                    tooltip=["name", "commitments"])
+                chart = alt.Chart(data).mark_bar(size=36).encode(
+                    x=alt.X("name:O", title="target year", sort=None, axis=alt.Axis(labelAngle=0)),
+                    y=alt.Y("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                height = 220
             else:
                 chart = alt.Chart(data).mark_bar().encode(
-                    y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
-                    x=alt.X("commitments:Q", title="commitments", axis=alt.Axis(tickMinStep=1)),
-                    tooltip=["name", "commitments"])
-            st.altair_chart(chart.properties(height=max(120, 28 * len(data))), width="stretch")
+                    y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+                    x=alt.X("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                height = 40 + 26 * len(data)
+            st.altair_chart(chart, height=height, width="stretch")
 
-st.page_link("app_pages/commitments.py", label="Browse the commitments", icon="📜")
+status = common.validation_summary() if not where else None
+if status is not None:
+    violations, warnings = status
+    text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
+    (st.success if violations == 0 else st.error)(
+        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text)
+else:
+    st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
+
+
+st.page_link("app_pages/commitments.py", label="Browse the commitments", icon=":material/format_quote:")

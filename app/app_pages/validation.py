@@ -1,10 +1,10 @@
 """Validation: the SHACL report of the curated data, readable, grouped by file and resource."""
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import common
 from govgraph import report as reports
+from govgraph.explore import markup as marks
 
 P = "validation."
 st.title("Validation")
@@ -30,16 +30,19 @@ wanted = {s[:-1] for s in show}
 findings = [f for f in validation.findings if f.severity in wanted]
 if not findings:
     st.info("Nothing to show.")
-groups: dict[tuple[str, str, str], list] = {}
+by_file: dict[str, list] = {}
 for finding in findings:
-    groups.setdefault((finding.severity, finding.file or "(no file)", finding.focus), []).append(finding)
-for (severity, file, focus), items in groups.items():
-    icon = "🛑" if severity == "Violation" else "⚠️"
-    with st.expander(f"{icon} {file} — {reports.short(focus) if focus else '(graph)'} ({len(items)})"):
-        if focus.startswith("http"):
-            st.markdown(f"[Open the entity page]({common.entity_href(focus)})")
-        st.dataframe(pd.DataFrame([{"shape": f.shape, "property": f.path or "", "problem": f.message,
-                                    "value": f.value or ""} for f in items]), hide_index=True, width="stretch")
+    by_file.setdefault(finding.file or "(not from one file)", []).append(finding)
+for file, items in by_file.items():
+    st.subheader(file)
+    rows = []
+    for f in items:
+        where = (marks.plain_link(f.focus, reports.short(f.focus), page=common.entity_page())
+                 if f.focus.startswith("http") else marks.html.escape(f.focus or "(graph)"))
+        icon = "🛑 violation" if f.severity == "Violation" else "⚠️ warning"
+        detail = marks.html.escape(f.message) + (f"<br><small>value: {marks.html.escape(f.value)}</small>" if f.value else "")
+        rows.append((icon, where, marks.html.escape(f.path or ""), detail, marks.html.escape(f.shape)))
+    st.markdown(marks.table(("", "resource", "property", "problem", "rule"), rows), unsafe_allow_html=True)
 
 with st.expander("The report as text (what `govgraph validate` prints)"):
     st.code(reports.as_text(validation), language=None)

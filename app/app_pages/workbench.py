@@ -47,6 +47,8 @@ def _load_question() -> None:
     st.session_state.pop(P + "result", None)
 
 
+st.markdown("<style>.stTextArea textarea{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9rem}</style>",
+            unsafe_allow_html=True)
 st.title("SPARQL workbench")
 st.caption("Read-only: updates, SERVICE and FROM are refused. Prefixes such as `gg:`, `forum:` and `rdfs:` are "
            "declared for you.")
@@ -69,7 +71,7 @@ if question is not None:
             st.session_state.setdefault(key, param.default or "")
             values[param.name] = st.text_input(label, key=key)
 
-st.text_area("Query", key=P + "query", height=220)
+st.text_area("Query", key=P + "query", height=300)
 left, middle, right = st.columns([1, 1, 2])
 timeout = left.number_input("Time limit (s)", min_value=1, max_value=300, value=30, key=P + "timeout")
 limit = middle.number_input("Row limit", min_value=1, max_value=100_000, value=1000, step=100, key=P + "limit")

@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from .. import paths
+from ..namespaces import DEFAULT_BASE
 from ..store import Store
 from .vocab import display, number, text
 
@@ -25,6 +26,16 @@ class Link:
     value_label: str
     is_iri: bool
     language: str = ""
+    labelled: bool = False
+
+    @property
+    def kind(self) -> str:
+        """"entity" (has a page here), "external" (a web page the graph only points to) or "text"."""
+        if not self.is_iri:
+            return "text"
+        if self.labelled or self.value.startswith(DEFAULT_BASE) or not self.value.startswith(("http://", "https://")):
+            return "entity"
+        return "external"
 
 
 @dataclass
@@ -42,6 +53,15 @@ class Entity:
     def exists(self) -> bool:
         """True when the store says anything about the resource, either way."""
         return bool(self.types or self.outgoing or self.incoming)
+
+    @staticmethod
+    def grouped(links: list[Link]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """Links grouped by property label: (property, [(kind, shown label, IRI or value)…]), for a table."""
+        groups: dict[str, list[tuple[str, str, str]]] = {}
+        for link in links:
+            tag = f" ({link.language})" if link.language and link.language != "en" else ""
+            groups.setdefault(link.prop_label, []).append((link.kind, link.value_label + tag, link.value))
+        return list(groups.items())
 
     def values(self, prop_suffix: str) -> list[Link]:
         """Outgoing links whose property IRI ends with `prop_suffix` (e.g. '#quote')."""
@@ -71,7 +91,7 @@ SELECT ?s ?sl ?p ?pl WHERE {
         seen.add((text(p), o.n3()))
         is_iri = isinstance(o, URIRef)
         link = Link(text(p), display(text(p), text(pl)), text(o), display(text(o), text(ol)) if is_iri else text(o),
-                    is_iri, o.language or "" if isinstance(o, Literal) else "")
+                    is_iri, o.language or "" if isinstance(o, Literal) else "", labelled=ol is not None)
         if text(p).endswith("#type") and is_iri:
             entity.types.append(link)
         else:
@@ -83,7 +103,8 @@ SELECT ?s ?sl ?p ?pl WHERE {
         if (text(s), text(p)) in seen:
             continue
         seen.add((text(s), text(p)))
-        entity.incoming.append(Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True))
+        entity.incoming.append(Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True,
+                                    labelled=True))
     entity.outgoing.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
     entity.incoming.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
     return entity

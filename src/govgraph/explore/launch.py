@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -41,7 +40,7 @@ def run_app(port: int = 8501, *, endpoint: str | None = None, address: str = "12
     if endpoint is None and ensure_built():
         print(f"built the embedded store {paths.STORE_DIR}", file=sys.stderr)
     print(f"govgraph explorer on http://{address}:{port}/ (Ctrl+C stops it)", file=sys.stderr, flush=True)
-    try:
-        return subprocess.call(command(port, address=address, headless=headless), env=environment(endpoint))
-    except KeyboardInterrupt:
-        return 0
+    argv = command(port, address=address, headless=headless)
+    # Become the server (no child left behind): stopping this process's PID stops the app.
+    os.execve(argv[0], argv, environment(endpoint))
+    return 0  # not reached

@@ -50,6 +50,23 @@ def link(iri: str, label: str, role: str = "", *, page: str = "entity") -> str:
             f'title="{html.escape(title)}">{html.escape(label)}</a>')
 
 
+def plain_link(iri: str, label: str, *, page: str = "entity", css: str = "gg-plain") -> str:
+    """An escaped, uncoloured link to an entity page (titles, sources)."""
+    return f'<a class="{css}" href="{html.escape(entity_href(iri, page))}" target="_self">{html.escape(label)}</a>'
+
+
+def external_link(iri: str, label: str) -> str:
+    """An escaped link that leaves the app (a source web page), opened in a new tab."""
+    return f'<a class="gg-plain" href="{html.escape(iri)}" target="_blank" rel="noopener">{html.escape(label)} ↗</a>'
+
+
+def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """An HTML table; headers are escaped here, cells must already be safe HTML (escaped or our links)."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="gg-links"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def _css(role: str) -> str:
     return re.sub(r"[^a-z]+", "-", role.lower()).strip("-") or "mentions"
 
@@ -58,7 +75,9 @@ def stylesheet() -> str:
     """The <style> block for entity links: one background colour per role."""
     rules = [".gg-entity{padding:0 .2em;border-radius:.25em;color:inherit !important;text-decoration:none !important;"
              "border-bottom:2px solid rgba(0,0,0,.25)}", ".gg-entity:hover{border-bottom-color:#000}",
-             ".gg-quote{font-size:1.05rem;line-height:1.7}",
+             ".gg-quote{font-size:1.08rem;line-height:1.75;color:#1b1b1b;border-left:4px solid #c9c9c9;padding:.1em 0 .1em .9em;"
+             "margin:.3em 0 .6em 0}", ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
+             ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
              ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
              "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-links td:first-child{width:30%;color:#555}", ".gg-quote mark{background:#fff3a0;padding:0}"]
     rules += [f".gg-{_css(role)}{{background:{colour}}}" for role, colour in COLOURS.items()]
@@ -113,14 +132,25 @@ def chips(mentions: list[Mention], *, page: str = "entity") -> str:
     return " · ".join(f"<small><b>{html.escape(role)}</b></small> {' '.join(items)}" for role, items in groups.items())
 
 
-def link_table(rows: list[tuple[str, str, str, bool]], headers: tuple[str, str], *, page: str = "entity") -> str:
-    """An HTML table of (property label, value label, value IRI or '', is_iri) rows, every cell escaped."""
+def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tuple[str, str], *,
+               page: str = "entity") -> str:
+    """An HTML table of (property label, [(kind, label, IRI)…]) rows, every cell escaped.
+
+    kind is "entity" (a page in the app), "external" (a web page) or "text" (a literal).
+    """
     body = []
-    for prop, label, iri, is_iri in rows:
-        value = link(iri, label, page=page) if is_iri else html.escape(label)
-        body.append(f"<tr><td>{html.escape(prop)}</td><td>{value}</td></tr>")
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    return f'<table class="gg-links"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    for prop, cells in rows:
+        shown = []
+        for kind, label, iri in cells:
+            if kind == "entity":
+                shown.append(link(iri, label, page=page))
+            elif kind == "external":
+                shown.append(external_link(iri, label))
+            else:
+                shown.append(html.escape(label))
+        joined = " ".join(shown) if all(k == "entity" for k, _, _ in cells) else "<br>".join(shown)
+        body.append((html.escape(prop), joined))
+    return table(headers, body)
 
 
 def marked(text: str, mark: tuple[int, int] | None) -> str:

@@ -44,13 +44,15 @@ def _constraints(selected: Mapping[str, Sequence[str]]) -> str:
 
 
 def search(store: Store, selected: Mapping[str, Sequence[str]] | None = None, words: str = "", *,
-           commitments_only: bool = True, mentioning: str | None = None, limit: int = DEFAULT_LIMIT,
+           commitments_only: bool = True, mentioning: str | None = None, statement: str | None = None,
+           limit: int = DEFAULT_LIMIT,
            timeout: float = 30.0) -> tuple[list[Hit], bool]:
     """Statements matching every selected facet and the words (in the quote or a name it links to).
 
+    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
     Returns the hits in document order and whether more than `limit` matched.
     """
-    bindings: dict[str, object] = {}
+    bindings: dict[str, object] = {"s": URIRef(statement)} if statement else {}
     extra = _constraints(selected or {})
     if mentioning:
         extra += "\n  ?s ?anyRole ?named ."

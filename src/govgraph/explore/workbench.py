@@ -56,7 +56,10 @@ def chart_spec(table: ResultTable) -> ChartSpec | None:
     numbers = [v for v in table.variables if all(is_number(t) for t in table.column(v))]
     labels = [v for v in table.variables if v not in numbers
               and all(t is not None and not is_number(t) for t in table.column(v))]
-    if not numbers or not labels:
+    # Labels must name distinct, short things: a quote beside a paragraph number is no chart.
+    labels = [v for v in labels if len({str(t) for t in table.column(v)}) == len(table.rows)
+              and max(len(str(cell(t))) for t in table.column(v)) <= 80]
+    if len(table.rows) < 2 or not numbers or not labels:
         return None
     # Prefer a literal label (a name) to an IRI column when both exist.
     literal_labels = [v for v in labels if all(isinstance(t, Literal) for t in table.column(v))]
