@@ -77,7 +77,7 @@ def sidebar() -> None:
                            "query URL (e.g. http://127.0.0.1:7878/query, or …/sparql for Virtuoso) to read "
                            "a server instead; every page then uses it.")
         where = endpoint()
-        st.caption(f"Reading **{where}**" if where else "Reading the **embedded store** (build/store)")
+        st.caption(f"Reading **{where}**" if where else "Reading the **embedded store** (built by `govgraph build`)")
 
 
 def stylesheet() -> str:

@@ -42,7 +42,7 @@ for file, items in by_file.items():
         icon = "🛑 violation" if f.severity == "Violation" else "⚠️ warning"
         detail = marks.html.escape(f.message) + (f"<br><small>value: {marks.html.escape(f.value)}</small>" if f.value else "")
         rows.append((icon, where, marks.html.escape(f.path or ""), detail, marks.html.escape(f.shape)))
-    st.markdown(marks.table(("", "resource", "property", "problem", "rule"), rows), unsafe_allow_html=True)
+    st.markdown(marks.table(("", "resource", "property", "problem", "rule"), rows, "gg-report"), unsafe_allow_html=True)
 
 with st.expander("The report as text (what `govgraph validate` prints)"):
     st.code(reports.as_text(validation), language=None)

@@ -60,11 +60,11 @@ def external_link(iri: str, label: str) -> str:
     return f'<a class="gg-plain" href="{html.escape(iri)}" target="_blank" rel="noopener">{html.escape(label)} ↗</a>'
 
 
-def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "gg-links") -> str:
     """An HTML table; headers are escaped here, cells must already be safe HTML (escaped or our links)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="gg-links"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="gg-links {css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _css(role: str) -> str:
@@ -79,7 +79,8 @@ def stylesheet() -> str:
              "margin:.3em 0 .6em 0}", ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
              ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
              ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
-             "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-links td:first-child{width:30%;color:#555}", ".gg-quote mark{background:#fff3a0;padding:0}"]
+             "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-props td:first-child{width:30%;color:#555}"
+             ".gg-report td:first-child{white-space:nowrap}", ".gg-quote mark{background:#fff3a0;padding:0}"]
     rules += [f".gg-{_css(role)}{{background:{colour}}}" for role, colour in COLOURS.items()]
     return "<style>" + "".join(rules) + "</style>"
 
@@ -150,7 +151,7 @@ def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tupl
                 shown.append(html.escape(label))
         joined = " ".join(shown) if all(k == "entity" for k, _, _ in cells) else "<br>".join(shown)
         body.append((html.escape(prop), joined))
-    return table(headers, body)
+    return table(headers, body, "gg-props")
 
 
 def marked(text: str, mark: tuple[int, int] | None) -> str:
