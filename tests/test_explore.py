@@ -13,7 +13,7 @@ from govgraph import explore, paths
 from govgraph.explore import markup, network, workbench
 from govgraph.store import ResultTable, open_store
 
-pytest_plugins = ["app_fixtures"]
+pytest_plugins = ["tests.app_fixtures"]
 
 GG = "https://w3id.org/govgraph/ontology#"
 ID = "https://w3id.org/govgraph/id/"
