@@ -54,5 +54,4 @@ if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")
 if not hits:
     st.info("Nothing matches. Remove a filter or change the words.")
-for hit in hits:
-    common.hit_card(hit)
+common.hit_cards(hits, P + "page")

@@ -128,6 +128,19 @@ def find_entities(where: str, words: str) -> list[explore.Found]:
     return explore.find_entities(get_store(where), words)
 
 
+PAGE_SIZE = 20
+
+
+def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False) -> None:
+    """The hits as cards, PAGE_SIZE at a time, with a pager when there are more."""
+    pages = max(1, -(-len(hits) // PAGE_SIZE))
+    number = 1
+    if pages > 1:
+        number = st.number_input(f"Page (of {pages}, {PAGE_SIZE} per page)", 1, pages, 1, key=key)
+    for hit in hits[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]:
+        hit_card(hit, show_paragraph=show_paragraph)
+
+
 def hit_card(hit: explore.Hit, *, show_paragraph: bool = False) -> None:
     """One statement: its label (linked), kind, the quote with names highlighted, links, and its source."""
     page = entity_page()

@@ -60,5 +60,4 @@ hits, more = common.guarded(common.search, where, (), "", False, iri)
 naming = [hit for hit in hits if hit.iri != iri]
 if naming:
     st.subheader(f"Statements that name {entity.label} ({len(naming)}{'+' if more else ''})")
-    for hit in naming:
-        common.hit_card(hit, show_paragraph=True)
+    common.hit_cards(naming, P + "page", show_paragraph=True)

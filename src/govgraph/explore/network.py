@@ -67,6 +67,22 @@ def select(graph: nx.Graph, kinds: Iterable[str], min_degree: int = 0, focus: st
     return sub
 
 
+def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
+    """At most `max_nodes` nodes: the best-connected entities, then the commitments joining them."""
+    if len(graph) <= max_nodes:
+        return graph
+    entities = sorted((n for n, d in graph.nodes(data=True) if d["kind"] != "commitment"),
+                      key=lambda n: (-graph.degree(n), n))[:max_nodes // 4]
+    keep = set(entities)
+    for statement in sorted({m for n in entities for m in graph.neighbors(n)}, key=lambda m: (-graph.degree(m), m)):
+        if len(keep) >= max_nodes:
+            break
+        keep.add(statement)
+    sub = graph.subgraph(keep).copy()
+    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    return sub
+
+
 def metrics(graph: nx.Graph) -> list[dict[str, object]]:
     """Degree and betweenness (normalised) of every node, most central first."""
     between = nx.betweenness_centrality(graph) if len(graph) <= 3000 else nx.betweenness_centrality(graph, k=300, seed=1)
@@ -81,8 +97,10 @@ def to_html(graph: nx.Graph, height: int = 620) -> str:
 
     view = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
     for node, data in graph.nodes(data=True):
-        view.add_node(node, label=data["label"], title=f"{data['kind']}: {data['label']}", color=COLOURS[data["kind"]],
-                      size=8 + 3 * min(graph.degree(node), 20), shape="dot")
+        # Commitments are many and their labels alike: name them on hover only, to keep entities readable.
+        label = " " if data["kind"] == "commitment" else data["label"]
+        view.add_node(node, label=label, title=f"{data['kind']}: {data['label']}", color=COLOURS[data["kind"]],
+                      size=8 + 3 * min(graph.degree(node), 20), shape="dot", font={"size": 16})
     for a, b, data in graph.edges(data=True):
         view.add_edge(a, b, title=data.get("role", ""), color="#cccccc")
     view.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
