@@ -62,5 +62,7 @@ table = pd.DataFrame([{**r, "page": common.entity_href(r["iri"])} for r in rows 
 st.dataframe(table.drop(columns=["iri"]), hide_index=True, width="stretch",
              column_config={"page": st.column_config.LinkColumn("page", display_text="open"),
                             "betweenness": st.column_config.NumberColumn(format="%.3f")})
-st.caption(f"{nodes} nodes, {links} links. Betweenness is normalised (networkx): the share of shortest paths "
-           "that pass through a node.")
+estimated = (f" Above {network.EXACT_UP_TO:,} nodes it is estimated from {network.SAMPLED} sampled nodes."
+             if nodes > network.EXACT_UP_TO else "")
+st.caption(f"{nodes:,} nodes, {links:,} links. Betweenness is normalised (networkx): the share of shortest paths "
+           f"that pass through a node.{estimated}")
