@@ -1,7 +1,8 @@
-"""Real SPARQL servers for tests: a pytest plugin (load it with ``pytest_plugins = ["servers"]``).
+"""Real SPARQL servers for tests: a pytest plugin (load it with ``pytest_plugins = ["tests.servers"]``).
 
 - ``oxigraph_url``: the query URL of an in-memory ``oxigraph serve --union-default-graph``
-  started on a free loopback port (binary from the ``oxigraph`` PyPI package).
+  started on a free loopback port (binary from the ``oxigraph`` PyPI package), shared by the
+  session; ``fresh_oxigraph_url``: an empty one for a single test.
 - ``virtuoso_url``: the query URL (``…/sparql``) of Virtuoso 7. When GOVGRAPH_VIRTUOSO_URL is
   set (CI starts one), that server is used; otherwise ``virtuoso-t`` is started from a generated
   ini with every file under a temporary folder, and anonymous SPARQL updates are granted with
@@ -75,17 +76,37 @@ def oxigraph_binary() -> str:
     return str(beside) if beside.exists() else (shutil.which("oxigraph") or "oxigraph")
 
 
-@pytest.fixture(scope="session")
-def oxigraph_url() -> Iterator[str]:
-    """Query URL of a fresh in-memory Oxigraph server with the union default graph."""
+def start_oxigraph() -> tuple[subprocess.Popen, str]:
+    """An in-memory Oxigraph server with the union default graph; returns (process, query URL)."""
     port = free_port()
     # --timeout-s bounds the server's own work when a test's client gives up on a query.
     process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}",
-                                "--union-default-graph", "--timeout-s", "20"],
+                                "--union-default-graph", "--timeout-s", "10"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
-        yield f"http://127.0.0.1:{port}/query"
+    except BaseException:
+        stop(process)
+        raise
+    return process, f"http://127.0.0.1:{port}/query"
+
+
+@pytest.fixture(scope="session")
+def oxigraph_url() -> Iterator[str]:
+    """Query URL of an Oxigraph server shared by the session's tests."""
+    process, url = start_oxigraph()
+    try:
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture
+def fresh_oxigraph_url() -> Iterator[str]:
+    """Query URL of an empty Oxigraph server of this test's own."""
+    process, url = start_oxigraph()
+    try:
+        yield url
     finally:
         stop(process)
 
@@ -142,8 +163,8 @@ EnabledGzipContent = 0
 [SPARQL]
 ; Debian's 10000 would cut results off silently.
 ResultSetMaxRows = 10000000
-MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime = 30
+MaxQueryCostEstimationTime = 0
+MaxQueryExecutionTime = 10
 """
 
 
@@ -222,3 +243,22 @@ def http_responder() -> Iterator[Callable[[int, str, bytes], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/servers.py virtuoso DIR``: start Virtuoso with the test ini, print ``URL PID``, leave it running.
+
+    For CI scripts that start the server once and announce it with GOVGRAPH_VIRTUOSO_URL.
+    """
+    if len(argv) != 3 or argv[1] != "virtuoso":
+        print("usage: servers.py virtuoso DIR", file=sys.stderr)
+        return 2
+    folder = Path(argv[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    process, url, _ = start_virtuoso(folder.resolve())
+    print(url, process.pid)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

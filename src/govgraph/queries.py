@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from . import paths, safety
@@ -41,6 +42,15 @@ _PARAM = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+?)(?:\s*=\s
                     r"(?:\s+(?:—|--)\s+(?P<help>.*))?\Z")
 _TYPE = re.compile(r"(?:iri(?:\((?P<cls>[^)]+)\))?|string(?:@(?P<lang>[A-Za-z0-9-]+))?|(?P<dt>[A-Za-z][\w-]*:[\w-]+))\Z")
 _INTEGER = re.compile(r"[+-]?\d+\Z")
+_TZ = r"(Z|[+-]\d\d:\d\d)?"
+#: Lexical forms checked here, because rdflib leaves some (gYear…) unchecked.
+_LEXICAL = {
+    "integer": _INTEGER,
+    "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)\Z"),
+    "gYear": re.compile(r"-?\d{4,}" + _TZ + r"\Z"),
+    "date": re.compile(r"-?\d{4,}-\d\d-\d\d" + _TZ + r"\Z"),
+    "boolean": re.compile(r"(true|false|1|0)\Z"),
+}
 
 
 def expand(name: str) -> URIRef:
@@ -101,7 +111,9 @@ class Param:
             return Literal(value, lang=match["lang"])
         if match["dt"]:
             literal = Literal(value, datatype=self.datatype)
-            if getattr(literal, "ill_typed", False):
+            local = str(self.datatype).rsplit("#", 1)[-1] if str(self.datatype).startswith(str(XSD)) else ""
+            lexical = _LEXICAL.get(local)
+            if getattr(literal, "ill_typed", False) or (lexical is not None and not lexical.match(value)):
                 raise GovgraphError(f"parameter {self.name}: {value!r} is not a valid {match['dt']}")
             return literal
         return Literal(value)

@@ -76,6 +76,17 @@ def from_oxigraph(term: object) -> Node | None:
     raise GovgraphError(f"unsupported term in result: {term!r}")
 
 
+def from_wire(term: tuple | None) -> Node | None:
+    """The rdflib term for a term sent by the query child (see `worker.wire`)."""
+    if term is None:
+        return None
+    if term[0] == "u":
+        return URIRef(term[1])
+    if term[0] == "b":
+        return BNode(term[1])
+    return literal(term[1], term[2], term[3])
+
+
 def from_json_binding(value: Mapping[str, str]) -> Node:
     """The rdflib term for one SPARQL 1.1 JSON results binding (Virtuoso's typed-literal too)."""
     kind = value["type"]
