@@ -146,3 +146,16 @@ def test_every_page_on_a_remote_endpoint(app_page, seed_store, oxigraph_url):
         if page == "entity":
             assert at.title[0].value == "Internet Governance Forum"
         assert any(oxigraph_url in c.value for c in at.caption)
+
+
+def saved_names() -> list[str]:
+    from govgraph import queries
+
+    return [q.name for q in queries.list_queries()]
+
+
+@pytest.mark.parametrize("name", saved_names())
+def test_every_saved_question_runs_as_a_form(app_page, seed_store, name):
+    at = ok(app_page("workbench", seed_store, question=name))
+    # A permalink naming a question runs it with its defaults: a table, or a yes/no answer.
+    assert at.dataframe or at.success or at.info, f"{name} showed no result"

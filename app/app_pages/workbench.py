@@ -9,6 +9,7 @@ from app_pages import common
 from govgraph import queries
 from govgraph.explore import network, workbench
 from govgraph.store import ResultTable
+from govgraph.terms import short
 
 P = "workbench."
 where = common.endpoint()
@@ -64,6 +65,8 @@ if question is not None:
         options = common.guarded(choices, where, question.name, param.name) if param.instance_of is not None else None
         if options:
             default = str(queries.expand(param.default)) if param.default else next(iter(options))
+            if default not in options:  # e.g. an instance of a subclass: keep the saved default on offer
+                options = {default: short(default), **options}
             if st.session_state.get(key) not in options:
                 st.session_state[key] = default
             values[param.name] = st.selectbox(label, list(options), key=key, format_func=options.get)
