@@ -141,7 +141,7 @@ def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False
         hit_card(hit, show_paragraph=show_paragraph)
 
 
-def hit_card(hit: explore.Hit, *, show_paragraph: bool = False) -> None:
+def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool = False) -> None:
     """One statement: its label (linked), kind, the quote with names highlighted, links, and its source."""
     page = entity_page()
     with st.container(border=True):
@@ -160,7 +160,7 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False) -> None:
             st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
         if show_paragraph and hit.paragraph:
             para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
-            with st.expander(f"Source paragraph: {para.label}"):
+            with st.expander(f"Source paragraph: {para.label}", expanded=expanded):
                 body = marks.marked(para.text, para.mark)
                 st.markdown(f'<div class="gg-quote">{body}</div>', unsafe_allow_html=True)
                 if not para.exact:

@@ -40,7 +40,7 @@ if quotes:
     own, _ = common.guarded(common.search, where, (), "", False, None, iri)
     if own:
         st.subheader("The statement")
-        common.hit_card(own[0], show_paragraph=True)
+        common.hit_card(own[0], show_paragraph=True, expanded=True)
 
 page = common.entity_page()
 left, right = st.columns(2)

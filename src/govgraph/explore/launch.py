@@ -20,7 +20,8 @@ def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = Tr
     return [sys.executable, "-m", "streamlit", "run", str(app),
             "--server.address", address, "--server.port", str(port),
             "--server.headless", "true" if headless else "false",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--client.toolbarMode", "minimal"]
 
 
 def environment(endpoint: str | None = None) -> dict[str, str]:
