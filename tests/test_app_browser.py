@@ -75,11 +75,25 @@ def test_overview_charts_render_offline(page: Page, app_url):
     expect(page.get_by_text("Commitments by target year")).to_be_visible()
 
 
+def test_a_bar_opens_its_commitments(page: Page, app_url):
+    open_page(page, app_url, "govgraph explorer")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first  # commitments by forum, most named first
+    expect(chart.locator("canvas, svg").first).to_be_visible(timeout=FIRST)
+    page.wait_for_timeout(1000)
+    box = chart.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + 12)  # the top bar: the WSIS+20 Review
+    expect(page.get_by_role("heading", name="Commitments", level=1)).to_be_visible(timeout=FIRST)
+    # Paragraph 5 names the WSIS+20 review twice: "in 2025 (WSIS+20)" and "the WSIS+20 Review process".
+    expect(page.get_by_text("2 commitments found")).to_be_visible(timeout=FIRST)
+    assert "forum=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fforum%2Fwsis20-review" in page.url
+
+
 def test_facet_then_entity_page(page: Page, app_url, artifacts):
     open_page(page, app_url + "commitments", "Commitments")
     expect(page.get_by_text("13 commitments found")).to_be_visible()
     choose(page, "stMultiSelect", "Forum", "Internet Governance Forum (1)")
     expect(page.get_by_text("1 commitment found")).to_be_visible(timeout=FIRST)
+    assert "forum=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fforum%2Figf" in page.url  # the view's permalink
     quote = page.locator(".gg-quote").first
     expect(quote).to_contain_text("such as at the UN IGF 2023 in Kyoto,")
     shot(page, artifacts, "commitments-igf")

@@ -17,6 +17,16 @@ with st.sidebar:
                            help="Recognitions, welcomes and other statements that are not commitments.")
 values = common.guarded(common.facet_values, where, not everything)
 
+# A link such as commitments?theme=<iri> (a chart on the Overview, a shared URL) narrows the browser;
+# applied once per distinct URL, so that the filters stay the analyst's own afterwards.
+from_url = {key: [iri for iri in st.query_params.get_all(key) if iri in {v.iri for v in values.get(key, [])}]
+            for key in explore.FACETS}
+from_url = {key: iris for key, iris in from_url.items() if iris}
+if from_url and st.session_state.get(P + "url") != from_url:
+    st.session_state[P + "url"] = from_url
+    for key in explore.FACETS:
+        st.session_state[P + "facet." + key] = from_url.get(key, [])
+
 selected: dict[str, list[str]] = {}
 with st.sidebar:
     for key, facet in explore.FACETS.items():
@@ -25,9 +35,6 @@ with st.sidebar:
             continue
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
         state = P + "facet." + key
-        if state not in st.session_state:
-            # A link such as commitments?theme=<iri> opens the browser already narrowed.
-            st.session_state[state] = [iri for iri in st.query_params.get_all(key) if iri in labels]
         chosen = st.multiselect(facet.title, list(labels), key=state, format_func=labels.get,
                                 placeholder=f"Any {facet.title.lower()}")
         if chosen:
@@ -37,6 +44,16 @@ with st.sidebar:
             st.session_state[P + "facet." + key] = []
         st.session_state[P + "words"] = ""
         st.rerun()
+
+# Keep the URL in step with the filters, so that it is a permalink of this view.
+shown = {key: st.query_params.get_all(key) for key in explore.FACETS if st.query_params.get_all(key)}
+if shown != selected:
+    for key in explore.FACETS:
+        if key in st.query_params:
+            del st.query_params[key]
+    for key, iris in selected.items():
+        st.query_params[key] = iris
+    st.session_state[P + "url"] = dict(selected)
 
 words = st.text_input("Search the quotes and the names they link to", key=P + "words",
                       placeholder="e.g. Internet shutdowns, WSIS, civil society")

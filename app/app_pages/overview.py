@@ -19,7 +19,7 @@ titles = {key: title for key, (title, _) in explore.COUNTED.items()}
 columns = st.columns(len(summary.counts))
 for column, (key, value) in zip(columns, summary.counts.items()):
     column.metric(titles[key], f"{value:,}")
-st.caption(f"{summary.triples:,} triples in the graph.")
+st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
 
 values = common.guarded(common.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
@@ -27,7 +27,7 @@ for row in range(0, len(charts), 2):
     for column, (key, title) in zip(st.columns(2), charts[row:row + 2]):
         with column:
             st.subheader(title)
-            data = pd.DataFrame([{"name": v.label, "commitments": v.count} for v in values[key]])
+            data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in values[key]])
             if data.empty:
                 st.caption("No commitment names one.")
                 continue
@@ -42,7 +42,12 @@ for row in range(0, len(charts), 2):
                     y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
                     x=alt.X("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
                 height = 40 + 26 * len(data)
-            st.altair_chart(chart, height=height, width="stretch")
+            picked = st.altair_chart(chart.add_params(alt.selection_point(name="pick", fields=["iri"])),
+                                     height=height, width="stretch", on_select="rerun", key=f"overview.chart.{key}")
+            chosen = picked.selection.get("pick") if picked else None
+            if chosen and chosen[0].get("iri"):
+                # A click on a bar opens the commitments browser narrowed to that value.
+                st.switch_page("app_pages/commitments.py", query_params={key: chosen[0]["iri"]})
 
 status = common.validation_summary() if not where else None
 if status is not None:
