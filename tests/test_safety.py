@@ -129,3 +129,19 @@ def test_binding_an_unknown_variable_is_an_error() -> None:
 def test_binding_the_short_construct_form_is_refused() -> None:
     with pytest.raises(GovgraphError):
         safety.bind("CONSTRUCT WHERE { ?s ?p ?o }", {"o": Literal(1)})
+
+
+def test_a_row_cap_one_above_the_limit_is_added_to_a_select_without_limit() -> None:
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o } # trailing comment", limit=10)
+    assert prepared.text.endswith("# trailing comment\nLIMIT 11\n")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
+    "SELECT * WHERE { ?s ?p ?o } OFFSET 3",
+    "SELECT * WHERE { ?s ?p ?o } VALUES ?s { <urn:a> }",
+    "ASK { ?s ?p ?o }",
+    "CONSTRUCT WHERE { ?s ?p ?o }",
+])
+def test_no_row_cap_where_the_query_has_its_own_or_is_not_a_select(query: str) -> None:
+    assert "LIMIT 11" not in safety.bind(query, limit=10).text

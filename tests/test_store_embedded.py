@@ -128,3 +128,14 @@ def test_publish_replaces_graphs_and_is_idempotent(fixture_quads: list[ox.Quad])
     finally:
         store.close()
     assert not store.location.exists()
+
+
+def test_threads_share_one_store(embedded: EmbeddedStore) -> None:
+    # The app caches one store for all its sessions, which query from their own threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def count(n: int) -> int:
+        return embedded.select("SELECT ?s WHERE { ?s a gg:Paragraph }", limit=n).rows.__len__()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(count, [1, 2, 3, 4] * 10)) == [1, 2, 3, 3] * 10  # three paragraphs in the fixture

@@ -8,12 +8,12 @@ import time
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from govgraph import queries
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
-from govgraph.store import EmbeddedStore, RemoteStore, endpoints, open_store
+from govgraph.store import EmbeddedStore, RemoteStore, open_store
 
 pytest_plugins = ["tests.servers", "tests.store_data"]
 
@@ -147,3 +147,9 @@ def test_prune_drops_stale_govgraph_graphs(oxigraph_url: str, fixture_quads: lis
     assert stale.value in store.graph_names()
     store.drop_graphs([stale.value])
     assert stale.value not in store.graph_names()
+
+
+def test_ordered_select_with_the_default_limit_runs_everywhere(remote: RemoteStore) -> None:
+    # Regression: LIMIT 10001 with ORDER BY is refused by a stock Virtuoso (MaxSortedTopRows).
+    table = remote.select("SELECT ?s WHERE { ?s a gg:Commitment } ORDER BY ?s")
+    assert [str(row[0]).rsplit("/", 1)[1] for row in table.rows] == ["a1", "a2", "b1"]

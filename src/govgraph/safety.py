@@ -163,31 +163,48 @@ def _inline_data(tree: ParseResults) -> CompValue | None:
     return parts[0] if parts and parts[0].name == "InlineData" else None
 
 
-def bind(text: str, bindings: Mapping[str, Node] | None = None) -> PreparedQuery:
-    """Check `text`, add missing govgraph prefixes, bind each named variable to its RDF term."""
+def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None) -> PreparedQuery:
+    """Check `text`, add missing govgraph prefixes, bind each named variable to its RDF term.
+
+    With `limit`, a SELECT that has no LIMIT of its own gets ``LIMIT limit+1``: no store does
+    more work than the caller will read, and one row more than asked for says rows were cut
+    (a server's own silent row cap cannot pass for a complete answer below that).
+    """
     tree = parse(text)
     form = _check_tree(tree)
     text = with_prefixes(text, tree)
     bindings = dict(bindings or {})
-    if not bindings:
-        return PreparedQuery(text, form, {})
-    for name in bindings:
-        if not _NAME.match(name):
-            raise GovgraphError(f"not a variable name: {name!r}")
-    mentioned = {str(variable) for variable in _variables(tree[1])}
-    unknown = sorted(set(bindings) - mentioned)
-    if unknown:
-        raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
     names = list(bindings)
-    block = ("VALUES (" + " ".join(f"?{name}" for name in names) + ") { ("
-             + " ".join(term_text(bindings[name]) for name in names) + ") }\n")
-    cut = _where_start(text, form)
-    bound = text[:cut] + "\n  " + block + text[cut:]
-    inline = _inline_data(parse(bound))
-    expected = [term_text(bindings[name]) for name in names]
-    if inline is None or [str(v) for v in _field(inline, "var", [])] != names or list(map(term_text, _values_of(inline))) != expected:
-        raise GovgraphError("cannot bind parameters into this query safely")
-    return PreparedQuery(bound, form, bindings)
+    if bindings:
+        for name in names:
+            if not _NAME.match(name):
+                raise GovgraphError(f"not a variable name: {name!r}")
+        mentioned = {str(variable) for variable in _variables(tree[1])}
+        unknown = sorted(set(bindings) - mentioned)
+        if unknown:
+            raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
+        block = ("VALUES (" + " ".join(f"?{name}" for name in names) + ") { ("
+                 + " ".join(term_text(bindings[name]) for name in names) + ") }\n")
+        cut = _where_start(text, form)
+        text = text[:cut] + "\n  " + block + text[cut:]
+    query = tree[1]
+    capped = (limit is not None and form == "SELECT" and not _field(query, "limitoffset")
+              and not _field(query, "valuesClause"))
+    if capped:
+        text = f"{text}\nLIMIT {limit + 1}\n"
+    if bindings or capped:
+        again = parse(text)
+        if bindings:
+            inline = _inline_data(again)
+            expected = [term_text(bindings[name]) for name in names]
+            if (inline is None or [str(v) for v in _field(inline, "var", [])] != names
+                    or list(map(term_text, _values_of(inline))) != expected):
+                raise GovgraphError("cannot bind parameters into this query safely")
+        if capped:
+            limits = _field(again[1], "limitoffset")
+            if not limits or int(_field(limits, "limit", -1)) != limit + 1:
+                raise GovgraphError("cannot add the row limit to this query safely")
+    return PreparedQuery(text, form, bindings)
 
 
 def _variables(node: object) -> Iterator[Variable]:

@@ -33,6 +33,8 @@ class Store(ABC):
 
     #: Where the store lives, for messages ("build/store" or a query URL).
     where: str = ""
+    #: Whether SELECTs without a LIMIT get ``LIMIT limit+1`` (see `safety.bind`).
+    caps_rows: bool = True
 
     def select(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
                limit: int = DEFAULT_LIMIT) -> ResultTable:
@@ -60,7 +62,7 @@ class Store(ABC):
             raise GovgraphError("the timeout must be a positive number of seconds")
         if limit < 0:
             raise GovgraphError("the row limit must not be negative")
-        prepared = safety.bind(query, bindings)
+        prepared = safety.bind(query, bindings, limit if self.caps_rows else None)
         form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
         if expect is not None and form != expect:
             raise GovgraphError(f"expected a {expect} query, got {prepared.form}")

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class EmbeddedStore(Store):
         self.where = str(self.location)
         self._remove_on_close = remove_on_close
         self._child: subprocess.Popen | None = None
+        # One child, one pipe: threads (the app's sessions) take turns.
+        self._lock = threading.RLock()
         if not is_store(self.location):
             raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first, "
                                 "or give --endpoint URL to query a SPARQL server")
@@ -98,6 +101,10 @@ class EmbeddedStore(Store):
 
     # -- the Store interface ----------------------------------------------------------------
     def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+        with self._lock:
+            return self._execute_locked(prepared, timeout, limit)
+
+    def _execute_locked(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
         child = self._start(time.monotonic() + START_TIMEOUT)
         deadline = time.monotonic() + timeout
         try:
@@ -123,7 +130,11 @@ class EmbeddedStore(Store):
     def publish(self, data: Publishable) -> dict[str, int]:
         """Replace each named graph of `data` in the store directory (stops the query child first)."""
         grouped = quads_by_graph(data)
-        self._stop()
+        with self._lock:
+            self._stop()
+            return self._write(grouped)
+
+    def _write(self, grouped: dict) -> dict[str, int]:
         store = ox.Store(str(self.location))
         counts: dict[str, int] = {}
         for graph, quads in grouped.items():
@@ -139,7 +150,8 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         """Stop the query child; remove the directory of a temporary store."""
-        self._stop()
+        with self._lock:
+            self._stop()
         if self._remove_on_close:
             shutil.rmtree(self.location, ignore_errors=True)
             self._remove_on_close = False

@@ -12,8 +12,8 @@ import time
 import urllib.error
 
 import pyoxigraph as ox
-from rdflib import Graph
-from SPARQLWrapper import DIGEST, BASIC, JSON, POST, TURTLE, SPARQLWrapper
+from rdflib import Graph, URIRef
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .. import safety
@@ -32,6 +32,9 @@ class RemoteStore(Store):
     def __init__(self, target: http.Endpoints) -> None:
         self.target = target
         self.where = target.query
+        # Virtuoso refuses ORDER BY with LIMIT above its MaxSortedTopRows (10000 by default),
+        # so there the rows are only cut here, after reading.
+        self.caps_rows = not target.virtuoso
 
     def _wrapper(self, url: str, text: str, fmt: str, timeout: float) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(url, returnFormat=fmt)
@@ -119,7 +122,7 @@ class RemoteStore(Store):
             return
         if not self.target.update:
             raise GovgraphError(f"no update URL for {self.target.query}: give --update-endpoint URL")
-        update = " ;\n".join(f"DROP SILENT GRAPH {safety.term_text(_iri(g))}" for g in graphs)
+        update = " ;\n".join(f"DROP SILENT GRAPH {safety.term_text(URIRef(g))}" for g in graphs)
         wrapper = self._wrapper(self.target.update, update, JSON, timeout)
         try:
             wrapper.query().response.read()
@@ -127,12 +130,6 @@ class RemoteStore(Store):
             raise _wrapper_error(error, self.target.update) from None
         except (urllib.error.URLError, OSError) as error:
             raise http.describe(error, self.target.update) from None
-
-
-def _iri(value: str):
-    from rdflib import URIRef
-
-    return URIRef(value)
 
 
 def _wrapper_error(error: SPARQLWrapperException, url: str) -> GovgraphError:
