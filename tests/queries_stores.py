@@ -70,9 +70,14 @@ def republish(store: RemoteStore, quads: list[ox.Quad]) -> None:
     store.publish(quads)
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
+@pytest.fixture(scope="module", params=BACKENDS)
 def seed_store(request: pytest.FixtureRequest, seed_quads: list[ox.Quad]) -> Iterator[tuple[str, Store]]:
-    """(backend name, store holding the seed) for each backend in turn."""
+    """(backend name, store holding the seed) for each backend in turn.
+
+    Module-scoped on top of session-scoped servers: each server starts once per session, and the
+    seed's graphs are dropped again when a module is done with a server, so that tests elsewhere
+    that publish their own fixtures to the same server find none of ours.
+    """
     if request.param == "embedded":
         store = temporary_store(seed_quads)
         try:
@@ -84,7 +89,10 @@ def seed_store(request: pytest.FixtureRequest, seed_quads: list[ox.Quad]) -> Ite
     remote = open_store(url)
     assert isinstance(remote, RemoteStore)
     republish(remote, seed_quads)
-    yield request.param, remote
+    try:
+        yield request.param, remote
+    finally:
+        remote.drop_graphs(sorted(_graph_counts(seed_quads)))
 
 
 @pytest.fixture
