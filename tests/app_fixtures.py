@@ -20,8 +20,7 @@ import pytest
 
 from govgraph import loading
 from govgraph.build import write_store
-from govgraph.explore.connect import STORE_ENV
-from govgraph.explore.launch import APP_FILE, command, environment
+from govgraph.explore.launch import APP_FILE, STORE_ENV, command, environment
 
 EVIL_GRAPH = "https://w3id.org/govgraph/graph/document/evil-test"
 EVIL_FORUM = "https://w3id.org/govgraph/id/forum/evil"

@@ -5,11 +5,11 @@ endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL
 every page works the same on either store.
 """
 
-from .connect import connect, ensure_built
+from .launch import connect, ensure_built
 from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
 from .facets import FACETS, Facet, FacetValue, facet_values
 from .markup import Mention, highlight
-from .overview import BREAKDOWNS, COUNTED, Overview, breakdown, overview
+from .facets import BREAKDOWNS, COUNTED, Overview, breakdown, overview
 from .search import Hit, hits_csv, search
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""Start the Streamlit explorer: `govgraph app` builds the graph if needed, then runs `streamlit run`."""
+"""Open the explorer's store (embedded or remote) and start the app: `govgraph app` builds the graph if needed,
+then runs `streamlit run`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,34 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import GovgraphError
-from .connect import ensure_built
+from ..store import Store, open_store
+from ..store.embedded import is_store
+
+#: Overrides the embedded store directory the app reads (tests and benchmarks point it at their own).
+STORE_ENV = "GOVGRAPH_STORE"
+
+
+def store_location() -> Path:
+    """The embedded store directory: $GOVGRAPH_STORE when set, else build/store."""
+    return Path(os.environ[STORE_ENV]) if os.environ.get(STORE_ENV) else paths.STORE_DIR
+
+
+def ensure_built(location: Path | None = None) -> bool:
+    """Build the graph when the embedded store is missing; True when a build ran."""
+    location = Path(location) if location is not None else store_location()
+    if is_store(location):
+        return False
+    from ..build import build
+
+    build(store_dir=location)
+    return True
+
+
+def connect(endpoint: str | None = None, location: Path | str | None = None) -> Store:
+    """The embedded store at `location` (default: `store_location()`), or the SPARQL endpoint at `endpoint`."""
+    endpoint = (endpoint or "").strip() or None
+    return open_store(endpoint, location=location if location is not None else store_location())
+
 
 APP_FILE = paths.PROJECT_ROOT / "app" / "streamlit_app.py"
 #: The app reads its default endpoint from here (the sidebar can still change it).
