@@ -159,3 +159,33 @@ def test_every_saved_question_runs_as_a_form(app_page, seed_store, name):
     at = ok(app_page("workbench", seed_store, question=name))
     # A permalink naming a question runs it with its defaults: a table, or a yes/no answer.
     assert at.dataframe or at.success or at.info, f"{name} showed no result"
+
+
+def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
+    """`govgraph app` on a machine without build/store builds it, then serves the app on 127.0.0.1."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.app_fixtures import free_port
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "GOVGRAPH_STORE"}
+    env["GOVGRAPH_BUILD"] = str(tmp_path / "build")
+    process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "app", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, answer = time.monotonic() + 120, b""
+        while time.monotonic() < deadline and process.poll() is None and answer != b"ok":
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    answer = response.read().strip()
+            except OSError:
+                time.sleep(0.3)
+        assert answer == b"ok", process.stderr.read().decode() if process.poll() is not None else "no answer"
+        assert (tmp_path / "build" / "store" / "CURRENT").is_file()
+    finally:
+        process.terminate()  # the command execs streamlit, so this PID is the server itself
+        process.wait(20)
