@@ -85,7 +85,7 @@ def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
 
 #: Above this many nodes betweenness is estimated from SAMPLED source nodes (exact is O(nodes × links)).
 EXACT_UP_TO = 1500
-SAMPLED = 300
+SAMPLED = 100
 
 
 def metrics(graph: nx.Graph) -> list[dict[str, object]]:
