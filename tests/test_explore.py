@@ -135,3 +135,17 @@ def test_chart_spec_needs_a_label_and_a_number_column():
     quotes = ResultTable(["quote", "paragraph"], [(Literal("x" * 200), Literal(1)), (Literal("y" * 200), Literal(2))])
     assert workbench.chart_spec(quotes) is None
     assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)])) is None
+
+
+def test_one_store_serves_many_threads(seed_store):
+    """Streamlit serves each session from a thread; they share one cached store."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    shared = explore.connect(location=seed_store)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda i: len(explore.search(shared, {"forum": [ID + "forum/igf"]})[0])
+                                    + explore.overview(shared).counts["commitments"] * 0 + i * 0, range(16)))
+        assert answers == [1] * 16
+    finally:
+        shared.close()
