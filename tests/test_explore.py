@@ -138,14 +138,17 @@ def test_chart_spec_needs_a_label_and_a_number_column():
 
 
 def test_one_store_serves_many_threads(seed_store):
-    """Streamlit serves each session from a thread; they share one cached store."""
+    """Streamlit serves each session from a thread, and they share one cached store."""
     from concurrent.futures import ThreadPoolExecutor
+
+    def ask(_: int) -> tuple[int, int]:
+        hits, _more = explore.search(shared, {"forum": [ID + "forum/igf"]})
+        return len(hits), explore.overview(shared).counts["commitments"]
 
     shared = explore.connect(location=seed_store)
     try:
         with ThreadPoolExecutor(8) as pool:
-            answers = list(pool.map(lambda i: len(explore.search(shared, {"forum": [ID + "forum/igf"]})[0])
-                                    + explore.overview(shared).counts["commitments"] * 0 + i * 0, range(16)))
-        assert answers == [1] * 16
+            answers = list(pool.map(ask, range(16)))
+        assert answers == [(1, commitments_in_data())] * 16
     finally:
         shared.close()
