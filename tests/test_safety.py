@@ -88,7 +88,14 @@ def test_missing_govgraph_prefixes_are_declared_and_own_ones_kept() -> None:
     prepared = safety.bind("PREFIX gg: <urn:mine#> SELECT * WHERE { ?s gg:p forum:igf }")
     assert "PREFIX forum: <https://w3id.org/govgraph/id/forum/>" in prepared.text
     assert "PREFIX gg: <https://w3id.org" not in prepared.text
-    assert prepared.text.endswith("PREFIX gg: <urn:mine#> SELECT * WHERE { ?s gg:p forum:igf }")
+    assert prepared.text.startswith("PREFIX gg: <urn:mine#>\nPREFIX act: ")
+    assert prepared.text.endswith(" SELECT * WHERE { ?s gg:p forum:igf }")
+
+
+def test_prefixes_go_after_the_query_prologue_and_its_comments() -> None:
+    prepared = safety.bind("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nSELECT * WHERE { ?s ?p ?o }")
+    assert prepared.text.startswith("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nPREFIX gg: ")
+    assert prepared.text.endswith("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n\nSELECT * WHERE { ?s ?p ?o }")
 
 
 @pytest.mark.parametrize("term, text", [
@@ -111,8 +118,8 @@ def test_term_text_refuses_what_cannot_be_a_parameter(term) -> None:
 
 def test_binding_adds_values_at_the_top_of_the_where_group() -> None:
     prepared = safety.bind("PREFIX x: <urn:x#>\nSELECT ?v WHERE { BIND(?p AS ?v) }", {"p": Literal(MALICIOUS)})
-    body = prepared.text.split("PREFIX x: <urn:x#>\n", 1)[1]
-    assert body == 'SELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
+    body = prepared.text.split("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n", 1)[1]
+    assert body == '\nSELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
 
 
 def test_binding_skips_braces_in_comments_strings_and_the_construct_template() -> None:

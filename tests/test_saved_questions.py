@@ -421,3 +421,27 @@ def test_provenance_offsets_and_hash_match_the_source() -> None:
 def test_question_files_live_in_queries_dir() -> None:
     names = sorted(path.stem for path in Path(paths.QUERIES_DIR).glob("*.rq"))
     assert names == sorted(saved.name for saved in queries.list_queries())
+
+
+def test_lineage_lists_the_earlier_item_when_the_graph_records_one(seed_quads) -> None:
+    """With ¶4.2 building on the Tunis Agenda and ¶5.1 (a call for, not a reaffirmation) reaffirming
+    ¶2.3, both links appear beside the two plain reaffirmations."""
+    import pyoxigraph as ox
+
+    from govgraph.namespaces import DOC, GG, STMT
+    from govgraph.store import temporary_store
+
+    graph = ox.NamedNode("https://w3id.org/govgraph/graph/test-lineage")
+    extra = [
+        ox.Quad(ox.NamedNode(STMT + "g7-2023-digital-annex4-p4-s2"), ox.NamedNode(GG.buildsOn),
+                ox.NamedNode(DOC + "wsis-tunis-agenda"), graph),
+        ox.Quad(ox.NamedNode(STMT + "g7-2023-digital-annex4-p5-s1"), ox.NamedNode(GG.reaffirms),
+                ox.NamedNode(STMT + "g7-2023-digital-annex4-p2-s3"), graph),
+    ]
+    with temporary_store(seed_quads + extra) as store:
+        table = saved_query("reaffirmations-and-lineage").run(store)
+    assert rows(table) == [
+        (stmt("p2-s3"), 2, "reaffirm", None, None, QUOTE["p2-s3"]),
+        (stmt("p4-s2"), 4, "reaffirm", "gg:buildsOn", "doc:wsis-tunis-agenda", QUOTE["p4-s2"]),
+        (stmt("p5-s1"), 5, "call for", "gg:reaffirms", stmt("p2-s3"), QUOTE["p5-s1"]),
+    ]

@@ -139,3 +139,14 @@ def test_threads_share_one_store(embedded: EmbeddedStore) -> None:
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(count, [1, 2, 3, 4] * 10)) == [1, 2, 3, 3] * 10  # three paragraphs in the fixture
+
+
+def test_publish_accepts_an_rdflib_dataset(fixture_quads: list[ox.Quad]) -> None:
+    from govgraph.loading import to_rdflib_dataset
+
+    with temporary_store([]) as store:
+        counts = store.publish(to_rdflib_dataset(fixture_quads))
+        assert counts == {"https://w3id.org/govgraph/graph/reference": 13,
+                          "https://w3id.org/govgraph/graph/document/annex4": 23,
+                          "https://w3id.org/govgraph/graph/document/other": 13}
+        assert store.triple_count() == 49

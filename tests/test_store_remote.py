@@ -153,3 +153,9 @@ def test_ordered_select_with_the_default_limit_runs_everywhere(remote: RemoteSto
     # Regression: LIMIT 10001 with ORDER BY is refused by a stock Virtuoso (MaxSortedTopRows).
     table = remote.select("SELECT ?s WHERE { ?s a gg:Commitment } ORDER BY ?s")
     assert [str(row[0]).rsplit("/", 1)[1] for row in table.rows] == ["a1", "a2", "b1"]
+
+
+def test_keywords_in_iris_and_strings_do_not_confuse_the_form(remote: RemoteStore) -> None:
+    # SPARQLWrapper alone guesses the form with a regex and would send this as an update (DROP).
+    query = "BASE <urn:drop/> PREFIX drop: <urn:drop#>\nSELECT ?x WHERE { BIND('ADD DROP' AS ?x) }"
+    assert remote.select(query).rows == [(Literal("ADD DROP"),)]

@@ -32,6 +32,7 @@ FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUC
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_PROLOGUE_ITEM = re.compile(r"\s*(?:#[^\n]*|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:]*:\s*<[^<>\s]*>)", re.I)
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -103,8 +104,14 @@ def with_prefixes(text: str, tree: ParseResults) -> str:
     Saved questions can then write ``gg:`` or ``forum:`` on any server, which knows none of them.
     """
     declared = {str(_field(decl, "prefix", "")) for decl in tree[0] if decl.name == "PrefixDecl"}
-    missing = [f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items() if name not in declared]
-    return "".join(missing) + text
+    missing = "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items() if name not in declared)
+    if not missing:
+        return text
+    # After the query's own prologue: Virtuoso refuses a BASE that follows a PREFIX.
+    end = 0
+    while (match := _PROLOGUE_ITEM.match(text, end)) and match.end() > end:
+        end = match.end()
+    return text[:end] + ("\n" if end else "") + missing + text[end:]
 
 
 def term_text(term: Node) -> str:

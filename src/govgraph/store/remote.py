@@ -36,20 +36,24 @@ class RemoteStore(Store):
         # so there the rows are only cut here, after reading.
         self.caps_rows = not target.virtuoso
 
-    def _wrapper(self, url: str, text: str, fmt: str, timeout: float) -> SPARQLWrapper:
+    def _wrapper(self, url: str, text: str, fmt: str, timeout: float, form: str | None = None) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(url, returnFormat=fmt)
         wrapper.setMethod(POST)
         wrapper.setQuery(text)
+        if form is not None:
+            # SPARQLWrapper guesses the form with a regex; use the one our parser found.
+            wrapper.queryType = form
         wrapper.timeout = timeout  # setTimeout() rounds down to whole seconds; 0 would mean "none"
         if self.target.user is not None:
             wrapper.setHTTPAuth(DIGEST if self.target.auth == "digest" else BASIC)
             wrapper.setCredentials(self.target.user, self.target.password)
         return wrapper
 
-    def _request(self, url: str, text: str, fmt: str, timeout: float, extra: dict[str, str] | None = None) -> tuple[bytes, str]:
-        """Send one request and read its body within the time limit; returns (body, content type)."""
+    def _request(self, url: str, prepared: safety.PreparedQuery, fmt: str, timeout: float,
+                 extra: dict[str, str] | None = None) -> tuple[bytes, str]:
+        """Send one query and read its body within the time limit; returns (body, content type)."""
         deadline = time.monotonic() + timeout
-        wrapper = self._wrapper(url, text, fmt, timeout)
+        wrapper = self._wrapper(url, prepared.text, fmt, timeout, prepared.form)
         for key, value in (extra or {}).items():
             wrapper.addParameter(key, value)
         try:
@@ -75,7 +79,7 @@ class RemoteStore(Store):
         extra = {"timeout": str(max(1, int(timeout * 1000)))} if self.target.virtuoso else None
         url = self.target.query
         if prepared.form in ("SELECT", "ASK"):
-            body, _ = self._request(url, prepared.text, JSON, timeout, extra)
+            body, _ = self._request(url, prepared, JSON, timeout, extra)
             try:
                 data = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
@@ -88,7 +92,7 @@ class RemoteStore(Store):
                 return table_from_json(data, limit)
             except GovgraphError as error:
                 raise GovgraphError(f"{error} from {url}") from None
-        body, _ = self._request(url, prepared.text, TURTLE, timeout, extra)
+        body, _ = self._request(url, prepared, TURTLE, timeout, extra)
         graph = Graph()
         try:
             graph.parse(data=body.decode("utf-8"), format="turtle")
