@@ -9,6 +9,7 @@ hold HTML and script, which must show as text and never run.
 import csv
 import io
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -41,10 +42,23 @@ def app_url(serve_app, seed_store):
 def open_page(page: Page, url: str, heading: str) -> None:
     page.goto(url)
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=FIRST)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=FIRST)  # finished running
+    settle(page)
+
+
+def settle(page: Page, timeout: float = 30.0) -> None:
+    """Wait until the script run has drawn everything: no placeholders, nothing stale, the page unchanged for 0.5 s."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        state = page.evaluate("""() => [document.querySelectorAll('[data-testid="stSkeleton"], [data-stale="true"]').length,
+                                        document.body.innerHTML.length]""")
+        if state[0] == 0 and state == last:
+            return
+        last = state
+        page.wait_for_timeout(500)
 
 
 def shot(page: Page, artifacts, name: str) -> None:
+    settle(page)
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
 
 
