@@ -3,7 +3,7 @@
 The small public API: load the graph, validate it, build it.
 """
 
-from . import network
+from . import explore, network
 from .build import BuildResult, build
 from .errors import GovgraphError, InputError
 from .export import FORMATS as EXPORT_FORMATS
@@ -31,6 +31,7 @@ __all__ = [
     "build",
     "build_site",
     "count_summary",
+    "explore",
     "export_dataset",
     "extract",
     "find_query",
