@@ -11,9 +11,7 @@ from .dates import release_date
 
 
 def _network(quads: list[ox.Quad]) -> nx.Graph:
-    store = ox.Store()
-    store.bulk_extend(quads)
-    return build_graph(store, "commitment-entity")
+    return build_graph(quads, "commitment-entity")
 
 
 def graphml(quads: list[ox.Quad]) -> bytes:

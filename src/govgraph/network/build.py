@@ -14,7 +14,8 @@ G7 says every sentence, so it would join everything to everything and say nothin
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -23,7 +24,9 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .. import loading
-from ..namespaces import GG, TIME, YEAR, sparql_prologue
+from ..errors import GovgraphError
+from ..namespaces import GG, TIME, YEAR
+from ..store import Store, temporary_store
 
 PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
 #: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
@@ -48,21 +51,34 @@ class Link:
     entity: str
 
 
-Source = ox.Store | Graph | Iterable[ox.Quad] | None
+#: What the network reads: a govgraph Store (embedded or a remote endpoint), or data to copy into a
+#: temporary embedded store: a pyoxigraph store, an rdflib graph or dataset, quads, or None (data/).
+Source = Store | ox.Store | Graph | Iterable[ox.Quad] | None
+#: Most rows any one fact query may return; more is an error rather than a silently cut network.
+MAX_ROWS = 5_000_000
 
 
-def as_store(source: Source = None) -> ox.Store:
-    """A pyoxigraph store for any source: a store, an rdflib graph or dataset, quads, or None (load the data)."""
+@contextmanager
+def opened(source: Source = None) -> Iterator[Store]:
+    """The Store to read `source` through: a Store as it is, anything else in a temporary embedded store."""
+    if isinstance(source, Store):
+        yield source
+        return
+    store = temporary_store(_quads(source))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _quads(source: Source) -> Iterable[ox.Quad]:
     if source is None:
-        return loading.load_store()
+        return loading.load_store().quads_for_pattern(None, None, None, None)
     if isinstance(source, ox.Store):
-        return source
-    store = ox.Store()
+        return source.quads_for_pattern(None, None, None, None)
     if isinstance(source, Graph):
-        store.bulk_extend(_rdflib_quads(source))
-    else:
-        store.bulk_extend(list(source))
-    return store
+        return _rdflib_quads(source)
+    return source
 
 
 def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
@@ -79,44 +95,61 @@ def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))) if node.datatype else ox.Literal(str(node))
         raise TypeError(node)
 
+    # The embedded store's default graph is the union of all graphs, so every triple can go in the default graph.
     triples = graph.triples((None, None, None)) if not hasattr(graph, "quads") else ((s, p, o) for s, p, o, _ in graph.quads())
     return [ox.Quad(term(s), term(p), term(o)) for s, p, o in triples]
 
 
-def _select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
-    rows = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
-    return [tuple(t.value if t is not None else "" for t in row) for row in rows]
+def _select(store: Store, query: str, timeout: float) -> list[tuple[str, ...]]:
+    """The rows of a SELECT as lexical values ('' when unbound), through the Store interface."""
+    table = store.select(query, timeout=timeout, limit=MAX_ROWS)
+    if table.truncated:
+        raise GovgraphError(f"more than {MAX_ROWS:,} rows for one network query on {store.where}")
+    return [tuple("" if term is None else str(term) for term in row) for row in table.rows]
 
 
 class Facts:
-    """Everything the projections need, read once from a store: links, labels, kinds."""
+    """Everything the projections need, read once through the Store interface: links, labels, kinds."""
 
-    def __init__(self, source: Source = None, statements: str = "commitments") -> None:
-        store = as_store(source)
+    def __init__(self, source: Source = None, statements: str = "commitments", *, timeout: float = 120.0) -> None:
+        with opened(source) as store:
+            self._read(store, statements, timeout)
+
+    def _read(self, store: Store, statements: str, timeout: float) -> None:
         cls = "gg:Commitment" if statements == "commitments" else "gg:Statement"
         values = " ".join(f"gg:{role}" for role in ROLES)
         self.links = sorted(Link(s, p.rsplit("#", 1)[-1], e) for s, p, e in _select(store, f"""
             SELECT DISTINCT ?s ?p ?e WHERE {{ ?s a/rdfs:subClassOf* {cls} . VALUES ?p {{ {values} }} ?s ?p ?o .
               # A blank-node target time becomes its year's IRI, so node ids are stable.
               OPTIONAL {{ ?o time:inXSDgYear ?year }}
-              BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}"""))
-        self.statements = sorted({s for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}")})
-        self.commitments = {s for (s,) in _select(store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }")}
+              BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}""", timeout))
+        self.statements = sorted({s for (s,) in _select(
+            store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)})
+        self.commitments = {s for (s,) in _select(
+            store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
         self.labels: dict[str, str] = {l.entity: l.entity.rsplit("/", 1)[-1] for l in self.links if l.entity.startswith(str(YEAR))}
-        for s, label in sorted(_select(store, f"""SELECT ?s ?l WHERE {{ {{ ?s rdfs:label ?l }} UNION
-                {{ ?s time:inXSDgYear ?l }} UNION {{ ?s time:inXSDDate ?l }} }}""")):
+        for s, label in sorted(_select(store, """SELECT ?s ?l WHERE { { ?s rdfs:label ?l } UNION
+                { ?s time:inXSDgYear ?l } UNION { ?s time:inXSDDate ?l } }""", timeout)):
             self.labels.setdefault(s, label)
+        classes = " ".join(f"<{cls_iri}>" for cls_iri, _ in KIND_CLASSES)
+        typed: dict[str, set[str]] = defaultdict(set)
+        for s, cls_iri in _select(store, f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a/rdfs:subClassOf* ?c }}",
+                                  timeout):
+            typed[cls_iri].add(s)
         self.all_kinds: dict[str, list[str]] = defaultdict(list)
         for cls_iri, kind in KIND_CLASSES:
-            for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* <{cls_iri}> }}"):
+            for s in sorted(typed[str(cls_iri)]):
                 if kind not in self.all_kinds[s]:
                     self.all_kinds[s].append(kind)
         for link in self.links:
             if link.entity.startswith(str(YEAR)) and not self.all_kinds[link.entity]:
                 self.all_kinds[link.entity].append("time")
         self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
-        self.direct = sorted(set(_select(store, "SELECT DISTINCT ?a ?p ?b WHERE { ?a ?p ?b . FILTER(isIRI(?b) && ?a != ?b) }")))
-        self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }")
+        # Direct triples matter only between resources of known kinds (a forum convened by an actor…).
+        self.direct = sorted({(a, p, b) for a, p, b in _select(store, """SELECT DISTINCT ?a ?p ?b WHERE {
+                ?a ?p ?b . FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }""", timeout)
+                              if a in self.kinds and b in self.kinds})
+        self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout)
 
     def kind(self, link: Link) -> str:
         """The main kind of the linked entity (from its classes, else from the role)."""
@@ -141,8 +174,6 @@ class Facts:
         wanted = name.casefold()
         found = sorted({s for s, label in list(self.labels.items()) + self._alt if label.casefold() == wanted})
         if len(found) != 1:
-            from ..errors import GovgraphError
-
             if not found:
                 raise GovgraphError(f"no resource has the label or alternative label {name!r}")
             raise GovgraphError(f"{name!r} names {len(found)} resources: {', '.join(found)}; give an IRI or prefixed name")
