@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from govgraph import explore, paths
-from govgraph.explore import markup, network, workbench
+from govgraph.explore import markup, network_view, workbench
 from govgraph.store import ResultTable, open_store
 
 pytest_plugins = ["tests.app_fixtures"]
@@ -117,12 +117,17 @@ def test_evil_labels_are_escaped_in_search_results(evil_store):
 
 
 def test_network_has_degree_and_betweenness(store):
-    graph = network.network(store)
+    facts = network_view.facts(store)
+    graph = network_view.view(facts, network_view.SHOWN)
     igf = ID + "forum/igf"
+    # Only ¶1.2 clause 1 names the IGF ("such as at the UN IGF 2023 in Kyoto").
     assert graph.nodes[igf]["kind"] == "forum" and graph.degree(igf) == 1
-    rows = {r["iri"]: r for r in network.metrics(graph)}
+    rows = {r["iri"]: r for r in network_view.metrics(graph)}
     assert rows[igf]["degree"] == 1 and 0 <= rows[igf]["betweenness"] <= 1
-    html = network.to_html(network.select(graph, ["forum"]))
+    # Around the IGF: the clause naming it, and everything that clause names.
+    around = network_view.view(facts, network_view.KINDS, focus=igf)
+    assert IGF_CLAUSE in around and set(around.neighbors(IGF_CLAUSE)) | {IGF_CLAUSE} == set(around)
+    html = network_view.to_html(network_view.view(facts, ["forum"]))
     assert "cdn" not in html.lower().split("<body")[0] or "vis-network" in html
     assert "https://cdnjs" not in html and "unpkg.com" not in html
 

@@ -7,7 +7,7 @@ from rdflib import Graph
 
 from app_pages import common
 from govgraph import queries
-from govgraph.explore import network, workbench
+from govgraph.explore import network_view, workbench
 from govgraph.store import ResultTable
 from govgraph.terms import short
 
@@ -119,7 +119,7 @@ elif isinstance(result, Graph):
                        key=P + "download.ttl")
     nodes, edges = workbench.graph_edges(result)
     if edges:
-        common.embed(network.triples_html(nodes, edges), 540)
+        common.embed(network_view.triples_html(nodes, edges), 540)
     with st.expander("Triples"):
         st.dataframe(pd.DataFrame([{"subject": s, "property": p, "object": o}
                                    for s, p, o in workbench.triple_rows(result)]), hide_index=True)

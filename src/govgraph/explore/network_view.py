@@ -1,0 +1,109 @@
+"""The explorer's network view: what to show of a `govgraph.network` graph, and how to draw it.
+
+The graph and its metrics come from `govgraph.network` (read through the Store interface, so
+the view works on a remote endpoint too); this module only narrows a graph for display (kinds,
+fewest links, one entity's neighbourhood, at most so many nodes) and draws it with pyvis. The
+pyvis views embed vis-network in the page (`cdn_resources="in_line"`), so they need no network
+access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .. import network
+from ..network import EXACT_UP_TO, SAMPLED  # noqa: F401 - the page says when betweenness is estimated
+from ..store import Store
+
+#: The node kinds of statements; every other node is an entity.
+STATEMENTS = ("commitment", "statement")
+#: The entity kinds offered, and those shown at first.
+KINDS = network.ENTITY_KINDS
+SHOWN = ("forum", "initiative", "actor", "theme")
+COLOURS = {"commitment": "#9e9e9e", "statement": "#cfcfcf", "forum": "#1f77b4", "initiative": "#2ca02c",
+           "actor": "#ff7f0e", "theme": "#9467bd", "meeting": "#17becf", "stakeholder": "#8c564b",
+           "target-group": "#e377c2", "region": "#bcbd22", "time": "#7f7f7f", "place": "#aec7e8", "other": "#c7c7c7"}
+
+
+def facts(store: Store, *, commitments_only: bool = True, timeout: float = 30.0) -> network.Facts:
+    """What the network is made of (links, labels, kinds), read once from the store."""
+    return network.Facts(store, "commitments" if commitments_only else "all", timeout=timeout)
+
+
+def entities(facts: network.Facts) -> dict[str, str]:
+    """Every entity a statement names → 'label (kind)', for choosing one to centre on."""
+    return {link.entity: f"{facts.label(link.entity)} ({facts.kind(link)})" for link in facts.links}
+
+
+def view(facts: network.Facts, kinds: Iterable[str], *, speaker: bool = False, min_degree: int = 0,
+         focus: str | None = None) -> nx.Graph:
+    """The commitment–entity graph of the kinds chosen, keeping entities of at least `min_degree`
+    links, optionally only around one entity; `speaker` counts gg:madeBy links too."""
+    roles = network.ROLES if speaker else network.DEFAULT_ROLES
+    graph = network.build_graph(facts, "commitment-entity", kinds=kinds, roles=roles)
+    if focus and focus in graph:
+        around = set(graph.neighbors(focus)) | {focus}
+        around |= {m for n in list(around) if graph.nodes[n]["kind"] in STATEMENTS for m in graph.neighbors(n)}
+        graph = graph.subgraph(around).copy()
+    if min_degree:
+        graph = graph.subgraph(n for n in graph if graph.nodes[n]["kind"] in STATEMENTS
+                               or graph.degree(n) >= min_degree).copy()
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    return graph
+
+
+def metrics(graph: nx.Graph) -> list[dict[str, object]]:
+    """Degree and betweenness (normalised; estimated on large graphs) of every node, most central first."""
+    degree = {row["id"]: row["degree"] for row in network.degree(graph)}
+    rows = [{"name": row["label"], "kind": row["kind"], "degree": degree[row["id"]],
+             "betweenness": round(row["betweenness"], 4), "iri": row["id"]}
+            for row in network.betweenness(graph, estimate=True)]
+    return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))
+
+
+def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
+    """At most `max_nodes` nodes to draw: the best-connected entities, then the statements joining them."""
+    if len(graph) <= max_nodes:
+        return graph
+    entities = sorted((n for n, d in graph.nodes(data=True) if d["kind"] not in STATEMENTS),
+                      key=lambda n: (-graph.degree(n), n))[:max_nodes // 4]
+    keep = set(entities)
+    for statement in sorted({m for n in entities for m in graph.neighbors(n)}, key=lambda m: (-graph.degree(m), m)):
+        if len(keep) >= max_nodes:
+            break
+        keep.add(statement)
+    sub = graph.subgraph(keep).copy()
+    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    return sub
+
+
+def to_html(graph: nx.Graph, height: int = 620) -> str:
+    """A self-contained interactive view (vis-network inlined), nodes sized by degree and coloured by kind."""
+    from pyvis.network import Network
+
+    drawing = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
+    for node, data in graph.nodes(data=True):
+        # Statements are many and their labels alike: name them on hover only, to keep entities readable.
+        label = " " if data["kind"] in STATEMENTS else data["label"]
+        drawing.add_node(node, label=label, title=f"{data['kind']}: {data['label']}", color=COLOURS.get(data["kind"], "#c7c7c7"),
+                         size=8 + 3 * min(graph.degree(node), 20), shape="dot", font={"size": 16})
+    for a, b, data in graph.edges(data=True):
+        drawing.add_edge(a, b, title=data.get("roles", ""), color="#cccccc")
+    drawing.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
+                        ' "interaction": {"hover": true, "navigationButtons": false}}')
+    return drawing.generate_html(notebook=False)
+
+
+def triples_html(nodes: dict[str, str], edges: list[tuple[str, str, str]], height: int = 520) -> str:
+    """A self-contained view of labelled triples (a CONSTRUCT result): nodes by label, edges by property."""
+    from pyvis.network import Network
+
+    drawing = Network(height=f"{height}px", width="100%", cdn_resources="in_line", directed=True, bgcolor="#ffffff")
+    for node, label in nodes.items():
+        drawing.add_node(node, label=label, title=node, shape="dot", size=10, color="#1f77b4")
+    for source, target, label in edges:
+        drawing.add_edge(source, target, label=label, title=label, color="#999999", font={"size": 10, "color": "#666"})
+    drawing.set_options('{"physics": {"stabilization": {"iterations": 150}}, "edges": {"arrows": {"to": {"scaleFactor": 0.5}}}}')
+    return drawing.generate_html(notebook=False)
