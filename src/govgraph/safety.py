@@ -14,6 +14,7 @@ give the same rows.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -33,6 +34,10 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _PROLOGUE_ITEM = re.compile(r"\s*(?:#[^\n]*|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:]*:\s*<[^<>\s]*>)", re.I)
+#: rdflib's SPARQL grammar is one set of pyparsing objects per process, and pyparsing is not
+#: thread-safe (parse actions and its packrat cache share state): one parse at a time. Callers
+#: from many threads (the app's sessions) need no lock of their own.
+PARSER_LOCK = threading.RLock()
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -67,6 +72,11 @@ def _field(node: CompValue, key: str, default: object = None) -> object:
 
 def parse(text: str) -> ParseResults:
     """The parse tree of a read-only query; updates and syntax errors become one-line errors."""
+    with PARSER_LOCK:
+        return _parse(text)
+
+
+def _parse(text: str) -> ParseResults:
     try:
         return parseQuery(text)
     except ParseException as query_error:
@@ -238,4 +248,4 @@ def _values_of(inline: CompValue) -> list[Node]:
     return terms
 
 
-__all__ = ["FORMS", "PreparedQuery", "QueryRefused", "bind", "check", "parse", "term_text"]
+__all__ = ["FORMS", "PARSER_LOCK", "PreparedQuery", "QueryRefused", "bind", "check", "parse", "term_text"]
