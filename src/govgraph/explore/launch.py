@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from pathlib import Path
 
 from .. import paths
@@ -33,40 +32,13 @@ def ensure_built(location: Path | None = None) -> bool:
     return True
 
 
-#: One query at a time, process-wide: the checks parse queries with pyparsing (rdflib's SPARQL grammar),
-#: which is not thread-safe, and the embedded store talks to its child process over one pipe.
-_TURN = threading.RLock()
-
-
-class Serialised(Store):
-    """A store whose queries take turns, so that Streamlit's session threads can share it."""
-
-    def __init__(self, inner: Store) -> None:
-        self.inner = inner
-        self.where = inner.where
-
-    def run(self, query, bindings=None, **options):  # type: ignore[no-untyped-def, override]
-        with _TURN:
-            return self.inner.run(query, bindings, **options)
-
-    def _execute(self, prepared, timeout, limit):  # type: ignore[no-untyped-def]
-        with _TURN:
-            return self.inner._execute(prepared, timeout, limit)
-
-    def publish(self, data):  # type: ignore[no-untyped-def]
-        with _TURN:
-            return self.inner.publish(data)
-
-    def close(self) -> None:
-        with _TURN:
-            self.inner.close()
-
-
 def connect(endpoint: str | None = None, location: Path | str | None = None) -> Store:
-    """The embedded store at `location` (default: `store_location()`), or the SPARQL endpoint at `endpoint`,
-    wrapped in `Serialised` so that threads can share it."""
+    """The embedded store at `location` (default: `store_location()`), or the SPARQL endpoint at `endpoint`.
+
+    Threads (Streamlit's sessions) can share it: the store layer takes turns where it must
+    (the query parser, the embedded store's pipe to its child)."""
     endpoint = (endpoint or "").strip() or None
-    return Serialised(open_store(endpoint, location=location if location is not None else store_location()))
+    return open_store(endpoint, location=location if location is not None else store_location())
 
 
 APP_FILE = paths.PROJECT_ROOT / "app" / "streamlit_app.py"
