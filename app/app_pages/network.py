@@ -36,7 +36,8 @@ focus = st.selectbox("Around one entity", [""] + sorted(labels, key=lambda n: la
 @st.cache_data(ttl=common.TTL, show_spinner="Drawing the network…")
 def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
     """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
-    view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
+    view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree,
+                        focus=focus or None)
     rows = network.metrics(view)
     shown_view = network.trim(view, MAX_DRAWN)
     html = network.to_html(shown_view) if len(shown_view) else ""
@@ -54,7 +55,8 @@ if drawn_nodes < nodes:
     st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")
 common.embed(html, 640)
 st.subheader("Most central")
-table = pd.DataFrame([{**r, "page": common.entity_href(r["iri"])} for r in rows if r["kind"] not in network.STATEMENTS])
+table = pd.DataFrame([{**r, "page": common.entity_href(r["iri"])}
+                      for r in rows if r["kind"] not in network.STATEMENTS])
 st.dataframe(table.drop(columns=["iri"]), hide_index=True, width="stretch",
              column_config={"page": st.column_config.LinkColumn("page", display_text="open"),
                             "betweenness": st.column_config.NumberColumn(format="%.3f")})

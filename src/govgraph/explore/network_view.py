@@ -87,8 +87,9 @@ def to_html(graph: nx.Graph, height: int = 620) -> str:
     for node, data in graph.nodes(data=True):
         # Statements are many and their labels alike: name them on hover only, to keep entities readable.
         label = " " if data["kind"] in STATEMENTS else data["label"]
-        drawing.add_node(node, label=label, title=f"{data['kind']}: {data['label']}", color=COLOURS.get(data["kind"], "#c7c7c7"),
-                         size=8 + 3 * min(graph.degree(node), 20), shape="dot", font={"size": 16})
+        drawing.add_node(node, label=label, title=f"{data['kind']}: {data['label']}",
+                         color=COLOURS.get(data["kind"], COLOURS["other"]), size=8 + 3 * min(graph.degree(node), 20),
+                         shape="dot", font={"size": 16})
     for a, b, data in graph.edges(data=True):
         drawing.add_edge(a, b, title=data.get("roles", ""), color="#cccccc")
     drawing.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
