@@ -136,16 +136,16 @@ def test_html_in_labels_renders_as_text(app_page, evil_store):
 
 
 @pytest.mark.server
-def test_every_page_on_a_remote_endpoint(app_page, seed_store, oxigraph_url):
-    open_store(oxigraph_url).publish(loading.load_store())
+def test_every_page_on_a_remote_endpoint(app_page, seed_store, fresh_oxigraph_url):
+    open_store(fresh_oxigraph_url).publish(loading.load_store())
     for page in PAGES:
         params = {"iri": IGF} if page == "entity" else {}
-        at = ok(app_page(page, seed_store, endpoint=oxigraph_url, **params))
+        at = ok(app_page(page, seed_store, endpoint=fresh_oxigraph_url, **params))
         if page == "overview":
             assert {m.label: m.value for m in at.metric}["Commitments"] == "13"
         if page == "entity":
             assert at.title[0].value == "Internet Governance Forum"
-        assert any(oxigraph_url in c.value for c in at.caption)
+        assert any(fresh_oxigraph_url in c.value for c in at.caption)
 
 
 def saved_names() -> list[str]:

@@ -89,8 +89,9 @@ def test_eight_threads_share_one_embedded_store(embedded: EmbeddedStore) -> None
 
 
 @pytest.fixture
-def oxigraph(oxigraph_url: str, fixture_quads: list[ox.Quad]) -> Iterator[RemoteStore]:
-    store = open_store(oxigraph_url)
+def oxigraph(fresh_oxigraph_url: str, fixture_quads: list[ox.Quad]) -> Iterator[RemoteStore]:
+    """An Oxigraph server of this test's own (the session's shared one may hold other tests' data)."""
+    store = open_store(fresh_oxigraph_url)
     assert isinstance(store, RemoteStore)
     store.publish(fixture_quads)
     yield store
