@@ -125,7 +125,7 @@ class Facts:
               BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}""", timeout))
         self.statements = sorted({s for (s,) in _select(
             store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)})
-        self.commitments = {s for (s,) in _select(
+        self.commitments = set(self.statements) if statements == "commitments" else {s for (s,) in _select(
             store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
         self.labels: dict[str, str] = {l.entity: l.entity.rsplit("/", 1)[-1] for l in self.links if l.entity.startswith(str(YEAR))}
         for s, label in sorted(_select(store, """SELECT ?s ?l WHERE { { ?s rdfs:label ?l } UNION
@@ -145,9 +145,11 @@ class Facts:
             if link.entity.startswith(str(YEAR)) and not self.all_kinds[link.entity]:
                 self.all_kinds[link.entity].append("time")
         self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
-        # Direct triples matter only between resources of known kinds (a forum convened by an actor…).
-        self.direct = sorted({(a, p, b) for a, p, b in _select(store, """SELECT DISTINCT ?a ?p ?b WHERE {
-                ?a ?p ?b . FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }""", timeout)
+        # Direct triples matter only between resources of known kinds (an initiative led by a forum…):
+        # asking only from typed resources keeps the answer small on a large graph.
+        self.direct = sorted({(a, p, b) for a, p, b in _select(store, f"""SELECT DISTINCT ?a ?p ?b WHERE {{
+                VALUES ?c {{ {classes} }} ?a a/rdfs:subClassOf* ?c . ?a ?p ?b .
+                FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }}""", timeout)
                               if a in self.kinds and b in self.kinds})
         self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout)
 
