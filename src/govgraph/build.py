@@ -19,6 +19,7 @@ from . import loading, paths
 from .atomic import atomic_path
 from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
+from .stats import count_summary
 from .validate import ValidationReport, validate_store
 
 Progress = Callable[[str], None]
@@ -37,6 +38,7 @@ class BuildResult:
     store: Path | None
     triples: int
     graphs: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     report: ValidationReport | None = None
 
 
@@ -91,6 +93,7 @@ def build(
         raise GovgraphError(
             f"{len(report.violations)} violation(s); nothing was written. Run `govgraph validate` for the report."
         )
+    counts = count_summary(store)
     quads = rebase(quads, base)
     progress(f"writing {output}…")
     with atomic_path(output) as tmp:
@@ -100,4 +103,4 @@ def build(
         write_store(quads, store_dir)
     graphs = Counter(q.graph_name.value for q in quads)
     progress(f"done in {time.perf_counter() - started:.1f} s")
-    return BuildResult(output=output, store=store_dir, triples=len(quads), graphs=dict(sorted(graphs.items())), report=report)
+    return BuildResult(output=output, store=store_dir, triples=len(quads), graphs=dict(sorted(graphs.items())), counts=counts, report=report)

@@ -21,6 +21,7 @@ ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 REFERENCE_GRAPH = GRAPH_BASE + "reference"
 
 _LINE = re.compile(r"line (\d+)")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def graph_name(path: Path) -> str:
@@ -85,6 +86,8 @@ def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from .. import paths
 from ..build import build
 from ..namespaces import DEFAULT_BASE
-from ..stats import count_summary, format_counts
+from ..stats import format_counts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {count:>8}  {graph}")
     if result.report and result.report.warnings:
         print(f"{len(result.report.warnings)} warning(s): see `govgraph validate`.")
-    print(format_counts(count_summary(paths.BUILD_FILE if args.no_store else Path(args.store))))
+    print(format_counts(result.counts))
     return 0
 
 
