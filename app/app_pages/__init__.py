@@ -1,0 +1,1 @@
+"""The explorer's pages; `common` holds what they share (store, caches, links)."""

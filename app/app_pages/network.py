@@ -1,0 +1,68 @@
+"""Network: forums, initiatives, actors, themes and the commitments that join them, with networkx
+degree and betweenness. The view is vis-network embedded in the page, so it works offline."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from govgraph.explore import network
+
+P = "network."
+MAX_DRAWN = 400  # vis-network stays smooth in a browser up to a few hundred nodes
+where = common.endpoint()
+common.store()
+
+
+@st.cache_resource(ttl=common.TTL, show_spinner="Reading the network…")
+def full_network(where: str, commitments_only: bool):
+    return network.network(common.get_store(where), commitments_only=commitments_only)
+
+
+st.title("Network")
+st.caption("Each commitment (grey) is joined to the forums, initiatives, actors and themes it names. "
+           "Larger dots have more links; drag to rearrange, scroll to zoom, hover for names.")
+kinds = [k for k in network.KINDS if k != "commitment"]
+left, middle, right = st.columns([2, 1, 1])
+shown = left.multiselect("Show", kinds, default=["forum", "initiative", "actor", "theme"], key=P + "kinds")
+min_degree = middle.slider("Fewest links per entity", 1, 10, 1, key=P + "min")
+everything = right.toggle("Other statements too", key=P + "all")
+speaker = right.toggle("Include the speaker (G7)", key=P + "speaker",
+                       help="The G7 makes every statement in the seed, so it links to everything.")
+
+graph = common.guarded(full_network, where, not everything)
+labels = {n: f"{d['label']} ({d['kind']})" for n, d in graph.nodes(data=True) if d["kind"] != "commitment"}
+focus = st.selectbox("Around one entity", [""] + sorted(labels, key=lambda n: labels[n].casefold()), key=P + "focus",
+                     format_func=lambda n: labels.get(n, "— the whole network —"))
+
+
+@st.cache_data(ttl=common.TTL, show_spinner="Drawing the network…")
+def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
+    """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
+    graph = full_network(where, not everything)
+    if not speaker:
+        graph = network.without_roles(graph, {"madeBy"})
+    view = network.select(graph, shown, min_degree=min_degree, focus=focus or None)
+    rows = network.metrics(view)
+    shown_view = network.trim(view, MAX_DRAWN)
+    html = network.to_html(shown_view) if len(shown_view) else ""
+    return html, rows, (view.number_of_nodes(), view.number_of_edges()), len(shown_view)
+
+
+html, rows, (nodes, links), drawn_nodes = common.guarded(drawn, where, everything, speaker, tuple(shown), min_degree, focus)
+if not nodes:
+    st.info("Nothing left to show: pick more kinds or fewer links per entity.")
+    st.stop()
+st.markdown(" ".join(f'<span style="color:{network.COLOURS[k]}">●</span> {k}' for k in network.KINDS),
+            unsafe_allow_html=True)
+if drawn_nodes < nodes:
+    st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")
+common.embed(html, 640)
+st.subheader("Most central")
+table = pd.DataFrame([{**r, "page": common.entity_href(r["iri"])} for r in rows if r["kind"] != "commitment"])
+st.dataframe(table.drop(columns=["iri"]), hide_index=True, width="stretch",
+             column_config={"page": st.column_config.LinkColumn("page", display_text="open"),
+                            "betweenness": st.column_config.NumberColumn(format="%.3f")})
+estimated = (f" Above {network.EXACT_UP_TO:,} nodes it is estimated from {network.SAMPLED} sampled nodes."
+             if nodes > network.EXACT_UP_TO else "")
+st.caption(f"{nodes:,} nodes, {links:,} links. Betweenness is normalised (networkx): the share of shortest paths "
+           f"that pass through a node.{estimated}")

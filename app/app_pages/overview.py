@@ -1,0 +1,62 @@
+"""Overview: how much the graph holds, what the commitments are about, and whether the data validates."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from govgraph import explore
+
+st.title("govgraph explorer")
+st.caption("Digital-governance commitments, each traced to the sentence that makes it. "
+           "Browse them under **Commitments**, follow any name to its page, or ask your own question in the "
+           "**SPARQL workbench**.")
+
+where = common.endpoint()
+common.store()
+summary = common.guarded(common.overview, where)
+titles = {key: title for key, (title, _) in explore.COUNTED.items()}
+columns = st.columns(len(summary.counts))
+for column, (key, value) in zip(columns, summary.counts.items()):
+    column.metric(titles[key], f"{value:,}")
+st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
+
+values = common.guarded(common.facet_values, where, True)
+charts = list(explore.BREAKDOWNS.items())
+for row in range(0, len(charts), 2):
+    for column, (key, title) in zip(st.columns(2), charts[row:row + 2]):
+        with column:
+            st.subheader(title)
+            data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in values[key]])
+            if data.empty:
+                st.caption("No commitment names one.")
+                continue
+            counts = alt.Axis(tickMinStep=1, format="d")
+            if key == "year":
+                chart = alt.Chart(data).mark_bar(size=36).encode(
+                    x=alt.X("name:O", title="target year", sort=None, axis=alt.Axis(labelAngle=0)),
+                    y=alt.Y("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                height = 220
+            else:
+                chart = alt.Chart(data).mark_bar().encode(
+                    y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+                    x=alt.X("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                height = 40 + 26 * len(data)
+            picked = st.altair_chart(chart.add_params(alt.selection_point(name="pick", fields=["iri"])),
+                                     height=height, width="stretch", on_select="rerun", key=f"overview.chart.{key}")
+            chosen = picked.selection.get("pick") if picked else None
+            if chosen and chosen[0].get("iri"):
+                # A click on a bar opens the commitments browser narrowed to that value.
+                st.switch_page("app_pages/commitments.py", query_params={key: chosen[0]["iri"]})
+
+status = common.validation_summary() if not where else None
+if status is not None:
+    violations, warnings = status
+    text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
+    (st.success if violations == 0 else st.error)(
+        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text)
+else:
+    st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
+
+
+st.page_link("app_pages/commitments.py", label="Browse the commitments", icon=":material/format_quote:")

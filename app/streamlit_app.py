@@ -1,0 +1,25 @@
+"""govgraph explorer: the router, the sidebar (which store to read) and the cached store.
+
+Run with `govgraph app`. Pages live in app_pages/ and call only govgraph.* functions; the
+store is opened once per endpoint (st.cache_resource) and shared by every session.
+"""
+
+import streamlit as st
+
+from app_pages import common
+
+st.set_page_config(page_title="govgraph explorer", page_icon=":material/hub:", layout="wide")
+
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/commitments.py", title="Commitments", icon=":material/format_quote:", url_path="commitments"),
+    st.Page("app_pages/entity.py", title="Entity", icon=":material/search:", url_path="entity"),
+    st.Page("app_pages/workbench.py", title="SPARQL workbench", icon=":material/terminal:", url_path="workbench"),
+    st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
+    st.Page("app_pages/validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
+]
+
+page = st.navigation(PAGES)
+common.sidebar()
+st.markdown(common.stylesheet(), unsafe_allow_html=True)
+page.run()

@@ -1,0 +1,32 @@
+"""`govgraph export`: write the graph in one or more formats, with its DCAT/VoID description."""
+
+import argparse
+from pathlib import Path
+
+from .. import paths
+from ..export import FORMATS, all_quads, export
+from ..export.describe import DEFAULT_DOWNLOAD_BASE
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("export", help="write the graph as RDF, JSON-LD, CSV, GraphML or GEXF, with a DCAT description",
+                                   description="Write the graph in each format asked for, deterministically and atomically, "
+                                   "then description.ttl and description.jsonld (DCAT 3 + VoID) describing the files.")
+    parser.add_argument("--format", "-f", action="extend", nargs="+", required=True, metavar="FORMAT",
+                        help=f"one of {', '.join(FORMATS)}, or all; repeat or separate with commas")
+    parser.add_argument("--out", "-o", type=Path, required=True, help="folder to write into (created if missing)")
+    parser.add_argument("--sparql-endpoint", metavar="URL", help="a SPARQL endpoint serving this data, named in the description")
+    parser.add_argument("--download-base", metavar="URL", default=DEFAULT_DOWNLOAD_BASE,
+                        help=f"URL the files will be published under (default {DEFAULT_DOWNLOAD_BASE})")
+    parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
+                        help="a Turtle file or folder to export instead of the ontology and data/ (repeatable)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # The ontology always comes along: readers need its class hierarchy (a Commitment is a Statement).
+    quads = all_quads([paths.ONTOLOGY_FILE, *args.inputs] if args.inputs else None)
+    written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base)
+    for path in written:
+        print(f"{path}\t{path.stat().st_size} bytes")
+    return 0

@@ -1,0 +1,31 @@
+"""`govgraph merge DRAFT`: validate a reviewed draft and move it into data/."""
+
+import argparse
+
+from ..ingest import MergeRefused, merge_draft
+from ..report import as_text
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = merge_draft(args.draft, force=args.force)
+    except MergeRefused as refused:
+        print(as_text(refused.report))
+        print(f"govgraph: merge refused: {refused}")
+        return 1
+    warnings = len(result.report.warnings)
+    print(f"merged into {result.statements_file} (source text {result.source_file}); {warnings} warning(s)")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "merge",
+        help="validate a reviewed draft and move it into data/statements/",
+        description="Validate a draft written by `govgraph ingest` against the shapes with the reference data; if it "
+        "conforms, move it into data/statements/ and its source text into data/sources/ (atomically). "
+        "On violations nothing moves and the report is printed (exit 1).",
+    )
+    parser.add_argument("draft", help="the draft Turtle file (e.g. data/drafts/<id>.ttl)")
+    parser.add_argument("--force", action="store_true", help="replace data/statements/<id>.ttl if it exists")
+    parser.set_defaults(func=run)

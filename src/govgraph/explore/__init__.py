@@ -1,0 +1,19 @@
+"""What the explorer app shows, computed through the one Store interface.
+
+Every function here takes a `govgraph.store.Store` (the embedded store or a remote SPARQL
+endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL at all and
+every page works the same on either store.
+"""
+
+from .launch import connect, ensure_built
+from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
+from .facets import FACETS, Facet, FacetValue, facet_values
+from .markup import Mention, highlight
+from .facets import BREAKDOWNS, COUNTED, Overview, breakdown, overview
+from .search import Hit, hits_csv, search
+
+__all__ = [
+    "BREAKDOWNS", "COUNTED", "FACETS", "Entity", "Facet", "FacetValue", "Found", "Hit", "Link", "Mention", "Overview", "Paragraph",
+    "breakdown", "connect", "describe", "ensure_built", "facet_values", "find_entities", "highlight", "hits_csv",
+    "overview", "paragraph_text", "search",
+]

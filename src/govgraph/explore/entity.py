@@ -1,0 +1,175 @@
+"""Everything the entity page shows about one resource, with properties by label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from .. import paths
+from ..namespaces import DEFAULT_BASE
+from ..store import Store
+from .vocab import display, number, text
+
+#: Links shown at most in each direction; hubs such as a class can have thousands.
+LINK_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Link:
+    """One property value: the property (IRI and label) and the other end (IRI or literal, with a label)."""
+
+    prop: str
+    prop_label: str
+    value: str
+    value_label: str
+    is_iri: bool
+    language: str = ""
+    labelled: bool = False
+
+    @property
+    def kind(self) -> str:
+        """"entity" (has a page here), "external" (a web page the graph only points to) or "text"."""
+        if not self.is_iri:
+            return "text"
+        if self.labelled or self.value.startswith(DEFAULT_BASE) or not self.value.startswith(("http://", "https://")):
+            return "entity"
+        return "external"
+
+
+@dataclass
+class Entity:
+    """A resource as the entity page shows it."""
+
+    iri: str
+    label: str
+    types: list[Link] = field(default_factory=list)
+    outgoing: list[Link] = field(default_factory=list)
+    incoming: list[Link] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def exists(self) -> bool:
+        """True when the store says anything about the resource, either way."""
+        return bool(self.types or self.outgoing or self.incoming)
+
+    @staticmethod
+    def grouped(links: list[Link]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """Links grouped by property label: (property, [(kind, shown label, IRI or value)…]), for a table."""
+        groups: dict[str, list[tuple[str, str, str]]] = {}
+        for link in links:
+            tag = f" ({link.language})" if link.language and link.language != "en" else ""
+            groups.setdefault(link.prop_label, []).append((link.kind, link.value_label + tag, link.value))
+        return list(groups.items())
+
+    def values(self, prop_suffix: str) -> list[Link]:
+        """Outgoing links whose property IRI ends with `prop_suffix` (e.g. '#quote')."""
+        return [link for link in self.outgoing if link.prop.endswith(prop_suffix)]
+
+
+def describe(store: Store, iri: str, *, timeout: float = 30.0) -> Entity:
+    """The resource's label, types, outgoing and incoming links, each end labelled."""
+    node = {"x": URIRef(iri)}
+    out = store.select("""
+SELECT ?p ?pl ?o ?ol WHERE {
+  ?x ?p ?o .
+  OPTIONAL { ?p rdfs:label ?pl }
+  OPTIONAL { ?o rdfs:label ?ol }
+}""", node, timeout=timeout, limit=LINK_LIMIT)
+    inc = store.select("""
+SELECT ?s ?sl ?p ?pl WHERE {
+  ?s ?p ?x .
+  OPTIONAL { ?p rdfs:label ?pl }
+  OPTIONAL { ?s rdfs:label ?sl }
+}""", node, timeout=timeout, limit=LINK_LIMIT)
+    entity = Entity(iri=iri, label=display(iri, ""), truncated=out.truncated or inc.truncated)
+    seen: set[tuple[str, str]] = set()
+    for p, pl, o, ol in out.rows:
+        if (text(p), o.n3()) in seen:
+            continue
+        seen.add((text(p), o.n3()))
+        is_iri = isinstance(o, URIRef)
+        link = Link(text(p), display(text(p), text(pl)), text(o), display(text(o), text(ol)) if is_iri else text(o),
+                    is_iri, o.language or "" if isinstance(o, Literal) else "", labelled=ol is not None)
+        if text(p).endswith("#type") and is_iri:
+            entity.types.append(link)
+        else:
+            entity.outgoing.append(link)
+        if text(p).endswith("rdf-schema#label") and (not entity.label or entity.label == display(iri, "")):
+            entity.label = text(o)
+    seen.clear()
+    for s, sl, p, pl in inc.rows:
+        if (text(s), text(p)) in seen:
+            continue
+        seen.add((text(s), text(p)))
+        entity.incoming.append(Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True,
+                                    labelled=True))
+    entity.outgoing.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
+    entity.incoming.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
+    return entity
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A source paragraph's text and where the statement sits in it (offsets into `text`)."""
+
+    label: str
+    text: str
+    mark: tuple[int, int] | None
+    exact: bool
+
+
+def paragraph_text(store: Store, paragraph: str, start: int = -1, end: int = -1, *, timeout: float = 30.0,
+                   data_dir: Path = paths.DATA_DIR) -> Paragraph:
+    """The paragraph's text, from its source file when this machine has it, else its statements' quotes joined."""
+    info = store.select("""
+SELECT ?label ?pstart ?pend ?file WHERE {
+  OPTIONAL { ?para rdfs:label ?label }
+  OPTIONAL { ?para gg:startOffset ?pstart ; gg:endOffset ?pend }
+  OPTIONAL { ?para dcterms:isPartOf/gg:sourceFile ?file }
+} LIMIT 1""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1).dicts()
+    row = info[0] if info else {}
+    label = display(paragraph, text(row.get("label")))
+    pstart, pend, file = number(row.get("pstart"), -1), number(row.get("pend"), -1), text(row.get("file"))
+    source = Path(data_dir) / file if file else None
+    if source is not None and source.is_file() and 0 <= pstart < pend and ".." not in Path(file).parts:
+        body = source.read_text(encoding="utf-8")[pstart:pend]
+        mark = (start - pstart, end - pstart) if pstart <= start < end <= pend else None
+        return Paragraph(label, body, mark, True)
+    quotes = store.select("""
+SELECT ?s ?quote ?start WHERE { ?s gg:inParagraph ?para ; gg:quote ?quote . OPTIONAL { ?s gg:startOffset ?start } }
+ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
+    pieces, mark, cursor = [], None, 0
+    for s, quote, qstart in quotes.rows:
+        if pieces:
+            cursor += 1
+        if number(qstart, -2) == start:
+            mark = (cursor, cursor + len(text(quote)))
+        pieces.append(text(quote))
+        cursor += len(text(quote))
+    return Paragraph(label, " ".join(pieces), mark, False)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resource whose name matched a lookup."""
+
+    iri: str
+    label: str
+    kind: str
+
+
+def find_entities(store: Store, words: str, *, limit: int = 50, timeout: float = 30.0) -> list[Found]:
+    """Resources whose label or alternative name contains the words (case-insensitive), best-named first."""
+    words = " ".join(words.split()).casefold()
+    if not words:
+        return []
+    table = store.select("""
+SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?tl) AS ?kind) WHERE {
+  ?x rdfs:label|skos:altLabel ?name . FILTER(isIRI(?x) && CONTAINS(LCASE(STR(?name)), ?words))
+  OPTIONAL { ?x rdfs:label ?l }
+  OPTIONAL { ?x a ?t . ?t rdfs:label ?tl }
+} GROUP BY ?x""", {"words": Literal(words)}, timeout=timeout, limit=limit)
+    found = [Found(text(x), display(text(x), text(label)), text(kind)) for x, label, kind in table.rows]
+    return sorted(found, key=lambda f: (not f.label.casefold().startswith(words), len(f.label), f.label))

@@ -1,0 +1,113 @@
+"""The facets of the commitments browser with their counts, and the Overview's headline counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..store import Store
+from .vocab import display, number, text
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to narrow statements: a key, a title, and the property path from a statement."""
+
+    key: str
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet, with how many statements it names."""
+
+    iri: str
+    label: str
+    count: int
+
+
+#: Facets in the order the browser shows them.
+FACETS: dict[str, Facet] = {f.key: f for f in [
+    Facet("forum", "Forum", "gg:forum"),
+    Facet("initiative", "Initiative", "gg:initiative"),
+    Facet("actor", "Actor", "gg:madeBy|gg:namedActor"),
+    Facet("stakeholder", "Stakeholder", "gg:stakeholder"),
+    Facet("theme", "Theme", "gg:theme"),
+    Facet("target_group", "Target group", "gg:targetGroup"),
+    Facet("act", "Kind of act", "gg:actKind"),
+    Facet("document", "Document", "dcterms:source"),
+    Facet("year", "Target year", "gg:targetTime"),
+]}
+
+
+def statement_pattern(commitments_only: bool) -> str:
+    """The pattern that finds statements (?s) with their quote (?quote)."""
+    return "?s gg:quote ?quote ." + (" ?s a gg:Commitment ." if commitments_only else "")
+
+
+def facet_values(store: Store, commitments_only: bool = True, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:
+    """Every facet's values with statement counts, most frequent first (one query for all facets)."""
+    branches = " UNION ".join(
+        f'{{ ?s {facet.path} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values()
+    )
+    query = f"""
+SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+  {statement_pattern(commitments_only)}
+  {branches}
+  FILTER(isIRI(?value))
+  OPTIONAL {{ ?value rdfs:label ?l }}
+}} GROUP BY ?facet ?value"""
+    found: dict[str, list[FacetValue]] = {key: [] for key in FACETS}
+    for facet, value, label, n in store.select(query, timeout=timeout, limit=100_000).rows:
+        if text(facet) in found:
+            found[text(facet)].append(FacetValue(text(value), display(text(value), text(label)), number(n)))
+    for key, entries in found.items():
+        # Years read best in time order; everything else by how often it is named.
+        order = (lambda v: v.label) if key == "year" else (lambda v: (-v.count, v.label.casefold()))
+        entries.sort(key=order)
+    return found
+
+
+#: What the overview counts: key → (title, class whose instances, subclasses included, are counted).
+COUNTED: dict[str, tuple[str, str]] = {
+    "commitments": ("Commitments", "gg:Commitment"),
+    "statements": ("Statements", "gg:Statement"),
+    "forums": ("Forums and processes", "gg:Forum"),
+    "initiatives": ("Initiatives", "gg:Initiative"),
+    "actors": ("Actors", "gg:Actor"),
+    "documents": ("Documents", "gg:Document"),
+}
+#: The breakdowns charted: facet key → chart title.
+BREAKDOWNS: dict[str, str] = {
+    "forum": "Commitments by forum",
+    "theme": "Commitments by theme",
+    "act": "Commitments by kind of act",
+    "year": "Commitments by target year",
+}
+
+
+@dataclass
+class Overview:
+    """Counts by key of COUNTED, plus the triple count."""
+
+    counts: dict[str, int]
+    triples: int
+
+
+def overview(store: Store, *, timeout: float = 30.0) -> Overview:
+    """How many commitments, statements, forums, initiatives, actors and documents the graph holds."""
+    branches = " UNION ".join(
+        f'{{ ?x a ?c . ?c rdfs:subClassOf* {cls} . BIND("{key}" AS ?kind) }}' for key, (_, cls) in COUNTED.items()
+    )
+    table = store.select(f"SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {branches} }} GROUP BY ?kind",
+                         timeout=timeout)
+    counts = {key: 0 for key in COUNTED}
+    for kind, n in table.rows:
+        counts[text(kind)] = number(n)
+    return Overview(counts=counts, triples=store.triple_count())
+
+
+def breakdown(store: Store, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:
+    """Commitments per value of each charted facet, most frequent first (years in time order)."""
+    values = facet_values(store, commitments_only=True, timeout=timeout)
+    return {key: values[key] for key in BREAKDOWNS}

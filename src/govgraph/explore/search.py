@@ -1,0 +1,147 @@
+"""Find statements by facet values and words, with everything a result card shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from ..store import Store
+from .facets import FACETS, statement_pattern
+from .markup import Mention
+from .vocab import ROLE_VALUES, display, number, role_of, text, values
+
+#: Results shown at most; the page says when there were more.
+DEFAULT_LIMIT = 200
+
+
+@dataclass
+class Hit:
+    """One statement as the browser shows it."""
+
+    iri: str
+    label: str
+    quote: str
+    commitment: bool
+    act: str = ""
+    document: str = ""
+    document_label: str = ""
+    paragraph: str = ""
+    paragraph_label: str = ""
+    start: int = -1
+    end: int = -1
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _constraints(selected: Mapping[str, Sequence[str]]) -> str:
+    """One pattern per facet with a selection: any of its values (OR), every facet (AND)."""
+    parts = []
+    for index, (key, iris) in enumerate(sorted(selected.items())):
+        if iris:
+            parts.append(f"{values(f'f{index}', iris)} ?s {FACETS[key].path} ?f{index} .")
+    return "\n  ".join(parts)
+
+
+def search(store: Store, selected: Mapping[str, Sequence[str]] | None = None, words: str = "", *,
+           commitments_only: bool = True, mentioning: str | None = None, statement: str | None = None,
+           limit: int = DEFAULT_LIMIT,
+           timeout: float = 30.0) -> tuple[list[Hit], bool]:
+    """Statements matching every selected facet and the words (in the quote or a name it links to).
+
+    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
+    Returns the hits in document order and whether more than `limit` matched.
+    """
+    bindings: dict[str, object] = {"s": URIRef(statement)} if statement else {}
+    extra = _constraints(selected or {})
+    if mentioning:
+        extra += "\n  ?s ?anyRole ?named ."
+        bindings["named"] = URIRef(mentioning)
+    words = " ".join(words.split()).casefold()
+    if words:
+        bindings["words"] = Literal(words)
+        extra += """
+  FILTER(CONTAINS(LCASE(STR(?quote)), ?words) || CONTAINS(LCASE(STR(?label)), ?words) || EXISTS {
+    ?s ?role ?e . ?e rdfs:label|skos:altLabel ?name . FILTER(CONTAINS(LCASE(STR(?name)), ?words)) })"""
+    query = f"""
+SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?para ?paraLabel ?start ?end WHERE {{
+  {statement_pattern(commitments_only)}
+  OPTIONAL {{ ?s rdfs:label ?label }}
+  {extra}
+  BIND(EXISTS {{ ?s a gg:Commitment }} AS ?commitment)
+  OPTIONAL {{ ?s gg:actKind/rdfs:label ?actLabel }}
+  OPTIONAL {{ ?s dcterms:source ?doc OPTIONAL {{ ?doc rdfs:label ?docLabel }} }}
+  OPTIONAL {{ ?s gg:inParagraph ?para OPTIONAL {{ ?para rdfs:label ?paraLabel }} }}
+  OPTIONAL {{ ?s gg:startOffset ?start }}
+  OPTIONAL {{ ?s gg:endOffset ?end }}
+}} ORDER BY ?docLabel ?start ?s LIMIT {limit + 1}"""
+    hits: dict[str, Hit] = {}
+    for row in store.select(query, bindings or None, timeout=timeout, limit=limit + 1).dicts():
+        iri = text(row["s"])
+        if iri in hits:
+            continue
+        hits[iri] = Hit(
+            iri=iri, label=display(iri, text(row["label"])), quote=text(row["quote"]),
+            commitment=text(row["commitment"]).lower() in ("true", "1"), act=text(row["actLabel"]),
+            document=text(row["doc"]), document_label=display(text(row["doc"]), text(row["docLabel"])) if row["doc"] else "",
+            paragraph=text(row["para"]),
+            paragraph_label=display(text(row["para"]), text(row["paraLabel"])) if row["para"] else "",
+            start=number(row["start"], -1), end=number(row["end"], -1),
+        )
+    found = list(hits.values())
+    more = len(found) > limit
+    found = found[:limit]
+    attach_mentions(store, found, timeout=timeout)
+    return found, more
+
+
+def attach_mentions(store: Store, hits: list[Hit], *, timeout: float = 30.0) -> None:
+    """Fill each hit's mentions: the entities it names, by role, with every name they go by."""
+    if not hits:
+        return
+    query = f"""
+SELECT ?s ?role ?e ?label ?alt WHERE {{
+  {values("s", [hit.iri for hit in hits])}
+  VALUES ?role {{ {ROLE_VALUES} }}
+  ?s ?role ?e . FILTER(isIRI(?e))
+  OPTIONAL {{ ?e rdfs:label ?label }}
+  OPTIONAL {{ ?e skos:altLabel ?alt }}
+}}"""
+    found: dict[tuple[str, str], Mention] = {}
+    for row in store.select(query, timeout=timeout, limit=100_000).dicts():
+        key = (text(row["s"]), text(row["e"]))
+        mention = found.get(key)
+        if mention is None:
+            entity = text(row["e"])
+            mention = found[key] = Mention(entity, display(entity, text(row["label"])), role_of(text(row["role"])))
+        if row["alt"] is not None and text(row["alt"]) not in mention.names:
+            mention.names.append(text(row["alt"]))
+    by_statement: dict[str, list[Mention]] = {}
+    for (statement, _), mention in sorted(found.items()):
+        by_statement.setdefault(statement, []).append(mention)
+    order = list(vocab_roles())
+    for hit in hits:
+        hit.mentions = sorted(by_statement.get(hit.iri, []), key=lambda m: (order.index(m.role) if m.role in order else 99, m.label))
+
+
+def vocab_roles() -> list[str]:
+    """Role names in display order."""
+    from .vocab import ROLES
+
+    return list(ROLES.values())
+
+
+def hits_csv(hits: list[Hit]) -> str:
+    """The hits as CSV for a spreadsheet: one row per statement, names of linked entities by role."""
+    import csv
+    import io
+
+    roles = vocab_roles()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["statement", "label", "commitment", "kind of act", "quote", "document", "paragraph"] + roles)
+    for hit in hits:
+        by_role = {role: "; ".join(m.label for m in hit.mentions if m.role == role) for role in roles}
+        writer.writerow([hit.iri, hit.label, "yes" if hit.commitment else "no", hit.act, hit.quote,
+                         hit.document_label, hit.paragraph_label] + [by_role[role] for role in roles])
+    return out.getvalue()

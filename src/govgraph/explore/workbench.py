@@ -1,0 +1,109 @@
+"""What the SPARQL workbench needs beyond running a query: tables, charts, graphs and downloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from rdflib.term import Node
+
+from ..namespaces import PREFIXES
+from ..store import ResultTable
+from ..store.formats import write
+from ..terms import short
+
+_NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+            "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "byte", "unsignedShort"}
+
+
+def is_number(term: Node | None) -> bool:
+    """True for a literal of a numeric XSD datatype."""
+    return isinstance(term, Literal) and term.datatype is not None and str(term.datatype).rsplit("#", 1)[-1] in _NUMERIC
+
+
+def cell(term: Node | None) -> object:
+    """A value for a table cell: numbers as numbers, IRIs as prefixed names, text as text."""
+    if term is None:
+        return None
+    if is_number(term):
+        value = term.toPython()
+        return value if isinstance(value, (int, float)) else float(str(term))
+    if isinstance(term, URIRef):
+        return short(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def records(table: ResultTable) -> list[dict[str, object]]:
+    """The rows as dicts of display values, in column order (for st.dataframe / pandas)."""
+    return [{name: cell(term) for name, term in zip(table.variables, row)} for row in table.rows]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Which column labels the bars and which gives their length."""
+
+    label: str
+    value: str
+
+
+def chart_spec(table: ResultTable) -> ChartSpec | None:
+    """A bar chart fits when one column is all numbers and another all labels (literals or IRIs)."""
+    if not table.rows or len(table.variables) < 2:
+        return None
+    numbers = [v for v in table.variables if all(is_number(t) for t in table.column(v))]
+    labels = [v for v in table.variables if v not in numbers
+              and all(t is not None and not is_number(t) for t in table.column(v))]
+    # Labels must name distinct, short things: a quote beside a paragraph number is no chart.
+    labels = [v for v in labels if len({str(t) for t in table.column(v)}) == len(table.rows)
+              and max(len(str(cell(t))) for t in table.column(v)) <= 80]
+    if len(table.rows) < 2 or not numbers or not labels:
+        return None
+    # Prefer a literal label (a name) to an IRI column when both exist.
+    literal_labels = [v for v in labels if all(isinstance(t, Literal) for t in table.column(v))]
+    return ChartSpec((literal_labels or labels)[0], numbers[0])
+
+
+def chart_rows(table: ResultTable, spec: ChartSpec) -> list[dict[str, object]]:
+    """The (label, value) pairs of a chart, summed per label."""
+    totals: dict[str, float] = {}
+    for label, value in zip(table.column(spec.label), table.column(spec.value)):
+        key = cell(label)
+        totals[str(key)] = totals.get(str(key), 0) + float(cell(value))  # type: ignore[arg-type]
+    return [{spec.label: k, spec.value: v} for k, v in totals.items()]
+
+
+def downloads(table: ResultTable) -> dict[str, tuple[str, str]]:
+    """Download payloads: format → (text, MIME type), in the SPARQL 1.1 result formats."""
+    return {
+        "csv": (write(table, "csv"), "text/csv"),
+        "json": (write(table, "json"), "application/sparql-results+json"),
+    }
+
+
+def turtle(graph: Graph) -> str:
+    """A CONSTRUCT result as Turtle with govgraph's prefixes."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph.serialize(format="turtle")
+
+
+def graph_edges(graph: Graph, limit: int = 500) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Nodes (IRI → label) and labelled edges of a CONSTRUCT result, literals left out, for a graph view."""
+    labels = {str(s): str(o) for s, o in graph.subject_objects(RDFS.label)}
+    nodes: dict[str, str] = {}
+    edges: list[tuple[str, str, str]] = []
+    for s, p, o in sorted(graph, key=lambda t: tuple(map(str, t))):
+        if isinstance(o, Literal) or len(edges) >= limit:
+            continue
+        for node in (s, o):
+            nodes.setdefault(str(node), labels.get(str(node), short(str(node))))
+        edges.append((str(s), str(o), labels.get(str(p), short(str(p)))))
+    return nodes, edges
+
+
+def triple_rows(graph: Graph) -> list[tuple[object, object, object]]:
+    """Triples as display cells, sorted."""
+    return sorted((cell(s), cell(p), cell(o)) for s, p, o in graph)

@@ -1,0 +1,107 @@
+"""`govgraph export`: the graph in every format other registries and tools read.
+
+Every writer takes the same quads and returns bytes; `export` writes each file atomically
+and then the DCAT/VoID description of what it wrote. Bytes depend on the data only
+(canonical blank-node labels, sorted output, a release date that is not today's).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import loading
+from ..atomic import write_bytes
+from ..errors import GovgraphError
+from . import graphs, jsonld, rdf, tables
+from .canonical import canonical_nquads, canonical_triples
+from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, describe
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: where it goes, how it is labelled, and its writer."""
+
+    key: str
+    filename: str
+    media_type: str
+    title: str
+    writer: Callable[[list[ox.Quad]], bytes] | None
+    spec: str | None = None
+    iana: bool = True
+
+
+FORMATS: dict[str, Format] = {f.key: f for f in [
+    Format("ttl", "govgraph.ttl", "text/turtle", "Turtle", rdf.turtle, "https://www.w3.org/TR/turtle/"),
+    Format("nt", "govgraph.nt", "application/n-triples", "N-Triples", rdf.ntriples, "https://www.w3.org/TR/n-triples/"),
+    Format("nq", "govgraph.nq", "application/n-quads", "N-Quads, one named graph per source document", rdf.nquads,
+           "https://www.w3.org/TR/n-quads/"),
+    Format("trig", "govgraph.trig", "application/trig", "TriG, one named graph per source document", rdf.trig,
+           "https://www.w3.org/TR/trig/"),
+    Format("jsonld", "govgraph.jsonld", "application/ld+json", "JSON-LD, statements framed", jsonld.jsonld,
+           "https://www.w3.org/TR/json-ld11/"),
+    Format("rdfxml", "govgraph.rdf", "application/rdf+xml", "RDF/XML", rdf.rdfxml, "https://www.w3.org/TR/rdf-syntax-grammar/"),
+    Format("csv", "csv/", "text/csv", "CSV table", None, "https://www.rfc-editor.org/rfc/rfc4180"),
+    Format("graphml", "govgraph.graphml", "GraphML", "GraphML, commitment–entity network", graphs.graphml,
+           "http://graphml.graphdrawing.org/specification.html", iana=False),
+    Format("gexf", "govgraph.gexf", "GEXF 1.2", "GEXF, commitment–entity network", graphs.gexf,
+           "https://gexf.net/", iana=False),
+]}
+DESCRIPTION_FILES = ("description.ttl", "description.jsonld")
+
+
+def parse_formats(values: Iterable[str]) -> list[str]:
+    """Format keys from `--format` values (comma- or space-separated, or `all`), in FORMATS order."""
+    wanted = {part.strip().lower() for value in values for part in value.split(",") if part.strip()}
+    if "all" in wanted:
+        return list(FORMATS)
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown:
+        raise GovgraphError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all")
+    return [key for key in FORMATS if key in wanted]
+
+
+def all_quads(files: Iterable[Path | str] | None = None) -> list[ox.Quad]:
+    """Every quad of the files (default: ontology and data), each in its named graph.
+
+    Parsed straight from the files, not read back from a pyoxigraph Store: the Store
+    normalises derived datatypes (xsd:positiveInteger comes back as xsd:integer).
+    """
+    chosen = loading.expand(files) if files is not None else loading.default_files()
+    return [quad for path in chosen for quad in loading.parse_file(path)]
+
+
+def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
+           download_base: str = DEFAULT_DOWNLOAD_BASE) -> list[Path]:
+    """Write each format under `out_dir`, then description.ttl and .jsonld; return the paths written."""
+    out_dir = Path(out_dir)
+    quads = quads if quads is not None else all_quads()
+    written: list[Path] = []
+    distributions: list[Distribution] = []
+    for key in parse_formats(formats):
+        fmt = FORMATS[key]
+        if key == "csv":
+            outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
+        else:
+            outputs = {fmt.filename: fmt.writer(quads)}
+        for filename, data in outputs.items():
+            write_bytes(out_dir / filename, data)
+            written.append(out_dir / filename)
+            suffix = f"-{Path(filename).stem}" if key == "csv" else ""
+            title = f"{fmt.title}: {Path(filename).stem}" if key == "csv" else fmt.title
+            distributions.append(Distribution(key + suffix, filename, len(data), fmt.media_type, title, fmt.iana, fmt.spec))
+        if key == "jsonld":
+            write_bytes(out_dir / "context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
+            written.append(out_dir / "context.jsonld")
+    description = describe(canonical_triples(quads), distributions, sparql_endpoint, download_base)
+    write_bytes(out_dir / "description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
+    write_bytes(out_dir / "description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
+    written += [out_dir / name for name in DESCRIPTION_FILES]
+    return written
+
+
+#: The same function under a name that can be re-exported from `govgraph` without hiding this package.
+export_dataset = export
+
+__all__ = ["FORMATS", "Format", "all_quads", "canonical_nquads", "export", "export_dataset", "parse_formats"]

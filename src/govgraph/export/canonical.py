@@ -1,0 +1,54 @@
+"""Canonical, sorted quads: the one input every export is written from.
+
+Blank nodes get RDFC-1.0 labels (``_:c14n0``…) from pyoxigraph, and quads are sorted by
+their N-Triples text, so the bytes written depend on the data alone, never on
+PYTHONHASHSEED, parse order or the store's internal ids.
+"""
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from ..namespaces import PREFIXES
+
+
+def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return sorted(dataset, key=quad_key)
+
+
+def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The union of all graphs as canonical triples, sorted by subject, predicate, object."""
+    merged = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
+    return [q.triple for q in canonical_quads(merged)]
+
+
+def quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    """Sort key: the N-Triples text of each term, graph first."""
+    graph = quad.graph_name
+    return ("" if isinstance(graph, ox.DefaultGraph) else str(graph), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
+    """RDFC-1.0 canonical N-Quads text: equal strings mean isomorphic datasets."""
+    return "".join(sorted(f"{quad} .\n" for quad in canonical_quads(quads)))
+
+
+def prefixes() -> dict[str, str]:
+    """govgraph's prefixes as plain strings, in a fixed order."""
+    return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+
+
+def compact(iri: str) -> str:
+    """`prefix:local` when a govgraph prefix covers `iri` and the local part is simple, else the IRI."""
+    best = ""
+    for prefix, namespace in prefixes().items():
+        if iri.startswith(namespace) and len(namespace) > len(best):
+            best, chosen = namespace, prefix
+    if best:
+        local = iri[len(best):]
+        if local and all(c.isalnum() or c in "-_." for c in local) and not local.endswith("."):
+            return f"{chosen}:{local}"
+    return iri

@@ -1,0 +1,152 @@
+"""JSON-LD with govgraph's published context (ontology/context.jsonld), written without a network.
+
+The context is copied inline into every document, so no reader has to fetch it. Statements
+are framed: each is a nested object whose links carry the linked resource's id and label,
+and whose blank nodes (target years…) are embedded. Every other resource follows flat, so
+the document holds exactly the triples of the graph (a repeated label is the same triple).
+"""
+
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import paths
+from ..namespaces import GG, RDF, RDFS
+from .canonical import canonical_triples
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+CONTEXT_FILE = paths.ONTOLOGY_DIR / "context.jsonld"
+#: Where the context is published; documents carry it inline, this IRI only names it.
+CONTEXT_IRI = "https://w3id.org/govgraph/context.jsonld"
+STATEMENT_CLASSES = {str(GG.Statement), str(GG.Commitment)}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@lru_cache(maxsize=4)
+def load_context(path: Path = CONTEXT_FILE) -> dict:
+    """The `@context` object of the shipped context file."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))["@context"]
+
+
+class Compactor:
+    """Turns IRIs and literals into the short keys and values the context defines."""
+
+    def __init__(self, context: dict) -> None:
+        self.language = context.get("@language")
+        self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))}
+        self.properties: dict[str, tuple[str, str | None]] = {}
+        self.classes: dict[str, str] = {}
+        for key, value in context.items():
+            if isinstance(value, dict):
+                self.properties[self.expand(value["@id"])] = (key, value.get("@type"))
+            elif isinstance(value, str) and not key.startswith("@") and key not in self.prefixes and not value.startswith("@"):
+                self.classes[self.expand(value)] = key
+
+    def expand(self, curie: str) -> str:
+        prefix, _, local = curie.partition(":")
+        return self.prefixes[prefix] + local if prefix in self.prefixes else curie
+
+    def curie(self, iri: str) -> str:
+        for prefix, namespace in sorted(self.prefixes.items(), key=lambda item: -len(item[1])):
+            local = iri[len(namespace):]
+            if iri.startswith(namespace) and local and all(c.isalnum() or c in "-_" for c in local):
+                return f"{prefix}:{local}"
+        return iri
+
+    def key(self, predicate: str) -> tuple[str, str | None]:
+        return self.properties.get(predicate, (self.curie(predicate), None))
+
+    def literal(self, term: ox.Literal, coerce: str | None) -> object:
+        if term.language:
+            if coerce is None and term.language == self.language:
+                return term.value
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if coerce and coerce != "@id" and self.expand(coerce) == datatype:
+            return term.value
+        if datatype == _XSD_STRING:
+            return {"@value": term.value}
+        return {"@value": term.value, "@type": self.curie(datatype)}
+
+
+def _sort(values: list) -> list:
+    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+
+
+def build_document(triples: list[ox.Triple], context: dict | None = None, frame: bool = True) -> dict:
+    """A JSON-LD document (context inline) for canonical `triples`; statements framed when `frame`."""
+    context = context if context is not None else load_context()
+    compactor = Compactor(context)
+    by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
+    references: dict[ox.BlankNode, int] = defaultdict(int)
+    labels: dict[str, str] = {}
+    for triple in triples:
+        by_subject[triple.subject].append(triple)
+        if isinstance(triple.object, ox.BlankNode):
+            references[triple.object] += 1
+        if triple.predicate.value == str(RDFS.label) and isinstance(triple.subject, ox.NamedNode):
+            labels.setdefault(triple.subject.value, triple.object.value)
+    embedded = {node for node, count in references.items() if count == 1 and node in by_subject}
+    # A blank node referenced once is written inside its referrer, unless no top-level node
+    # reaches it (a cycle of blank nodes): then the first such node goes top level.
+    while True:
+        reached: set = set()
+        stack = [s for s in by_subject if s not in embedded]
+        while stack:
+            for triple in by_subject.get(stack.pop(), []):
+                if triple.object in embedded and triple.object not in reached:
+                    reached.add(triple.object)
+                    stack.append(triple.object)
+        lost = [n for n in by_subject if n in embedded and n not in reached]
+        if not lost:
+            break
+        embedded.discard(lost[0])
+
+    def node(subject: Term, framed: bool, seen: frozenset) -> dict:
+        out: dict = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}
+        if isinstance(subject, ox.BlankNode) and subject in embedded:
+            del out["id"]
+        grouped: dict[str, list] = defaultdict(list)
+        for triple in by_subject.get(subject, []):
+            predicate, obj = triple.predicate.value, triple.object
+            if predicate == str(RDF.type) and isinstance(obj, ox.NamedNode):
+                grouped["type"].append(compactor.classes.get(obj.value, compactor.curie(obj.value)))
+                continue
+            key, coerce = compactor.key(predicate)
+            if isinstance(obj, ox.Literal):
+                grouped[key].append(compactor.literal(obj, coerce))
+            elif isinstance(obj, ox.BlankNode):
+                inline = obj in embedded and obj not in seen
+                grouped[key].append(node(obj, framed, seen | {obj}) if inline else {"id": f"_:{obj.value}"})
+            elif framed and obj.value in labels:
+                grouped[key].append({"id": obj.value, "label": labels[obj.value]})
+            else:
+                grouped[key].append(obj.value if coerce == "@id" else {"id": obj.value})
+        for key in sorted(grouped, key=lambda k: (k != "type", k)):
+            values = _sort(grouped[key])
+            out[key] = values[0] if len(values) == 1 else values
+        return out
+
+    def is_statement(subject: Term) -> bool:
+        return any(t.predicate.value == str(RDF.type) and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])
+
+    subjects = [s for s in by_subject if not (isinstance(s, ox.BlankNode) and s in embedded)]
+    statements = [s for s in subjects if frame and is_statement(s)]
+    others = [s for s in subjects if s not in set(statements)]
+    return {"@context": context, "@graph": [node(s, True, frozenset()) for s in statements]
+            + [node(s, False, frozenset()) for s in others]}
+
+
+def dumps(document: dict) -> bytes:
+    """Stable JSON text: two-space indent, UTF-8, keys in the order built."""
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def jsonld(quads: list[ox.Quad]) -> bytes:
+    """All graphs merged, as framed JSON-LD with the context inline."""
+    return dumps(build_document(canonical_triples(quads)))

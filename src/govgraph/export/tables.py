@@ -1,0 +1,124 @@
+"""CSV: one flat table per main class, for spreadsheet users.
+
+Each row is one resource: its IRI and label first, then one column per property used by
+that class (named by the JSON-LD context's short key). Links get a second column with the
+linked resource's label. Several values share one cell, joined with `` | ``. Files are
+UTF-8 with a byte-order mark so that spreadsheet programs detect the encoding.
+"""
+
+import csv
+import io
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from ..namespaces import GG, RDF, RDFS
+from .canonical import canonical_triples
+from .jsonld import Compactor, load_context
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+SEPARATOR = " | "
+#: File stem and class; a resource is in a table when it has the class or a subclass of it.
+TABLES: list[tuple[str, str]] = [
+    ("statements", str(GG.Statement)),
+    ("actors", str(GG.Actor)),
+    ("forums", str(GG.Forum)),
+    ("meetings", str(GG.Meeting)),
+    ("initiatives", str(GG.Initiative)),
+    ("documents", str(GG.Document)),
+    ("paragraphs", str(GG.Paragraph)),
+    ("themes", str(GG.Theme)),
+    ("stakeholder-groups", str(GG.StakeholderGroup)),
+    ("target-groups", str(GG.TargetGroup)),
+    ("regions", str(GG.Region)),
+    ("act-kinds", str(GG.ActKind)),
+    ("places", str(GG.Place)),
+]
+#: Columns spreadsheet readers look for first; the rest follow alphabetically.
+PREFERRED = ["quote", "actKind", "madeBy", "forum", "meeting", "initiative", "namedActor", "stakeholder", "targetGroup",
+             "region", "theme", "targetTime", "altLabel", "definition", "title", "date", "source", "inParagraph",
+             "sentence", "clause", "startOffset", "endOffset"]
+_TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
+
+
+def _subclasses(triples: list[ox.Triple], root: str) -> set[str]:
+    """`root` and every class below it by rdfs:subClassOf."""
+    children: dict[str, set[str]] = defaultdict(set)
+    for t in triples:
+        if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
+            children[t.object.value].add(t.subject.value)
+    found, stack = {root}, [root]
+    while stack:
+        for child in children[stack.pop()] - found:
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
+    """Table name → rows (header first) for canonical `triples`."""
+    compactor = Compactor(load_context())
+    by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
+    labels: dict[Term, str] = {}
+    for t in triples:
+        by_subject[t.subject].append(t)
+        if t.predicate.value == _LABEL and t.subject not in labels:
+            labels[t.subject] = t.object.value
+
+    def text(term: Term) -> str:
+        if isinstance(term, ox.NamedNode):
+            return term.value
+        if isinstance(term, ox.Literal):
+            return term.value
+        # A blank node (a target year…): its label, else its literal values.
+        return labels.get(term) or " ".join(t.object.value for t in by_subject[term] if isinstance(t.object, ox.Literal))
+
+    tables: dict[str, list[list[str]]] = {}
+    for name, root in TABLES:
+        classes = _subclasses(triples, root)
+        members = [s for s, ts in by_subject.items() if isinstance(s, ox.NamedNode)
+                   and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)]
+        if not members:
+            continue
+        columns: dict[str, bool] = {}  # key → whether the values are links (gets a label column)
+        for s in members:
+            for t in by_subject[s]:
+                if t.predicate.value in (_TYPE, _LABEL):
+                    continue
+                key = compactor.key(t.predicate.value)[0]
+                columns[key] = columns.get(key, False) or isinstance(t.object, ox.NamedNode)
+        header = ["id", "label", "type"] + (["commitment"] if name == "statements" else [])
+        for key in sorted(columns, key=lambda k: (PREFERRED.index(k) if k in PREFERRED else len(PREFERRED), k)):
+            header += [key, f"{key} label"] if columns[key] else [key]
+        rows = [header]
+        for s in members:
+            cells: dict[str, list[str]] = defaultdict(list)
+            for t in by_subject[s]:
+                if t.predicate.value == _TYPE:
+                    cells["type"].append(compactor.classes.get(t.object.value, compactor.curie(t.object.value)))
+                elif t.predicate.value == _LABEL:
+                    cells["label"].append(t.object.value)
+                else:
+                    key = compactor.key(t.predicate.value)[0]
+                    cells[key].append(text(t.object))
+                    if columns[key]:
+                        cells[f"{key} label"].append(labels.get(t.object, "") if isinstance(t.object, ox.NamedNode) else "")
+            cells["id"] = [s.value]
+            if name == "statements":
+                cells["commitment"] = ["yes" if "Commitment" in cells["type"] else "no"]
+            rows.append([SEPARATOR.join(cells.get(column, [])) for column in header])
+        tables[name] = [header] + sorted(rows[1:])
+    return tables
+
+
+def to_csv(rows: list[list[str]]) -> bytes:
+    """CSV bytes (RFC 4180 line ends, UTF-8 with BOM)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def csv_files(quads: list[ox.Quad]) -> dict[str, bytes]:
+    """File name (under csv/) → bytes, one file per main class present in the data."""
+    return {f"{name}.csv": to_csv(rows) for name, rows in build_tables(canonical_triples(quads)).items()}

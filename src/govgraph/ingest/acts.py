@@ -1,0 +1,135 @@
+"""Find the acts authors perform in a sentence ("we resolve to…", "The Presidency plans to…"),
+split sentences that carry two acts into clauses, and decide which acts are commitments.
+
+A commitment, after the G7 Research Group, is a collectively agreed statement of intent to
+take future action. The kind of act decides by default (``gg:indicatesCommitment`` on the act
+scheme in data/reference/act-kinds.ttl); acts that describe rather than promise
+(collaborate, support) become commitments only when said of the future ("we will support").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Verb phrases and the act kind (a local name in the act scheme) each one performs; longer first.
+VERBS: list[tuple[str, str]] = [
+    (r"(?:are|remain)\s+(?:\w+\s+)?(?:resolved|determined)\s+to|resolves?(?:\s+to)?", "resolve"),
+    (r"(?:are|remain)\s+(?:\w+\s+)?committed\s+to|commits?\s+(?:ourselves\s+|itself\s+)?to", "commit"),
+    (r"pledges?(?:\s+to)?|promises?\s+to", "pledge"),
+    (r"seeks?(?:\s+to)?|strives?\s+to", "seek"),
+    (r"calls?\s+(?:for|on|upon)|urges?", "call-for"),
+    (r"re-?affirms?", "reaffirm"),
+    (r"reiterates?", "reiterate"),
+    (r"endeavou?rs?(?:\s+to)?|aims?\s+to|works?\s+to(?=\s)", "endeavour"),
+    (r"plans?\s+to|intends?\s+to|will\s+(?:include|host|convene|hold|organi[sz]e|launch)", "plan"),
+    (r"(?:collaborates?|cooperates?|co-operates?|work\s+together|work\s+closely)", "collaborate"),
+    (r"supports?", "support"),
+    (r"welcomes?|look\s+forward\s+to|appreciates?|applauds?|commends?|thanks?|congratulates?", "welcome"),
+    (r"recogni[sz]es?|acknowledges?|(?:take\s+)?notes?|stress(?:es)?|underlines?|underscores?|emphasi[sz]es?"
+     r"|highlights?|affirms?|are\s+(?:deeply\s+)?concerned|express(?:es)?\s+(?:our|its|deep|grave|serious)", "recognise"),
+    (r"condemns?|deplores?|denounces?", "condemn"),
+]
+_VERB = "|".join(f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(VERBS))
+#: Adverbs and auxiliaries that may stand between the speaker and the verb.
+_AUX = r"(?:\s+(?:also|further|therefore|hereby|thus|again|once\s+again|jointly|collectively|strongly|fully|firmly|each|all|together|continue\s+to|will|shall|stand\s+ready\s+to|are\s+ready\s+to))*"
+_SPEAKER = (
+    r"(?P<we>\b[Ww]e\b(?:,\s[^,]{3,80},)?)"
+    r"|(?P<office>\b(?:[Tt]he|[Oo]ur|[A-Z][\w-]+(?:'s|’s))\s+(?:incoming\s+|current\s+)?(?:G7\s+|G20\s+)?Presidency\b)"
+    r"|(?P<group>\b(?:[Tt]he\s+)?G7(?:\s+(?:members|ministers|leaders|partners))?\b|\b(?:Ministers|Leaders)\b)"
+    r"|(?P<this>^(?:This|These|It)\b)"
+    r"|(?P<country>\b(?:Canada|France|Germany|Italy|Japan|the\s+United\s+Kingdom|the\s+United\s+States|the\s+European\s+Union|the\s+EU|the\s+UK|the\s+US)\b)"
+)
+_ACT = re.compile(rf"(?:{_SPEAKER}){_AUX}\s+(?:{_VERB})\b|(?P<will>\b[Ww]e\b{_AUX}?\s+will)\s+(?P<other>[a-z]+)\b")
+#: A second act joined by a connective: ", and commit to…", "and we welcome…", "; we…".
+_STRONG = "|".join(p for p, kind in VERBS if kind not in ("support", "collaborate", "endeavour"))
+_COORD = re.compile(rf"(?P<sep>,?\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?)(?:(?P<we>we|the\s+G7)\s+(?:\w+\s+)?)?(?P<verb>{_STRONG})\b")
+_FUTURE = re.compile(r"\b(?:will|shall)\b")
+_INDIVIDUAL = re.compile(r"\b(?:within our respective countries|each of us|individually|in our respective|at (?:the )?national level)\b", re.I)
+
+#: Fallback when the reference data has no act scheme: kinds that usually make a commitment.
+DEFAULT_INDICATES = {
+    "resolve": True, "commit": True, "pledge": True, "seek": True, "call-for": True, "reaffirm": True,
+    "reiterate": True, "endeavour": True, "support": True, "plan": True,
+    "collaborate": False, "welcome": False, "recognise": False, "condemn": False,
+}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One act in a sentence: its span (sentence-relative), kind, speaker and the decision."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str  # "we", "office", "group", "this", "country" or "" (inherited from the clause before)
+    speaker_span: tuple[int, int] | None
+    commitment: bool
+    confidence: float
+    individual: bool
+
+
+def _kind(match: re.Match) -> str:
+    for i, (_, kind) in enumerate(VERBS):
+        if match.group(f"v{i}"):
+            return kind
+    return "commit"
+
+
+def find_acts(sentence: str, indicates: dict[str, bool] | None = None) -> list[Clause]:
+    """The clauses of `sentence`, each carrying one act; empty when the authors perform no act."""
+    indicates = indicates or DEFAULT_INDICATES
+    first = _ACT.search(sentence)
+    if not first:
+        return []
+    starts = [(0, first, "primary")]
+    for coord in _COORD.finditer(sentence, first.end()):
+        starts.append((coord.start("sep"), coord, "coordinated"))
+    clauses: list[Clause] = []
+    for index, (cut, match, how) in enumerate(starts):
+        start = cut if index == 0 else _clause_start(sentence, match)
+        end = _clause_end(sentence, starts[index + 1][0]) if index + 1 < len(starts) else len(sentence)
+        text = sentence[start:end]
+        if how == "primary":
+            kind = _kind(match) if not match.group("will") else "commit"
+            speaker = next((g for g in ("we", "office", "group", "this", "country") if match.groupdict().get(g)), "we")
+            span = match.span(speaker) if match.groupdict().get(speaker) else match.span("will")
+            if speaker == "this" and kind not in ("plan",):
+                kind = "plan" if _FUTURE.search(match.group()) else kind
+            confidence = 0.9 if not match.group("will") else 0.75
+            if speaker == "this":
+                confidence = 0.7
+        else:
+            kind = _kind_of(match.group("verb"))
+            speaker, span = ("we", match.span("we")) if match.group("we") else ("", None)
+            confidence = 0.8
+        future = bool(_FUTURE.search(sentence[start : match.end()]))
+        commitment = indicates.get(kind, False) or (future and kind in ("collaborate", "support"))
+        if kind in ("collaborate", "support") and not future:
+            confidence -= 0.1  # tense decides these, and tense is the weakest cue we read
+        clauses.append(Clause(start, end, kind, speaker, span, commitment, round(confidence, 2), bool(_INDIVIDUAL.search(text))))
+    return clauses
+
+
+def _kind_of(verb: str) -> str:
+    for pattern, kind in VERBS:
+        if re.fullmatch(pattern, verb):
+            return kind
+    return "commit"
+
+
+def _clause_start(sentence: str, match: re.Match) -> int:
+    """A later clause starts at its connective word ("and …"), or after a semicolon and its space."""
+    sep = match.group("sep")
+    offset = len(sep) - len(sep.lstrip(",; \t\n"))
+    if sep.lstrip(",; \t\n").startswith(("and", "but", "while", "whereas")):
+        return match.start("sep") + offset
+    return match.end("sep")
+
+
+def _clause_end(sentence: str, cut: int) -> int:
+    """An earlier clause ends before the connective's space, keeping its comma or semicolon."""
+    end = cut
+    while end < len(sentence) and sentence[end] in ",;":
+        end += 1
+    return end

@@ -1,0 +1,241 @@
+"""Run the whole extraction over one source file: the results as plain data, before RDF."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ..errors import InputError
+from ..namespaces import ACTOR, ID, STMT
+from .acts import Clause, find_acts
+from .linking import Linker, Mention
+from .lineage import candidate_names, lineage_clues, target_years, years_in
+from .reading import Block, SourceText, read_source, render
+from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
+from .segment import SEGMENTERS, paragraphs
+
+#: Bumped whenever a change to the extractor can change its output for the same input.
+EXTRACTOR_VERSION = "0.1.0"
+_LINEAGE_TARGETS = {"Document", "DocumentCollection", "Meeting", "Forum", "Process", "Initiative"}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the draft says about the source document."""
+
+    slug: str
+    title: str
+    date: str | None
+    publisher: str | None
+    part_of: str | None
+    source_file: str  # relative to data/: the file the offsets count into
+    sha256: str  # of that file
+    speaker: URIRef
+
+
+@dataclass(frozen=True)
+class CandidateEntity:
+    """A proposed entity: an IRI under id/candidate/, its name and any acronym."""
+
+    iri: URIRef
+    name: str
+    acronym: str | None
+
+
+@dataclass
+class ExtractedStatement:
+    """One statement of the draft, with everything needed to write and to review it."""
+
+    iri: URIRef
+    paragraph: int
+    sentence: int
+    clause: int
+    clauses_in_sentence: int
+    start: int
+    end: int
+    quote: str
+    clause_info: Clause
+    made_by: list[URIRef]
+    links: list[tuple[URIRef, URIRef]] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    lineage: list[tuple[URIRef, URIRef]] = field(default_factory=list)
+    candidates: list[CandidateEntity] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.clause_info.kind
+
+    @property
+    def commitment(self) -> bool:
+        return self.clause_info.commitment
+
+    @property
+    def confidence(self) -> float:
+        return self.clause_info.confidence
+
+
+@dataclass
+class Extraction:
+    """The result of extracting one file."""
+
+    source: SourceText
+    text: str  # the text the offsets count into: the file itself, or the rendering of an HTML page
+    document: DocumentInfo
+    paragraphs: list[tuple[int, int, int]]
+    statements: list[ExtractedStatement]
+
+
+def slugify(text: str) -> str:
+    """A lower-case IRI segment: letters, digits and single hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
+
+
+def candidate_iri(name: str) -> URIRef:
+    return ID["candidate/" + slugify(name)]
+
+
+def extract(
+    path: Path | str,
+    *,
+    doc_id: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    publisher: str | None = None,
+    part_of: str | None = None,
+    speaker: URIRef | str = ACTOR.g7,
+    reference: Reference | None = None,
+    segmenter: str = "rules",
+) -> Extraction:
+    """Extract the statements of one .txt, .md or .html file; bad input raises InputError.
+
+    `speaker` is who "we" are: an actor IRI, or a label, slug or prefixed name of one.
+    """
+    source = read_source(path)
+    text, found_blocks, page_title = render(source)
+    body = paragraphs(found_blocks)
+    if not body:
+        raise InputError(source.path, "no body paragraphs found (nothing that reads as prose sentences)")
+    slug = slugify(doc_id or source.path.stem)
+    if not slug:
+        raise InputError(source.path, f"document id {doc_id!r} has no letters or digits to make an IRI from")
+    heading = next((b.text for b in found_blocks if b.heading), "")
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise InputError(source.path, f"--date {date!r} is not a date in YYYY-MM-DD form")
+    reference = reference or load_reference()
+    if not isinstance(speaker, URIRef):
+        speaker = resolve(speaker, reference, ACTOR_CLASSES, "--speaker", source.path)
+    suffix = ".txt" if source.kind == "html" else source.path.suffix.lower()
+    cited = hashlib.sha256(text.encode("utf-8")).hexdigest() if source.kind == "html" else source.sha256
+    document = DocumentInfo(slug, title or page_title or heading.lstrip("# ").strip() or slug, date, publisher, part_of,
+                            f"sources/{slug}{suffix}", cited, speaker)
+    linker = _linker(reference)
+    split = SEGMENTERS[segmenter]
+    statements: list[ExtractedStatement] = []
+    spans = []
+    for paragraph in body:
+        spans.append((paragraph.number, *paragraph.span()))
+        number = 0
+        speakers = [speaker]  # "This will include…" is said by whoever spoke last in the paragraph
+        lead_in: Clause | None = None  # "We commit to:" lends its act to the bullet points after it
+        for part in paragraph.parts:
+            found: list[ExtractedStatement] = []
+            for s_start, s_end in split(part.block.text, part.start, part.end):
+                number += 1
+                found = _statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker,
+                                    speakers, lead_in if part.bullet else None)
+                statements.extend(found)
+            if not part.bullet:
+                last = part.block.text[part.start : part.end].rstrip()
+                lead_in = found[-1].clause_info if found and last.endswith(":") else None
+    return Extraction(source, text, document, spans, statements)
+
+
+_LINKERS: dict[int, tuple[Reference, Linker]] = {}
+
+
+def _linker(reference: Reference) -> Linker:
+    cached = _LINKERS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _LINKERS[id(reference)] = (reference, Linker(reference))
+    return cached[1]
+
+
+def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: int, document: DocumentInfo,
+                reference: Reference, linker: Linker, speakers: list[URIRef], lead_in: Clause | None = None) -> list[ExtractedStatement]:
+    text = block.text
+    sentence = text[s_start:s_end]
+    clauses = find_acts(sentence, reference.acts or None)
+    if not clauses and lead_in is not None:
+        # A bullet point without its own subject carries the act of its lead-in, a little less surely.
+        clauses = [replace(lead_in, start=0, end=len(sentence), speaker="", speaker_span=None,
+                           confidence=round(lead_in.confidence - 0.1, 2))]
+    result: list[ExtractedStatement] = []
+    previous = list(speakers)
+    for index, clause in enumerate(clauses, 1):
+        start, end = block.span(s_start + clause.start, s_start + clause.end)
+        quote = sentence[clause.start : clause.end]
+        local = f"{document.slug}-p{paragraph}-s{number}" + (f"-c{index}" if len(clauses) > 1 else "")
+        made_by = _made_by(clause, quote, document, reference, linker, previous)
+        # "This will include…" follows a named member ("The Presidency plans…"); after "we" it is the group's.
+        previous = [document.speaker] if clause.speaker == "we" else made_by
+        statement = ExtractedStatement(STMT[local], paragraph, number, index, len(clauses), start, end, quote, clause, made_by)
+        speaker_span = (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
+        _link(statement, quote, speaker_span, linker, made_by)
+        result.append(statement)
+    speakers[:] = previous
+    return result
+
+
+def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker,
+             previous: list[URIRef]) -> list[URIRef]:
+    """Who makes the statement: the group, each member (acting in its own name), or one member."""
+    if clause.speaker in ("", "this"):
+        return previous
+    if clause.speaker == "we":
+        members = reference.members.get(document.speaker, [])
+        return list(members) if clause.individual and members else [document.speaker]
+    said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
+    named = [m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")]
+    if named:
+        return named[:1]
+    if clause.speaker == "office" and document.date:
+        year = document.date[:4]
+        for entity in sorted(reference.entities.values(), key=lambda e: str(e.iri)):
+            if entity.cls == "Office" and "presidency" in str(entity.iri) and str(entity.iri).endswith(year):
+                return [entity.iri]
+    return [document.speaker] if clause.speaker == "group" else [candidate_iri(said)]
+
+
+def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, int] | None, linker: Linker,
+          made_by: list[URIRef]) -> None:
+    mentions: list[Mention] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
+    links: list[tuple[URIRef, URIRef]] = []
+    years: list[str] = [year for year, _, _ in target_years(quote)]
+    for mention in mentions:
+        if mention.repeat:
+            continue
+        if mention.nested and mention.entity.iri in made_by:
+            continue  # "G7" inside "G7 Partnership…" names the speaker, not a party
+        links.append((mention.entity.role, mention.entity.iri))
+        if mention.entity.cls == "Meeting":
+            years.extend(years_in(quote[mention.start : mention.end]))
+    taken = [(m.start, m.end) for m in mentions] + ([speaker_span] if speaker_span else [])
+    for clue in lineage_clues(quote):
+        inside = [m for m in mentions if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
+        if inside:
+            statement.lineage.extend((clue.relation, m.entity.iri) for m in inside[:1])
+            continue
+        candidate = CandidateEntity(candidate_iri(clue.name(quote)), clue.name(quote), None)
+        statement.candidates.append(candidate)
+        statement.lineage.append((clue.relation, candidate.iri))
+        taken.append((clue.start, clue.end))
+    for name in candidate_names(quote, taken):
+        candidate = CandidateEntity(candidate_iri(name.name), name.name, name.acronym)
+        if all(c.iri != candidate.iri for c in statement.candidates):
+            statement.candidates.append(candidate)
+    statement.links = sorted(set(links))
+    statement.years = sorted(set(years))

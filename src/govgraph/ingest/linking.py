@@ -1,0 +1,104 @@
+"""Link names in a clause to reference entities through their labels and alternative labels.
+
+Every label that matches is found (a first-word index keeps this fast on large texts). The
+longest match wins; a shorter match inside it is kept only when it names something of another
+class, so "EU Global Gateway" yields the initiative and the EU, while "Global Gateway" inside
+it adds nothing. Labels without lower-case letters (IGF, UN, WSIS+20, LGBTQI+) match with
+their case; other labels match in any case, with -ize/-ise spellings and a plural -s allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .reference import Entity, Reference
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A linked name: the entity and the span of the clause text that names it."""
+
+    entity: Entity
+    start: int
+    end: int
+    nested: bool
+    repeat: bool = False  # the same entity named again (as "DFI" after its full name): a span, not a new link
+
+
+def normalise(text: str) -> str:
+    """Lower case with British spelling (-ise), keeping every character's position."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("iz", "is")
+
+
+def _is_acronym(label: str) -> bool:
+    return not any(c.islower() for c in label)
+
+
+def _pattern(label: str, exact: bool) -> re.Pattern:
+    parts = [re.escape(part) for part in label.split()]
+    body = r"\s+".join(parts)
+    plural = "" if exact or not label[-1].isalpha() else "(?:s|es)?"
+    return re.compile(rf"{body}{plural}(?![\w+])")
+
+
+class Linker:
+    """Finds reference entities named in text; build once per reference data."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self.exact: dict[str, list[tuple[re.Pattern, Entity]]] = {}
+        self.folded: dict[str, list[tuple[re.Pattern, Entity]]] = {}
+        for label, entities in reference.labels.items():
+            for entity in entities:
+                exact = _is_acronym(label)
+                key_text = label if exact else normalise(label)
+                first = _WORD.match(key_text)
+                if not first:
+                    continue
+                index = self.exact if exact else self.folded
+                index.setdefault(first.group(), []).append((_pattern(key_text, exact), entity))
+        for index in (self.exact, self.folded):
+            for key in index:
+                index[key].sort(key=lambda item: (-len(item[0].pattern), str(item[1].iri)))
+        # One regex per index finds the words that start some label, so the scan runs in C.
+        self.exact_starts = _starts(self.exact)
+        self.folded_starts = _starts(self.folded)
+
+    def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+        """Entities named in `text`, top-level first then nested, outside the `exclude` spans."""
+        folded = normalise(text)
+        found: list[tuple[int, int, Entity]] = []
+        for haystack, index, starts in ((text, self.exact, self.exact_starts), (folded, self.folded, self.folded_starts)):
+            for word in starts.finditer(haystack):
+                for pattern, entity in index[word.group()]:
+                    match = pattern.match(haystack, word.start())
+                    if match:
+                        found.append((word.start(), match.end(), entity))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
+        kept: list[Mention] = []
+        for start, end, entity in found:
+            if any(s <= start and end <= e for s, e in exclude):
+                continue
+            container = next((m for m in kept if m.start <= start and end <= m.end and not m.nested and not m.repeat), None)
+            crossing = any(m.start < end and start < m.end and not (m.start <= start and end <= m.end) for m in kept)
+            if crossing:
+                continue
+            if any(m.entity.iri == entity.iri for m in kept):
+                if container is None:
+                    kept.append(Mention(entity, start, end, False, True))
+                continue
+            if container is not None and container.entity.cls == entity.cls:
+                continue
+            kept.append(Mention(entity, start, end, container is not None))
+        return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _starts(index: dict[str, list]) -> re.Pattern:
+    words = sorted(index, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")

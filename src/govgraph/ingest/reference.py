@@ -1,0 +1,139 @@
+"""The reference data the extractor links to: labels, classes, act kinds, members, years.
+
+Read once per process from data/reference/*.ttl (and the ontology, for the class hierarchy)
+with SPARQL over an rdflib graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from .. import paths
+from ..errors import InputError
+from ..namespaces import GG, PREFIXES, sparql_prologue
+
+#: Which property links a statement to a resource of each class; the first class that fits wins,
+#: so the G7 (a group and a forum) is linked as a forum, as the curated data does.
+ROLES: list[tuple[str, URIRef]] = [
+    ("Meeting", GG.meeting),
+    ("Process", GG.forum),
+    ("Forum", GG.forum),
+    ("Initiative", GG.initiative),
+    ("Office", GG.namedActor),
+    ("Country", GG.namedActor),
+    ("IntergovernmentalGroup", GG.namedActor),
+    ("Organisation", GG.namedActor),
+    ("Actor", GG.namedActor),
+    ("StakeholderGroup", GG.stakeholder),
+    ("TargetGroup", GG.targetGroup),
+    ("Region", GG.region),
+    ("Theme", GG.theme),
+    ("DocumentCollection", GG.mentions),
+    ("Document", GG.mentions),
+    ("Place", GG.mentions),
+]
+
+#: The classes an actor (a speaker, a publisher) may have.
+ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
+
+_LABELS = """
+SELECT ?entity ?label ?class WHERE {
+  { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label } UNION { ?entity skos:prefLabel ?label }
+  ?entity a ?class .
+  FILTER(STRSTARTS(STR(?class), STR(gg:)))
+}"""
+_ACTS = "SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }"
+_MEMBERS = "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
+_YEARS = "SELECT ?year WHERE { ?year time:inXSDgYear ?y }"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A reference resource with the class that decides its role."""
+
+    iri: URIRef
+    cls: str
+    role: URIRef
+
+
+@dataclass
+class Reference:
+    """Everything the extractor reads from the reference data; `labels` keeps each label as written."""
+
+    labels: dict[str, set[Entity]] = field(default_factory=dict)
+    acts: dict[str, bool] = field(default_factory=dict)
+    act_iris: dict[str, URIRef] = field(default_factory=dict)
+    members: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+    years: set[URIRef] = field(default_factory=set)
+    entities: dict[URIRef, Entity] = field(default_factory=dict)
+
+    def by_label(self, label: str) -> Entity | None:
+        """The entity whose label or alternative label is `label` (case-insensitive), if one."""
+        found = set().union(*(e for name, e in self.labels.items() if name.casefold() == label.casefold()))
+        return sorted(found, key=lambda e: str(e.iri))[0] if found else None
+
+
+def _role(classes: set[str]) -> tuple[str, URIRef] | None:
+    for cls, role in ROLES:
+        if cls in classes:
+            return cls, role
+    return None
+
+
+def load_reference(directory: Path | None = None) -> Reference:
+    """Read the reference data in `directory` (data/reference by default)."""
+    directory = Path(directory or paths.DATA_DIR / "reference")
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.ttl"))) if directory.is_dir() else ()
+    return _load(str(directory), stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str, stamp: tuple) -> Reference:
+    graph = Graph()
+    for name, _ in stamp:
+        graph.parse(Path(directory) / name, format="turtle")
+    prologue = sparql_prologue()
+    classes: dict[URIRef, set[str]] = {}
+    labelled: dict[URIRef, set[str]] = {}
+    for row in graph.query(prologue + _LABELS):
+        classes.setdefault(row.entity, set()).add(str(row["class"]).split("#")[-1])
+        labelled.setdefault(row.entity, set()).add(str(row.label))
+    reference = Reference()
+    for iri, names in labelled.items():
+        chosen = _role(classes[iri])
+        if chosen is None:
+            continue
+        entity = Entity(iri, *chosen)
+        reference.entities[iri] = entity
+        for name in names:
+            reference.labels.setdefault(name, set()).add(entity)
+    for row in graph.query(prologue + _ACTS):
+        name = str(row.act).rstrip("/").rsplit("/", 1)[-1]
+        reference.acts[name] = bool(row.indicates.toPython())
+        reference.act_iris[name] = row.act
+    for row in graph.query(prologue + _MEMBERS):
+        reference.members.setdefault(row.group, []).append(row.member)
+    for members in reference.members.values():
+        members.sort()
+    reference.years = {row.year for row in graph.query(prologue + _YEARS)}
+    return reference
+
+
+def resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:
+    """An IRI for --part-of / --publisher: a full IRI, a prefixed name, a slug or a label."""
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    if ":" in value and value.split(":", 1)[0] in PREFIXES:
+        prefix, local = value.split(":", 1)
+        return URIRef(PREFIXES[prefix] + local)
+    by_label = reference.by_label(value)
+    if by_label and by_label.cls in classes:
+        return by_label.iri
+    for iri, entity in reference.entities.items():
+        if entity.cls in classes and str(iri).rsplit("/", 1)[-1] == value:
+            return iri
+    raise InputError(source, f"{what} {value!r} names no {' or '.join(sorted(classes))} in the reference data")

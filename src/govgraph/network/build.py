@@ -1,0 +1,206 @@
+"""networkx graphs built from the RDF: who and what the statements connect.
+
+A *link* is one (statement, role, entity) triple where the role is one of the mention
+properties of the ontology (gg:forum, gg:initiative, gg:theme, gg:madeBy…). The
+projections are all made from the links:
+
+* ``commitment-entity``: bipartite, statements on one side, the entities they name on the other;
+* ``co-mention``: entities, joined when one statement names both (weight = how many statements);
+* ``actor-forum`` and ``forum-initiative``: the co-mention pairs of those two kinds, plus any
+  direct triple between the two (a forum convened by an actor, an initiative launched at a forum).
+
+By default only commitments count and the speaker (gg:madeBy) is left out: in the seed the
+G7 says every sentence, so it would join everything to everything and say nothing.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .. import loading
+from ..namespaces import GG, TIME, YEAR, sparql_prologue
+
+PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
+#: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
+ROLES = {"forum": "forum", "meeting": "meeting", "initiative": "initiative", "namedActor": "actor",
+         "stakeholder": "stakeholder", "targetGroup": "target-group", "region": "region", "theme": "theme",
+         "targetTime": "time", "madeBy": "actor", "mentions": "other"}
+DEFAULT_ROLES = tuple(role for role in ROLES if role != "madeBy")
+#: Class → kind. A resource with several (the G7 is an actor and a forum) has them all; its
+#: main kind is the first in this list.
+KIND_CLASSES = [(GG.Actor, "actor"), (GG.Forum, "forum"), (GG.Meeting, "meeting"), (GG.Initiative, "initiative"),
+                (GG.StakeholderGroup, "stakeholder"), (GG.TargetGroup, "target-group"), (GG.Region, "region"),
+                (GG.Theme, "theme"), (TIME.Instant, "time"), (GG.Place, "place")]
+ENTITY_KINDS = tuple(dict.fromkeys(kind for _, kind in KIND_CLASSES))
+
+
+@dataclass(frozen=True, order=True)
+class Link:
+    """One statement naming one entity in one role."""
+
+    statement: str
+    role: str
+    entity: str
+
+
+Source = ox.Store | Graph | Iterable[ox.Quad] | None
+
+
+def as_store(source: Source = None) -> ox.Store:
+    """A pyoxigraph store for any source: a store, an rdflib graph or dataset, quads, or None (load the data)."""
+    if source is None:
+        return loading.load_store()
+    if isinstance(source, ox.Store):
+        return source
+    store = ox.Store()
+    if isinstance(source, Graph):
+        store.bulk_extend(_rdflib_quads(source))
+    else:
+        store.bulk_extend(list(source))
+    return store
+
+
+def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
+    from rdflib import BNode, Literal, URIRef
+
+    def term(node):
+        if isinstance(node, URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, BNode):
+            return ox.BlankNode(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))) if node.datatype else ox.Literal(str(node))
+        raise TypeError(node)
+
+    triples = graph.triples((None, None, None)) if not hasattr(graph, "quads") else ((s, p, o) for s, p, o, _ in graph.quads())
+    return [ox.Quad(term(s), term(p), term(o)) for s, p, o in triples]
+
+
+def _select(store: ox.Store, query: str) -> list[tuple[str, ...]]:
+    rows = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
+    return [tuple(t.value if t is not None else "" for t in row) for row in rows]
+
+
+class Facts:
+    """Everything the projections need, read once from a store: links, labels, kinds."""
+
+    def __init__(self, source: Source = None, statements: str = "commitments") -> None:
+        store = as_store(source)
+        cls = "gg:Commitment" if statements == "commitments" else "gg:Statement"
+        values = " ".join(f"gg:{role}" for role in ROLES)
+        self.links = sorted(Link(s, p.rsplit("#", 1)[-1], e) for s, p, e in _select(store, f"""
+            SELECT DISTINCT ?s ?p ?e WHERE {{ ?s a/rdfs:subClassOf* {cls} . VALUES ?p {{ {values} }} ?s ?p ?o .
+              # A blank-node target time becomes its year's IRI, so node ids are stable.
+              OPTIONAL {{ ?o time:inXSDgYear ?year }}
+              BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}"""))
+        self.statements = sorted({s for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}")})
+        self.commitments = {s for (s,) in _select(store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }")}
+        self.labels: dict[str, str] = {l.entity: l.entity.rsplit("/", 1)[-1] for l in self.links if l.entity.startswith(str(YEAR))}
+        for s, label in sorted(_select(store, f"""SELECT ?s ?l WHERE {{ {{ ?s rdfs:label ?l }} UNION
+                {{ ?s time:inXSDgYear ?l }} UNION {{ ?s time:inXSDDate ?l }} }}""")):
+            self.labels.setdefault(s, label)
+        self.all_kinds: dict[str, list[str]] = defaultdict(list)
+        for cls_iri, kind in KIND_CLASSES:
+            for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* <{cls_iri}> }}"):
+                if kind not in self.all_kinds[s]:
+                    self.all_kinds[s].append(kind)
+        for link in self.links:
+            if link.entity.startswith(str(YEAR)) and not self.all_kinds[link.entity]:
+                self.all_kinds[link.entity].append("time")
+        self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
+        self.direct = sorted(set(_select(store, "SELECT DISTINCT ?a ?p ?b WHERE { ?a ?p ?b . FILTER(isIRI(?b) && ?a != ?b) }")))
+        self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }")
+
+    def kind(self, link: Link) -> str:
+        """The main kind of the linked entity (from its classes, else from the role)."""
+        return self.kinds.get(link.entity, ROLES[link.role])
+
+    def kinds_of(self, iri: str, role: str | None = None) -> set[str]:
+        """Every kind the resource has (from its classes, else from the role naming it)."""
+        return set(self.all_kinds.get(iri) or ([ROLES[role]] if role else []))
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, iri.rsplit("/", 1)[-1])
+
+    def resolve(self, name: str) -> str:
+        """An entity IRI from an IRI, a prefixed name (forum:igf) or a label/alternative label."""
+        from ..namespaces import PREFIXES
+
+        prefix, _, local = name.partition(":")
+        if prefix in PREFIXES and not local.startswith("//"):
+            return str(PREFIXES[prefix]) + local
+        if name in self.labels or "://" in name:
+            return name
+        wanted = name.casefold()
+        found = sorted({s for s, label in list(self.labels.items()) + self._alt if label.casefold() == wanted})
+        if len(found) != 1:
+            from ..errors import GovgraphError
+
+            if not found:
+                raise GovgraphError(f"no resource has the label or alternative label {name!r}")
+            raise GovgraphError(f"{name!r} names {len(found)} resources: {', '.join(found)}; give an IRI or prefixed name")
+        return found[0]
+
+
+def _add_node(graph: nx.Graph, facts: Facts, iri: str, kind: str, role: str | None = None) -> None:
+    if iri not in graph:
+        kinds = sorted(facts.kinds_of(iri, role) | {kind}) if kind not in ("commitment", "statement") else [kind]
+        graph.add_node(iri, label=facts.label(iri), kind=kind, kinds=" ".join(kinds))
+
+
+def _is_pair(kinds_a: str, kinds_b: str, pair: tuple[str, str]) -> bool:
+    """Whether one node can play the first kind of the pair and the other the second."""
+    a, b = set(kinds_a.split()), set(kinds_b.split())
+    return (pair[0] in a and pair[1] in b) or (pair[1] in a and pair[0] in b)
+
+
+def build_graph(source: Source | Facts = None, projection: str = "commitment-entity", kinds: Iterable[str] | None = None,
+                roles: Iterable[str] = DEFAULT_ROLES, statements: str = "commitments") -> nx.Graph:
+    """The networkx graph of one projection; nodes carry `label` and `kind`, edges `weight` and `statements`."""
+    if projection not in PROJECTIONS:
+        raise ValueError(f"unknown projection {projection!r}; choose from {', '.join(PROJECTIONS)}")
+    facts = source if isinstance(source, Facts) else Facts(source, statements)
+    roles = set(roles)
+    wanted = set(kinds) if kinds is not None else set(ENTITY_KINDS)
+    links = [link for link in facts.links if link.role in roles and facts.kinds_of(link.entity, link.role) & wanted]
+    graph = nx.Graph(projection=projection)
+    if projection == "commitment-entity":
+        for link in links:
+            _add_node(graph, facts, link.statement, "commitment" if link.statement in facts.commitments else "statement")
+            _add_node(graph, facts, link.entity, facts.kind(link), link.role)
+            if graph.has_edge(link.statement, link.entity):
+                graph.edges[link.statement, link.entity]["roles"] += " " + link.role
+            else:
+                graph.add_edge(link.statement, link.entity, roles=link.role, weight=1)
+        return graph
+    pair = {"actor-forum": ("actor", "forum"), "forum-initiative": ("forum", "initiative")}.get(projection)
+    by_statement: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        if pair is None or facts.kinds_of(link.entity, link.role) & set(pair):
+            by_statement[link.statement].add(link.entity)
+            _add_node(graph, facts, link.entity, facts.kind(link), link.role)
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for statement, entities in sorted(by_statement.items()):
+        for a, b in combinations(sorted(entities), 2):
+            if pair is None or _is_pair(graph.nodes[a]["kinds"], graph.nodes[b]["kinds"], pair):
+                shared[a, b].append(statement)
+    for (a, b), where in sorted(shared.items()):
+        graph.add_edge(a, b, weight=len(where), statements=" ".join(where))
+    if pair is not None:
+        for a, predicate, b in facts.direct:
+            if _is_pair(" ".join(facts.kinds_of(a)), " ".join(facts.kinds_of(b)), pair) and set(pair) <= wanted:
+                _add_node(graph, facts, a, facts.kinds[a])
+                _add_node(graph, facts, b, facts.kinds[b])
+                if graph.has_edge(a, b):
+                    graph.edges[a, b].setdefault("via", "")
+                    graph.edges[a, b]["via"] = (graph.edges[a, b]["via"] + " " + predicate).strip()
+                else:
+                    graph.add_edge(a, b, weight=1, statements="", via=predicate)
+    return graph

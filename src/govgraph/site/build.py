@@ -1,0 +1,139 @@
+"""`govgraph site`: a static linked-data site, one HTML page per resource with Turtle and JSON-LD twins.
+
+Paths mirror the IRIs: https://w3id.org/govgraph/id/forum/igf is id/forum/igf.html, .ttl and
+.jsonld under the output folder, so a web server can map each IRI to its files by content
+negotiation (see the README). Every text is escaped; a label holding <script> shows as text.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import paths
+from ..atomic import write_bytes, write_text
+from ..export import all_quads, jsonld, rdf
+from ..export.canonical import canonical_triples, compact
+from ..namespaces import RDF, RDFS
+from .html import esc, link, local_path, page
+from .ontology import ontology_page
+
+_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+class Site:
+    """The graph indexed for page writing: triples by subject and by object, and labels."""
+
+    def __init__(self, triples: list[ox.Triple]) -> None:
+        self.by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
+        self.by_object: dict[str, list[ox.Triple]] = defaultdict(list)
+        self.labels: dict[str, str] = {}
+        for t in triples:
+            self.by_subject[t.subject].append(t)
+            if isinstance(t.object, ox.NamedNode):
+                self.by_object[t.object.value].append(t)
+            if t.predicate.value == _LABEL and isinstance(t.subject, ox.NamedNode):
+                if t.subject.value not in self.labels or getattr(t.object, "language", None) == "en":
+                    self.labels.setdefault(t.subject.value, t.object.value)
+        self.resources = sorted(s.value for s in self.by_subject
+                                if isinstance(s, ox.NamedNode) and local_path(s.value) and not local_path(s.value).startswith("ontology"))
+        self.pages = set(self.resources)
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, compact(iri))
+
+    def description(self, iri: str) -> list[ox.Triple]:
+        """The resource's triples, its blank nodes' triples, and the labels of what it links to."""
+        found, stack, seen = [], [ox.NamedNode(iri)], set()
+        while stack:
+            subject = stack.pop()
+            for t in self.by_subject.get(subject, []):
+                found.append(t)
+                if isinstance(t.object, ox.BlankNode) and t.object not in seen:
+                    seen.add(t.object)
+                    stack.append(t.object)
+        linked = {t.object.value for t in found if isinstance(t.object, ox.NamedNode) and t.predicate.value != _TYPE}
+        for other in sorted(linked - {iri}):
+            found += [t for t in self.by_subject.get(ox.NamedNode(other), []) if t.predicate.value == _LABEL]
+        return found
+
+    def value_html(self, term: Term, from_page: str, depth: int = 0) -> str:
+        if isinstance(term, ox.NamedNode):
+            return link(term.value, self.labels.get(term.value), from_page, self.pages)
+        if isinstance(term, ox.Literal):
+            lang = f' <span class="lang">@{esc(term.language)}</span>' if term.language else ""
+            if not term.language and not term.datatype.value.endswith("#string"):
+                lang = f' <span class="lang">{esc(compact(term.datatype.value))}</span>'
+            text = esc(term.value)
+            return (f"<blockquote>{text}</blockquote>" if "\n" in term.value or len(term.value) > 120 else text) + lang
+        if depth > 3:
+            return "…"
+        rows = self.rows_html(self.by_subject.get(term, []), from_page, depth + 1)
+        return f"<table>{rows}</table>"
+
+    def rows_html(self, triples: list[ox.Triple], from_page: str, depth: int = 0) -> str:
+        grouped: dict[str, list[Term]] = defaultdict(list)
+        for t in triples:
+            grouped[t.predicate.value].append(t.object)
+        out = []
+        for predicate in sorted(grouped, key=lambda p: (p != _TYPE, p != _LABEL, self.label(p).lower())):
+            values = "<br>".join(self.value_html(v, from_page, depth) for v in grouped[predicate])
+            out.append(f"<tr><th>{link(predicate, self.labels.get(predicate), from_page)}</th><td>{values}</td></tr>")
+        return "\n".join(out)
+
+    def resource_page(self, iri: str) -> str:
+        path = local_path(iri)
+        name = path.rsplit("/", 1)[-1]
+        head = (f'<link rel="alternate" type="text/turtle" href="{esc(name)}.ttl">\n'
+                f'<link rel="alternate" type="application/ld+json" href="{esc(name)}.jsonld">\n')
+        body = [f'<p class="iri">{esc(iri)}</p>',
+                f'<p>Also as <a href="{esc(name)}.ttl">Turtle</a> and <a href="{esc(name)}.jsonld">JSON-LD</a>.</p>',
+                f"<table>\n{self.rows_html(self.by_subject[ox.NamedNode(iri)], path)}\n</table>"]
+        incoming = sorted({(self.label(t.subject.value).lower(), t.subject.value, t.predicate.value)
+                           for t in self.by_object.get(iri, []) if isinstance(t.subject, ox.NamedNode) and t.predicate.value != _TYPE})
+        if incoming:
+            items = "\n".join(f"<li>{link(s, self.labels.get(s), path, self.pages)} <span class='lang'>({esc(self.label(p))})</span></li>"
+                              for _, s, p in incoming)
+            body.append(f"<h2>Referred to by</h2>\n<ul>\n{items}\n</ul>")
+        return page(self.label(iri), "\n".join(body), path, head)
+
+    def index_page(self) -> str:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for iri in self.resources:
+            types = sorted(self.label(t.object.value) for t in self.by_subject[ox.NamedNode(iri)] if t.predicate.value == _TYPE)
+            groups[types[0] if types else "other"].append(iri)
+        body = ['<p>Every resource of the govgraph knowledge graph, by class. Each page has Turtle and '
+                'JSON-LD alternates; the <a href="ontology/index.html">ontology</a> documents the terms.</p>']
+        for group in sorted(groups, key=str.lower):
+            items = "\n".join(f"<li>{link(i, self.labels.get(i), 'index')}</li>"
+                              for i in sorted(groups[group], key=lambda i: (self.label(i).lower(), i)))
+            body.append(f"<h2>{esc(group)} ({len(groups[group])})</h2>\n<ul>\n{items}\n</ul>")
+        return page("govgraph: digital-governance commitments", "\n".join(body), "index")
+
+
+def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
+    """Write the site under `out_dir`; return the files written."""
+    out_dir = Path(out_dir)
+    quads = quads if quads is not None else all_quads()
+    triples = canonical_triples(quads)
+    site = Site(triples)
+    written: list[Path] = []
+
+    def put(relative: str, data: str | bytes) -> None:
+        target = out_dir / relative
+        write_bytes(target, data) if isinstance(data, bytes) else write_text(target, data)
+        written.append(target)
+
+    for iri in site.resources:
+        path = local_path(iri)
+        description = site.description(iri)
+        put(f"{path}.html", site.resource_page(iri))
+        put(f"{path}.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
+        put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(
+            [ox.Quad(t.subject, t.predicate, t.object) for t in description]))))
+    put("index.html", site.index_page())
+    put("ontology/index.html", ontology_page(triples, site.labels))
+    put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
+    put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
+    return written

@@ -1,0 +1,64 @@
+"""Small HTML helpers for the static site: every text goes through `esc`, every link through `href`."""
+
+import html
+import posixpath
+
+from ..export.canonical import compact
+from ..namespaces import DEFAULT_BASE
+
+STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+a{color:#0645ad}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
+border-bottom:1px solid #ddd}th{width:14rem;font-weight:600}code{font-size:.9em}.iri{color:#555;font-size:.9em;word-break:break-all}
+.lang{color:#777;font-size:.8em}nav a{margin-right:1rem}blockquote{margin:0;padding-left:1rem;border-left:3px solid #ccc;white-space:pre-wrap}"""
+
+
+def esc(text: object) -> str:
+    """Text safe to place in HTML content or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def local_path(iri: str) -> str | None:
+    """The site path (without extension) of a govgraph IRI, or None for IRIs of other sites."""
+    if not iri.startswith(DEFAULT_BASE):
+        return None
+    rest = iri[len(DEFAULT_BASE):]
+    if rest.startswith("ontology"):
+        fragment = rest.partition("#")[2]
+        return "ontology/index" + (f"#{fragment}" if fragment else "")
+    if not rest or rest.endswith("/") or "#" in rest or ".." in rest.split("/"):
+        return None
+    return rest
+
+
+def href(iri: str, from_page: str, pages: "set[str] | None" = None) -> str | None:
+    """A link from the page at `from_page` (site path) to `iri`: relative for our pages, absolute otherwise.
+
+    With `pages` (the IRIs that have a page), a govgraph IRI without a page is not linked.
+    """
+    path = local_path(iri)
+    if path is not None and pages is not None and not path.startswith("ontology") and iri not in pages:
+        return None
+    if path is not None:
+        target, _, fragment = path.partition("#")
+        relative = posixpath.relpath(target + ".html", posixpath.dirname(from_page) or ".")
+        return relative + (f"#{fragment}" if fragment else "")
+    if iri.startswith(("http://", "https://")):
+        return iri
+    return None  # urn:, mailto:, javascript: … are shown, never linked
+
+
+def link(iri: str, label: str | None, from_page: str, pages: "set[str] | None" = None) -> str:
+    """An <a> to `iri` showing its label (or its prefixed name)."""
+    text = esc(label if label else compact(iri))
+    target = href(iri, from_page, pages)
+    return f'<a href="{esc(target)}">{text}</a>' if target else text
+
+
+def page(title: str, body: str, from_page: str, head: str = "") -> str:
+    """A whole HTML document with the shared style and navigation."""
+    home = posixpath.relpath("index.html", posixpath.dirname(from_page) or ".")
+    onto = posixpath.relpath("ontology/index.html", posixpath.dirname(from_page) or ".")
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)} · govgraph</title>\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{head}<style>{STYLE}</style>\n</head>\n'
+            f'<body>\n<nav><a href="{esc(home)}">govgraph</a><a href="{esc(onto)}">ontology</a></nav>\n'
+            f"<h1>{esc(title)}</h1>\n{body}\n</body>\n</html>\n")

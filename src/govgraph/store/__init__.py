@@ -1,0 +1,34 @@
+"""One store interface, two implementations: the embedded pyoxigraph store and remote SPARQL endpoints.
+
+>>> with open_store() as store:                                   # build/store, read-only
+...     table = store.select("SELECT ?s WHERE { ?s a ?c } LIMIT 3")
+>>> open_store("http://127.0.0.1:7878/query")                     # an Oxigraph server
+>>> open_store("http://127.0.0.1:8890/sparql", user="dba", password="dba")   # Virtuoso
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import paths
+from .base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Publishable, QueryResult, Store
+from .embedded import EmbeddedStore, temporary_store
+from .formats import FORMATS, ask_json, write
+from .http import Endpoints, endpoints
+from .remote import RemoteStore
+from .results import ResultTable
+
+
+def open_store(endpoint: str | None = None, *, update_endpoint: str | None = None, store_endpoint: str | None = None,
+               user: str | None = None, password: str | None = None, auth: str | None = None,
+               location: Path | str = paths.STORE_DIR) -> Store:
+    """The embedded store at `location`, or the SPARQL server whose query URL is `endpoint`."""
+    if endpoint is None:
+        return EmbeddedStore(location)
+    return RemoteStore(endpoints(endpoint, update_endpoint, store_endpoint, user, password, auth))
+
+
+__all__ = [
+    "DEFAULT_LIMIT", "DEFAULT_TIMEOUT", "FORMATS", "EmbeddedStore", "Endpoints", "Publishable", "QueryResult",
+    "RemoteStore", "ResultTable", "Store", "ask_json", "endpoints", "open_store", "temporary_store", "write",
+]

@@ -1,0 +1,114 @@
+"""The one store interface; the embedded store and remote endpoints implement it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from typing import Union
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+from .. import safety
+from ..errors import GovgraphError
+from .results import ResultTable
+
+Bindings = Mapping[str, Node] | None
+QueryResult = Union[ResultTable, bool, Graph]
+#: What `publish` accepts: pyoxigraph quads, an rdflib Dataset, or a pyoxigraph store/dataset.
+Publishable = Union[Iterable[ox.Quad], Dataset, ox.Store, ox.Dataset]
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMIT = 10_000
+
+
+class Store(ABC):
+    """Read-only SPARQL over govgraph's graph, plus publishing one named graph per document.
+
+    Every query is checked by `govgraph.safety` before a store sees it: updates, SERVICE and
+    FROM are refused, parameters are bound as RDF terms. `timeout` is wall-clock seconds;
+    `limit` caps the rows (or triples) returned and sets `truncated` when more existed.
+    """
+
+    #: Where the store lives, for messages ("build/store" or a query URL).
+    where: str = ""
+    #: Whether SELECTs without a LIMIT get ``LIMIT limit+1`` (see `safety.bind`).
+    caps_rows: bool = True
+
+    def select(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+               limit: int = DEFAULT_LIMIT) -> ResultTable:
+        """Run a SELECT query and return its rows."""
+        result = self.run(query, bindings, timeout=timeout, limit=limit, expect="SELECT")
+        assert isinstance(result, ResultTable)
+        return result
+
+    def ask(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+            limit: int = DEFAULT_LIMIT) -> bool:
+        """Run an ASK query."""
+        return bool(self.run(query, bindings, timeout=timeout, limit=limit, expect="ASK"))
+
+    def construct(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+                  limit: int = DEFAULT_LIMIT) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query and return its triples."""
+        result = self.run(query, bindings, timeout=timeout, limit=limit, expect="CONSTRUCT")
+        assert isinstance(result, Graph)
+        return result
+
+    def run(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+            limit: int = DEFAULT_LIMIT, expect: str | None = None) -> QueryResult:
+        """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
+        if timeout <= 0:
+            raise GovgraphError("the timeout must be a positive number of seconds")
+        if limit < 0:
+            raise GovgraphError("the row limit must not be negative")
+        prepared = safety.bind(query, bindings, limit if self.caps_rows else None)
+        form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
+        if expect is not None and form != expect:
+            raise GovgraphError(f"expected a {expect} query, got {prepared.form}")
+        return self._execute(prepared, timeout, limit)
+
+    @abstractmethod
+    def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+        """Run a checked query."""
+
+    @abstractmethod
+    def publish(self, data: Publishable) -> dict[str, int]:
+        """Replace each named graph in `data` with its triples; returns triples per graph."""
+
+    def triple_count(self) -> int:
+        """How many triples the store holds across its named graphs."""
+        table = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(table.rows[0][0].toPython()) if table.rows else 0
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs in the store, sorted."""
+        table = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", limit=1_000_000)
+        return sorted(str(row[0]) for row in table.rows)
+
+    def close(self) -> None:
+        """Release processes and connections (safe to call twice)."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.where}>"
+
+
+def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]:
+    """Group what is to be published by named graph, as pyoxigraph quads."""
+    if isinstance(data, Dataset):
+        text = data.serialize(format="nquads")
+        quads: Iterable[ox.Quad] = ox.parse(text, format=ox.RdfFormat.N_QUADS)
+    elif isinstance(data, ox.Store):
+        quads = data.quads_for_pattern(None, None, None)
+    else:
+        quads = data
+    grouped: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]] = {}
+    for quad in quads:
+        grouped.setdefault(quad.graph_name, []).append(quad)
+    return grouped

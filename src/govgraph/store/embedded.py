@@ -1,0 +1,174 @@
+"""The embedded store: a pyoxigraph store on disk (build/store), queried in a killable child.
+
+The store directory is written by `govgraph build`; this module only reads it, read-only,
+so the CLI and the app can query it at the same time. The default graph of every query is
+the union of the named graphs. Queries run in `govgraph.store.worker`, one long-lived child
+process per EmbeddedStore, so that a query past its time limit is stopped by killing the
+child (pyoxigraph has no timeout of its own); the next query starts a new child.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .. import paths, safety
+from ..errors import GovgraphError
+from . import worker
+from .base import Publishable, QueryResult, Store, quads_by_graph
+from .results import ResultTable, from_wire
+
+#: How long a new child may take to open the store before we give up.
+START_TIMEOUT = 60.0
+
+
+def is_store(location: Path) -> bool:
+    """True when `location` looks like a pyoxigraph (RocksDB) store directory."""
+    return (Path(location) / "CURRENT").is_file()
+
+
+class EmbeddedStore(Store):
+    """A pyoxigraph store directory, opened read-only for queries."""
+
+    def __init__(self, location: Path | str = paths.STORE_DIR, *, remove_on_close: bool = False) -> None:
+        self.location = Path(location)
+        self.where = str(self.location)
+        self._remove_on_close = remove_on_close
+        self._child: subprocess.Popen | None = None
+        # One child, one pipe: threads (the app's sessions) take turns.
+        self._lock = threading.RLock()
+        if not is_store(self.location):
+            raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first, "
+                                "or give --endpoint URL to query a SPARQL server")
+
+    # -- the child process ------------------------------------------------------------------
+    def _start(self, deadline: float) -> subprocess.Popen:
+        if self._child is not None and self._child.poll() is None:
+            return self._child
+        # Run as a script: importing govgraph (and so rdflib) would triple the start-up time.
+        # -P keeps this folder off sys.path, where our http.py would shadow the standard one.
+        self._child = subprocess.Popen([sys.executable, "-P", worker.__file__, str(self.location)],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        reply = self._receive(deadline, what="opening the embedded store")
+        if reply[0] != "ready":
+            self._stop()
+            raise GovgraphError(str(reply[1]))
+        return self._child
+
+    def _stop(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
+
+    def _read(self, size: int, deadline: float, what: str, timeout: float) -> bytes:
+        assert self._child is not None and self._child.stdout is not None
+        fd = self._child.stdout.fileno()
+        chunks, remaining = [], size
+        while remaining:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                self._stop()
+                raise GovgraphError(f"{what} stopped after {timeout:g} s (the time limit); "
+                                    "narrow the query or raise --timeout")
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                self._stop()
+                raise GovgraphError(f"the embedded query process ended unexpectedly while {what}")
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+
+    def _receive(self, deadline: float, what: str = "the query", timeout: float = START_TIMEOUT) -> tuple:
+        (size,) = worker.HEADER.unpack(self._read(worker.HEADER.size, deadline, what, timeout))
+        return pickle.loads(self._read(size, deadline, what, timeout))
+
+    # -- the Store interface ----------------------------------------------------------------
+    def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+        with self._lock:
+            return self._execute_locked(prepared, timeout, limit)
+
+    def _execute_locked(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+        child = self._start(time.monotonic() + START_TIMEOUT)
+        deadline = time.monotonic() + timeout
+        try:
+            worker.write_frame(child.stdin, ("query", prepared.text, limit))
+        except (BrokenPipeError, OSError):
+            self._stop()
+            raise GovgraphError("the embedded query process ended unexpectedly") from None
+        reply = self._receive(deadline, "the query", timeout)
+        kind = reply[0]
+        if kind == "error":
+            raise GovgraphError(f"query failed on the embedded store: {reply[1]}")
+        if kind == "ask":
+            return reply[1]
+        if kind == "select":
+            rows = [tuple(map(from_wire, row)) for row in reply[2]]
+            return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
+        graph = Graph()
+        for triple in reply[1]:
+            graph.add(tuple(map(from_wire, triple)))
+        graph.truncated = reply[2]  # type: ignore[attr-defined]
+        return graph
+
+    def publish(self, data: Publishable) -> dict[str, int]:
+        """Replace each named graph of `data` in the store directory (stops the query child first)."""
+        grouped = quads_by_graph(data)
+        with self._lock:
+            self._stop()
+            return self._write(grouped)
+
+    def _write(self, grouped: dict) -> dict[str, int]:
+        store = ox.Store(str(self.location))
+        counts: dict[str, int] = {}
+        for graph, quads in grouped.items():
+            if isinstance(graph, ox.DefaultGraph):
+                store.clear_graph(graph)
+            else:
+                store.remove_graph(graph)
+            store.extend(quads)
+            counts[str(getattr(graph, "value", "default"))] = len(set(quads))
+        store.flush()
+        del store
+        return counts
+
+    def close(self) -> None:
+        """Stop the query child; remove the directory of a temporary store."""
+        with self._lock:
+            self._stop()
+        if self._remove_on_close:
+            shutil.rmtree(self.location, ignore_errors=True)
+            self._remove_on_close = False
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - never raise from a finaliser
+            pass
+
+
+def temporary_store(data: Publishable) -> EmbeddedStore:
+    """An embedded store in a new temporary directory holding `data`; removed by close()."""
+    location = Path(tempfile.mkdtemp(prefix="govgraph-store-"))
+    store = ox.Store(str(location))
+    for quads in quads_by_graph(data).values():
+        store.extend(quads)
+    store.flush()
+    del store
+    return EmbeddedStore(location, remove_on_close=True)

@@ -1,0 +1,110 @@
+"""Query results as one value type for every store, and the terms in them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from ..errors import GovgraphError
+
+Row = tuple[Node | None, ...]
+
+
+@dataclass
+class ResultTable:
+    """The rows of a SELECT query: rdflib terms, None where a variable is unbound.
+
+    `truncated` is True when the store had more rows than the limit asked for.
+    """
+
+    variables: list[str]
+    rows: list[Row] = field(default_factory=list)
+    truncated: bool = False
+    limit: int | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        """Each row as a mapping from variable name to term."""
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+    def column(self, name: str) -> list[Node | None]:
+        """The values of one variable, in row order."""
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def python(self) -> list[tuple[object, ...]]:
+        """Rows as plain Python values (str for IRIs, int/str/date… for literals) for comparisons."""
+        return [tuple(None if term is None else term.toPython() if isinstance(term, Literal) else str(term)
+                      for term in row) for row in self.rows]
+
+    def write(self, fmt: str = "table") -> str:
+        """The table in one of `formats.FORMATS` (table, csv, tsv, json, md)."""
+        from .formats import write
+
+        return write(self, fmt)
+
+
+def literal(value: str, language: str | None = None, datatype: str | None = None) -> Literal:
+    """A literal normalised the same way from every store: xsd:string becomes a simple literal."""
+    if language:
+        return Literal(value, lang=language)
+    if datatype in (None, str(XSD.string)):
+        return Literal(value)
+    if datatype == str(RDF.langString):
+        raise GovgraphError("malformed result: rdf:langString literal without a language")
+    return Literal(value, datatype=URIRef(datatype))
+
+
+def from_oxigraph(term: object) -> Node | None:
+    """The rdflib term for a pyoxigraph term (None stays None)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        return literal(term.value, term.language, term.datatype.value)
+    raise GovgraphError(f"unsupported term in result: {term!r}")
+
+
+def from_wire(term: tuple | None) -> Node | None:
+    """The rdflib term for a term sent by the query child (see `worker.wire`)."""
+    if term is None:
+        return None
+    if term[0] == "u":
+        return URIRef(term[1])
+    if term[0] == "b":
+        return BNode(term[1])
+    return literal(term[1], term[2], term[3])
+
+
+def from_json_binding(value: Mapping[str, str]) -> Node:
+    """The rdflib term for one SPARQL 1.1 JSON results binding (Virtuoso's typed-literal too)."""
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        return literal(value["value"], value.get("xml:lang"), value.get("datatype"))
+    raise GovgraphError(f"malformed result: unknown term type {kind!r}")
+
+
+def table_from_json(data: object, limit: int) -> ResultTable:
+    """A ResultTable from a parsed SPARQL 1.1 Query Results JSON document, cut at `limit` rows."""
+    try:
+        variables = list(data["head"]["vars"])
+        bindings: Sequence[Mapping[str, Mapping[str, str]]] = data["results"]["bindings"]
+        rows = [tuple(from_json_binding(b[v]) if v in b else None for v in variables) for b in bindings[:limit]]
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GovgraphError(f"malformed SELECT result (missing {error})") from None
+    return ResultTable(variables, rows, truncated=len(bindings) > limit, limit=limit)

@@ -1,0 +1,124 @@
+"""The child process that runs queries on the embedded store, so that a timeout can kill it.
+
+pyoxigraph cannot interrupt a query, so `EmbeddedStore` runs them here: this process opens
+the store read-only once, then answers framed requests on stdin/stdout until stdin closes.
+A query that runs past its time limit is stopped by killing this process; the next query
+starts a fresh one. It runs as a plain script (no govgraph or rdflib import), so it starts in
+a few tens of milliseconds; terms travel as tuples that `results.from_wire` turns into rdflib
+terms: ``("u", iri)``, ``("b", id)``, ``("l", value, language, datatype)``.
+
+Frames are an 8-byte big-endian length followed by a pickle. Requests:
+``("query", text, limit)``. Replies: ``("ready",)``, ``("select", variables, rows, truncated)``,
+``("ask", bool)``, ``("graph", triples, truncated)`` or ``("error", message)``.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+from typing import BinaryIO
+
+HEADER = struct.Struct(">Q")
+
+
+def write_frame(stream: BinaryIO, message: object) -> None:
+    """Send one message."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def read_exactly(stream: BinaryIO, size: int) -> bytes:
+    """Read `size` bytes, or raise EOFError when the other side has gone."""
+    chunks, remaining = [], size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(stream: BinaryIO) -> object:
+    """Receive one message."""
+    (size,) = HEADER.unpack(read_exactly(stream, HEADER.size))
+    return pickle.loads(read_exactly(stream, size))
+
+
+def wire(term: object) -> tuple | None:
+    """A pyoxigraph term as a plain tuple that pickles fast."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("u", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("b", term.value)
+    if isinstance(term, ox.Literal):
+        return ("l", term.value, term.language, term.datatype.value)
+    raise ValueError(f"unsupported term in result: {term!r}")
+
+
+def answer(store: object, text: str, limit: int) -> tuple:
+    """Run one checked query on the pyoxigraph store and return the reply frame."""
+    import pyoxigraph as ox
+
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryBoolean):
+        return ("ask", bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [variable.value for variable in result.variables]
+        width = range(len(variables))
+        rows = []
+        for solution in result:
+            if len(rows) == limit:
+                return ("select", variables, rows, True)
+            rows.append(tuple(wire(solution[index]) for index in width))  # by position: 3x faster than by name
+        return ("select", variables, rows, False)
+    triples = []
+    for triple in result:
+        if len(triples) == limit:
+            return ("graph", triples, True)
+        triples.append((wire(triple.subject), wire(triple.predicate), wire(triple.object)))
+    return ("graph", triples, False)
+
+
+def serve(location: str, requests: BinaryIO, replies: BinaryIO) -> None:
+    """Open the store read-only and answer requests until the parent closes stdin."""
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store.read_only(location)
+    except OSError as error:
+        write_frame(replies, ("error", f"cannot open the embedded store at {location}: {error}"))
+        return
+    write_frame(replies, ("ready",))
+    while True:
+        try:
+            request = read_frame(requests)
+        except EOFError:
+            return
+        _, text, limit = request
+        try:
+            reply = answer(store, text, limit)
+        except (SyntaxError, OSError, ValueError, TypeError, RuntimeError) as error:
+            reply = ("error", " ".join(str(error).split()))
+        write_frame(replies, reply)
+
+
+def main() -> None:
+    """Entry point of the child: `python …/govgraph/store/worker.py LOCATION`."""
+    # Keep the reply channel to ourselves: anything printed by libraries goes to stderr.
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(sys.argv[1], sys.stdin.buffer, replies)
+
+
+
+
+if __name__ == "__main__":
+    main()

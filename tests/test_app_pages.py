@@ -1,0 +1,191 @@
+"""Every page of the explorer runs in Streamlit's AppTest without an exception and shows its key content.
+
+The app reads a real embedded store (the seed) through GOVGRAPH_STORE, and, in the endpoint test,
+a real Oxigraph server on 127.0.0.1 with the seed published to it.
+"""
+
+import pytest
+
+from govgraph import loading
+from govgraph.store import open_store
+
+pytest_plugins = ["tests.app_fixtures", "tests.servers"]
+
+ID = "https://w3id.org/govgraph/id/"
+IGF = ID + "forum/igf"
+IGF_CLAUSE = ID + "statement/g7-2023-digital-annex4-p1-s2-c1"
+PAGES = ["overview", "commitments", "entity", "workbench", "network", "validation"]
+
+
+def markdown(at) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def ok(at):
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(app_page, seed_store, page):
+    at = ok(app_page(page, seed_store))
+    assert at.title, f"{page} shows no title"
+
+
+def test_overview_counts_and_validation(app_page, seed_store):
+    at = ok(app_page("overview", seed_store))
+    metrics = {m.label: m.value for m in at.metric}
+    # 13 clauses of Annex 4 are typed gg:Commitment in data/statements (see data/README.md).
+    assert metrics["Commitments"] == "13"
+    assert set(metrics) >= {"Commitments", "Forums and processes", "Initiatives", "Actors", "Documents"}
+    assert [h.value for h in at.subheader] == ["Commitments by forum", "Commitments by theme",
+                                                "Commitments by kind of act", "Commitments by target year"]
+    assert any("conforms" in s.value for s in at.success)
+
+
+def test_commitments_facet_narrows_to_the_igf_clause(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store))
+    assert "13 commitments" in markdown(at)
+    at.multiselect(key="commitments.facet.forum").set_value([IGF])
+    ok(at)
+    text = markdown(at)
+    assert "1 commitment" in text
+    assert "In particular, we seek ways" in text
+    assert 'href="entity?iri=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fforum%2Figf"' in text
+
+
+def test_commitments_search_and_permalink_facet(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store, year=ID + "year/2025"))
+    text = markdown(at)
+    assert "1 commitment" in text and "WSIS" in text
+    at.text_input(key="commitments.words").set_value("Kyoto")
+    assert "0 commitments" in markdown(ok(at))
+
+
+def test_entity_page_by_permalink(app_page, seed_store):
+    at = ok(app_page("entity", seed_store, iri=IGF))
+    assert at.title[0].value == "Internet Governance Forum"
+    text = markdown(at)
+    assert "also known as" in text and "UN IGF" in text
+    assert "In particular, we seek ways" in text  # the commitment that names it
+
+
+def test_entity_page_of_a_statement_shows_its_paragraph(app_page, seed_store):
+    at = ok(app_page("entity", seed_store, iri=IGF_CLAUSE))
+    assert [s.value for s in at.subheader][0] == "The statement"
+    assert any("We resolve to work together" in str(m.value) and "<mark>" in str(m.value) for m in at.markdown)
+
+
+def test_entity_lookup_without_iri(app_page, seed_store):
+    at = ok(app_page("entity", seed_store))
+    at.text_input(key="entity.words").set_value("PGII")
+    assert "Partnership for Global Infrastructure" in markdown(ok(at))
+
+
+def test_workbench_runs_a_saved_question(app_page, seed_store):
+    at = ok(app_page("workbench", seed_store))
+    at.selectbox(key="workbench.question").set_value("commitments-by-forum")
+    ok(at)
+    assert at.selectbox(key="workbench.param.forum").value == IGF
+    at.button(key="workbench.run").click()
+    ok(at)
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == ["commitment", "paragraph", "quote"]
+    assert frame["commitment"].tolist() == ["stmt:g7-2023-digital-annex4-p1-s2-c1"]
+    assert at.query_params["question"] in ("commitments-by-forum", ["commitments-by-forum"])
+
+
+def test_workbench_permalink_runs_the_query_and_charts_it(app_page, seed_store):
+    query = "SELECT ?label (COUNT(?s) AS ?n) WHERE { ?s gg:actKind ?k . ?k rdfs:label ?label } GROUP BY ?label"
+    at = ok(app_page("workbench", seed_store, q=query))
+    assert at.text_area(key="workbench.query").value == query
+    assert len(at.dataframe) == 1 and "n by label" in [s.value for s in at.subheader]
+
+
+def test_workbench_refuses_updates(app_page, seed_store):
+    at = ok(app_page("workbench", seed_store, q="DELETE WHERE { ?s ?p ?o }"))
+    assert any("refused" in e.value for e in at.error)
+
+
+def test_workbench_construct_gives_turtle_and_a_graph(app_page, seed_store):
+    query = "CONSTRUCT { ?s gg:forum ?f . ?f rdfs:label ?l } WHERE { ?s gg:forum ?f . ?f rdfs:label ?l }"
+    at = ok(app_page("workbench", seed_store, q=query))
+    assert any("triples" in str(m.value) for m in at.markdown)
+
+
+def test_network_metrics(app_page, seed_store):
+    at = ok(app_page("network", seed_store))
+    frame = at.dataframe[0].value
+    assert {"name", "kind", "degree", "betweenness"} <= set(frame.columns)
+    igf = frame[frame["name"] == "Internet Governance Forum"].iloc[0]
+    assert igf["degree"] == 1  # one commitment names the IGF
+
+
+def test_validation_page(app_page, seed_store):
+    at = ok(app_page("validation", seed_store))
+    assert {m.label: m.value for m in at.metric}["Violations"] == "0"
+
+
+def test_html_in_labels_renders_as_text(app_page, evil_store):
+    at = ok(app_page("commitments", evil_store))
+    at.text_input(key="commitments.words").set_value("evil")
+    text = markdown(ok(at))
+    assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;" in text
+    assert "<script>" not in text.replace("<style>", "") and "<img" not in text
+
+
+@pytest.mark.server
+def test_every_page_on_a_remote_endpoint(app_page, seed_store, oxigraph_url):
+    open_store(oxigraph_url).publish(loading.load_store())
+    for page in PAGES:
+        params = {"iri": IGF} if page == "entity" else {}
+        at = ok(app_page(page, seed_store, endpoint=oxigraph_url, **params))
+        if page == "overview":
+            assert {m.label: m.value for m in at.metric}["Commitments"] == "13"
+        if page == "entity":
+            assert at.title[0].value == "Internet Governance Forum"
+        assert any(oxigraph_url in c.value for c in at.caption)
+
+
+def saved_names() -> list[str]:
+    from govgraph import queries
+
+    return [q.name for q in queries.list_queries()]
+
+
+@pytest.mark.parametrize("name", saved_names())
+def test_every_saved_question_runs_as_a_form(app_page, seed_store, name):
+    at = ok(app_page("workbench", seed_store, question=name))
+    # A permalink naming a question runs it with its defaults: a table, or a yes/no answer.
+    assert at.dataframe or at.success or at.info, f"{name} showed no result"
+
+
+def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
+    """`govgraph app` on a machine without build/store builds it, then serves the app on 127.0.0.1."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.app_fixtures import free_port
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "GOVGRAPH_STORE"}
+    env["GOVGRAPH_BUILD"] = str(tmp_path / "build")
+    process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "app", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, answer = time.monotonic() + 120, b""
+        while time.monotonic() < deadline and process.poll() is None and answer != b"ok":
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    answer = response.read().strip()
+            except OSError:
+                time.sleep(0.3)
+        assert answer == b"ok", process.stderr.read().decode() if process.poll() is not None else "no answer"
+        assert (tmp_path / "build" / "store" / "CURRENT").is_file()
+    finally:
+        process.terminate()  # the command execs streamlit, so this PID is the server itself
+        process.wait(20)

@@ -1,0 +1,154 @@
+"""The explorer library on a real embedded store: facets, search, entity pages, highlighting, network.
+
+Expected answers come from reading the source text (data/sources/g7-2023-digital-annex4.txt):
+only paragraph 1, sentence 2 names the IGF and Kyoto ("such as at the UN IGF 2023 in Kyoto,"),
+and only paragraph 5, sentence 1 names a year of 2025 ("the WSIS outcomes in 2025 (WSIS+20)").
+"""
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from govgraph import explore, paths
+from govgraph.explore import markup, network, workbench
+from govgraph.store import ResultTable, open_store
+
+pytest_plugins = ["tests.app_fixtures"]
+
+GG = "https://w3id.org/govgraph/ontology#"
+ID = "https://w3id.org/govgraph/id/"
+IGF_CLAUSE = ID + "statement/g7-2023-digital-annex4-p1-s2-c1"
+
+
+@pytest.fixture(scope="module")
+def store(seed_store):
+    with open_store(location=seed_store) as opened:
+        yield opened
+
+
+def commitments_in_data() -> int:
+    """Commitments counted with rdflib straight from the Turtle files (an independent path)."""
+    graph = Graph()
+    for path in paths.data_files():
+        graph.parse(path, format="turtle")
+    return len(set(graph.subjects(RDF.type, URIRef(GG + "Commitment"))))
+
+
+def test_overview_counts_match_the_data(store):
+    summary = explore.overview(store)
+    assert summary.counts["commitments"] == commitments_in_data()
+    assert summary.counts["statements"] >= summary.counts["commitments"] > 0
+    assert summary.triples > 1000
+
+
+def test_forum_facet_finds_the_one_igf_clause(store):
+    hits, more = explore.search(store, {"forum": [ID + "forum/igf"]})
+    assert [hit.iri for hit in hits] == [IGF_CLAUSE] and not more
+    assert hits[0].quote.startswith("In particular, we seek ways")
+    assert hits[0].act == "seek"
+    roles = {(m.role, m.iri) for m in hits[0].mentions}
+    assert ("forum", ID + "forum/igf") in roles and ("initiative", ID + "initiative/dfi") in roles
+
+
+def test_year_facet_and_words_combine(store):
+    hits, _ = explore.search(store, {"year": [ID + "year/2025"]})
+    assert [h.iri.rsplit("/", 1)[-1] for h in hits] == ["g7-2023-digital-annex4-p5-s1"]
+    assert explore.search(store, {"year": [ID + "year/2025"]}, "kyoto")[0] == []
+    kyoto, _ = explore.search(store, {}, "KYOTO")
+    assert [h.iri for h in kyoto] == [IGF_CLAUSE]
+
+
+def test_words_match_alternative_names_of_linked_entities(store):
+    # "Global Digital Compact" is written "GDC" nowhere in the text: the match is through its altLabel.
+    hits, _ = explore.search(store, {}, "GDC", commitments_only=False)
+    assert hits and all(any(m.iri == ID + "forum/global-digital-compact" for m in h.mentions) for h in hits)
+
+
+def test_facet_values_count_statements(store):
+    values = explore.facet_values(store)
+    forum = {v.iri: v.count for v in values["forum"]}
+    assert forum[ID + "forum/igf"] == 1
+    assert [v.label for v in values["year"]] == sorted(v.label for v in values["year"])
+
+
+def test_entity_description_uses_labels(store):
+    entity = explore.describe(store, ID + "forum/igf")
+    assert entity.label == "Internet Governance Forum"
+    props = dict(entity.grouped(entity.outgoing))
+    assert ("text", "IGF", "IGF") in props["also known as"]
+    assert any(kind == "external" for kind, _, _ in props["source"])
+    assert any(l.value == IGF_CLAUSE for l in entity.incoming)
+
+
+def test_paragraph_text_marks_the_statement(store):
+    hit = explore.search(store, statement=IGF_CLAUSE, commitments_only=False)[0][0]
+    para = explore.paragraph_text(store, hit.paragraph, hit.start, hit.end)
+    assert para.exact and para.text.startswith("We resolve to work together")
+    assert para.text[para.mark[0]:para.mark[1]] == hit.quote
+
+
+def test_unknown_iri_is_empty_not_an_error(store):
+    assert not explore.describe(store, ID + "forum/no-such-forum").exists
+
+
+def test_highlight_links_names_and_escapes_everything():
+    mention = markup.Mention("https://x.test/a?b=<c>", "A <b>bold</b> & co", "forum", ["IGF"])
+    out = markup.highlight('We meet at the IGF with A <b>bold</b> & co <script>alert(1)</script>.', [mention])
+    assert "<script>" not in out and "<b>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert out.count('class="gg-entity gg-forum"') == 2  # "IGF" and the label itself
+    assert "entity?iri=https%3A%2F%2Fx.test%2Fa%3Fb%3D%3Cc%3E" in out
+
+
+def test_highlight_prefers_the_longest_name_and_whole_words():
+    short_name = markup.Mention("u:un", "UN", "actor")
+    long_name = markup.Mention("u:igf", "UN IGF 2023", "meeting")
+    spans = markup.spans("at the UN IGF 2023 in Kyoto, UNESCO", [short_name, long_name])
+    assert [(s, e, m.iri) for s, e, m in spans] == [(7, 18, "u:igf")]
+
+
+def test_evil_labels_are_escaped_in_search_results(evil_store):
+    with open_store(location=evil_store) as opened:
+        hits, _ = explore.search(opened, {}, "evil")
+    assert len(hits) == 1
+    html = markup.highlight(hits[0].quote, hits[0].mentions) + markup.chips(hits[0].mentions)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;" in html
+
+
+def test_network_has_degree_and_betweenness(store):
+    graph = network.network(store)
+    igf = ID + "forum/igf"
+    assert graph.nodes[igf]["kind"] == "forum" and graph.degree(igf) == 1
+    rows = {r["iri"]: r for r in network.metrics(graph)}
+    assert rows[igf]["degree"] == 1 and 0 <= rows[igf]["betweenness"] <= 1
+    html = network.to_html(network.select(graph, ["forum"]))
+    assert "cdn" not in html.lower().split("<body")[0] or "vis-network" in html
+    assert "https://cdnjs" not in html and "unpkg.com" not in html
+
+
+def test_chart_spec_needs_a_label_and_a_number_column():
+    from rdflib import Literal
+
+    table = ResultTable(["name", "n"], [(Literal("IGF"), Literal(2)), (Literal("WSIS"), Literal(1))])
+    assert workbench.chart_spec(table) == workbench.ChartSpec("name", "n")
+    quotes = ResultTable(["quote", "paragraph"], [(Literal("x" * 200), Literal(1)), (Literal("y" * 200), Literal(2))])
+    assert workbench.chart_spec(quotes) is None
+    assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)])) is None
+
+
+def test_one_store_serves_many_threads(seed_store):
+    """Streamlit serves each session from a thread, and they share one cached store."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def ask(_: int) -> tuple[int, int]:
+        hits, _more = explore.search(shared, {"forum": [ID + "forum/igf"]})
+        return len(hits), explore.overview(shared).counts["commitments"]
+
+    shared = explore.connect(location=seed_store)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(ask, range(16)))
+        assert answers == [(1, commitments_in_data())] * 16
+    finally:
+        shared.close()

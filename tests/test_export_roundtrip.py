@@ -1,0 +1,126 @@
+"""Every RDF export read back by three independent parsers: rdflib, pyoxigraph and rapper (raptor2).
+
+All three must count the same triples (quads for N-Quads and TriG) as the source, and what
+each parser read must be the source graph: compared as RDFC-1.0 canonical N-Quads made by
+pyoxigraph, never with rdflib's graph_diff.
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from govgraph.export import all_quads
+from govgraph.export.canonical import canonical_nquads
+
+pytest_plugins = ["tests.conftest_export"]
+
+#: file name → (pyoxigraph format, rdflib format, rapper input syntax or None, is a dataset format)
+FORMATS = {
+    "govgraph.ttl": (ox.RdfFormat.TURTLE, "turtle", "turtle", False),
+    "govgraph.nt": (ox.RdfFormat.N_TRIPLES, "nt", "ntriples", False),
+    "govgraph.nq": (ox.RdfFormat.N_QUADS, "nquads", "nquads", True),
+    "govgraph.trig": (ox.RdfFormat.TRIG, "trig", "trig", True),
+    "govgraph.rdf": (ox.RdfFormat.RDF_XML, "xml", "rdfxml", False),
+    # raptor2 has no JSON-LD parser, so JSON-LD is read by two parsers only.
+    "govgraph.jsonld": (ox.RdfFormat.JSON_LD, "json-ld", None, False),
+    "description.ttl": (ox.RdfFormat.TURTLE, "turtle", "turtle", False),
+    "description.jsonld": (ox.RdfFormat.JSON_LD, "json-ld", None, False),
+}
+RAPPER = shutil.which("rapper") or "/usr/bin/rapper"
+
+
+def _triples(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return list({ox.Quad(q.subject, q.predicate, q.object) for q in quads})
+
+
+def _from_rdflib(graph: rdflib.Graph, dataset: bool) -> list[ox.Quad]:
+    def term(node):
+        if isinstance(node, rdflib.URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, rdflib.BNode):
+            return ox.BlankNode(str(node))
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or "http://www.w3.org/2001/XMLSchema#string")))
+
+    if dataset:
+        return [ox.Quad(term(s), term(p), term(o), term(g) if isinstance(g, rdflib.URIRef) else ox.DefaultGraph())
+                for s, p, o, g in graph.quads() if not (isinstance(g, rdflib.URIRef) and str(g) == "urn:x-rdflib:default")]
+    return [ox.Quad(term(s), term(p), term(o)) for s, p, o in graph]
+
+
+def read_three_ways(path: Path) -> dict[str, list[ox.Quad]]:
+    """The quads of `path` as read by each parser (rapper's via its N-Triples/N-Quads output)."""
+    ox_format, rdflib_format, rapper_syntax, dataset = FORMATS[path.name]
+    found = {"pyoxigraph": list(ox.parse(path=str(path), format=ox_format))}
+    rdflib.NORMALIZE_LITERALS = False  # keep lexical forms exactly as written
+    try:
+        graph = rdflib.Dataset() if dataset else rdflib.Graph()
+        graph.parse(str(path), format=rdflib_format)
+    finally:
+        rdflib.NORMALIZE_LITERALS = True
+    found["rdflib"] = _from_rdflib(graph, dataset)
+    if rapper_syntax:
+        out = subprocess.run([RAPPER, "-q", "-i", rapper_syntax, "-o", "nquads" if dataset else "ntriples", str(path),
+                              "https://w3id.org/govgraph/"], capture_output=True, check=True, timeout=120)
+        found["rapper"] = list(ox.parse(out.stdout, format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES))
+        counted = subprocess.run([RAPPER, "-c", "-i", rapper_syntax, str(path), "https://w3id.org/govgraph/"],
+                                 capture_output=True, text=True, check=True, timeout=120)
+        assert f"returned {len(found['rapper'])} " in counted.stderr, counted.stderr
+    return found
+
+
+def _check(export_dir: Path, name: str, source: list[ox.Quad]) -> None:
+    dataset = FORMATS[name][3]
+    expected = list(set(source)) if dataset else _triples(source)
+    readers = read_three_ways(export_dir / name)
+    assert set(readers) >= {"pyoxigraph", "rdflib"}
+    if FORMATS[name][2]:
+        assert "rapper" in readers
+    for reader, quads in readers.items():
+        got = quads if dataset else _triples(quads)
+        assert len(set(got)) == len(expected), f"{reader} read {len(set(got))} statements from {name}, expected {len(expected)}"
+        assert canonical_nquads(got) == canonical_nquads(expected), f"{reader} read a different graph from {name}"
+
+
+@pytest.mark.parametrize("name", [n for n in FORMATS if n.startswith("govgraph")])
+def test_fixture_export_round_trips(fixture_export: Path, fixture_files: list[Path], name: str) -> None:
+    _check(fixture_export, name, all_quads(fixture_files))
+
+
+@pytest.mark.parametrize("name", [n for n in FORMATS if n.startswith("govgraph")])
+def test_data_export_round_trips(data_export: Path, name: str) -> None:
+    _check(data_export, name, all_quads())
+
+
+@pytest.mark.parametrize("name", ["description.ttl", "description.jsonld"])
+def test_description_turtle_and_jsonld_say_the_same(fixture_export: Path, name: str) -> None:
+    reference = list(ox.parse(path=str(fixture_export / "description.ttl"), format=ox.RdfFormat.TURTLE))
+    _check(fixture_export, name, reference)
+
+
+def test_tricky_literals_survive(fixture_export: Path) -> None:
+    """The cases serialisers get wrong are present, unchanged, in what each parser read back."""
+    wanted = [
+        ox.Literal("We “commit” to ça — naïve café\nnext line", language="en"),
+        ox.Literal("インターネット・ガバナンス・フォーラム", language="ja"),
+        ox.Literal("Grüezi-Forum", language="de-ch"),
+        ox.Literal("Forum <script>alert('x')</script> & \"friends\"", language="en"),
+        ox.Literal("2023-10-08", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        ox.Literal("2023-10-12T09:30:00Z", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")),
+        ox.Literal("18", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#positiveInteger")),
+        ox.Literal("plain string, no language"),
+    ]
+    for name in ("govgraph.ttl", "govgraph.rdf", "govgraph.jsonld", "govgraph.trig"):
+        for reader, quads in read_three_ways(fixture_export / name).items():
+            objects = {q.object for q in quads}
+            for literal in wanted:
+                assert literal in objects, f"{reader} lost {literal} from {name}"
+            blank_subjects = {q.subject for q in quads if isinstance(q.subject, ox.BlankNode)}
+            # tricky.ttl: dcterms:source [...], gg:targetTime [...], _:shared, _:a, _:b, _:chain1 and the
+            # two nested [ skos:related [ ... ] ] nodes: 8 blank nodes, each the subject of a triple.
+            assert len(blank_subjects) == 8, f"{reader} read {len(blank_subjects)} blank-node subjects from {name}"

@@ -1,0 +1,154 @@
+"""Safety: refusals decided on the parse tree, parameters bound as escaped RDF terms."""
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib import namespace
+
+from govgraph import safety
+from govgraph.errors import GovgraphError
+from govgraph.safety import QueryRefused
+
+MALICIOUS = '"x" } ; DROP ALL ; {'
+
+
+@pytest.mark.parametrize("update", [
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "PREFIX x: <urn:x#> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "LOAD <http://127.0.0.1:1/data.ttl>",
+    "CREATE GRAPH <urn:g>",
+    "ADD <urn:a> TO <urn:b>",
+    "MOVE <urn:a> TO <urn:b>",
+    "COPY DEFAULT TO <urn:b>",
+])
+def test_updates_are_refused(update: str) -> None:
+    with pytest.raises(QueryRefused, match="updates are refused"):
+        safety.check(update)
+
+
+def test_a_query_followed_by_an_update_is_refused() -> None:
+    with pytest.raises(GovgraphError, match="syntax error"):
+        safety.check("SELECT * WHERE { ?s ?p ?o } ; DROP ALL")
+
+
+def test_update_message_names_the_operations() -> None:
+    with pytest.raises(QueryRefused, match=r"\(CLEAR, LOAD\)"):
+        safety.check("CLEAR DEFAULT ; LOAD <http://127.0.0.1:1/x>")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } }",
+    "ASK { OPTIONAL { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } } } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { MINUS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } }",
+])
+def test_service_is_refused_wherever_it_hides(query: str) -> None:
+    with pytest.raises(QueryRefused, match="SERVICE"):
+        safety.check(query)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * FROM <http://127.0.0.1:1/data.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://127.0.0.1:1/data.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "CONSTRUCT { ?s ?p ?o } FROM <urn:g> WHERE { ?s ?p ?o }",
+    "ASK FROM <urn:g> { ?s ?p ?o }",
+])
+def test_from_is_refused(query: str) -> None:
+    with pytest.raises(QueryRefused, match="FROM"):
+        safety.check(query)
+
+
+def test_words_in_strings_and_iris_are_not_mistaken_for_operations() -> None:
+    # A regex would see SERVICE, DROP and FROM here; the parser sees a literal, an IRI and a variable.
+    query = 'SELECT ?from WHERE { ?s <urn:DROP> "SERVICE <x> { } FROM <y>" . BIND(1 AS ?from) }'
+    assert safety.check(query) == "SELECT"
+
+
+@pytest.mark.parametrize("query, form", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+    ("ASK { ?s ?p ?o }", "ASK"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("DESCRIBE <urn:x>", "DESCRIBE"),
+])
+def test_read_only_forms_pass(query: str, form: str) -> None:
+    assert safety.check(query) == form
+
+
+def test_syntax_error_is_one_line() -> None:
+    with pytest.raises(GovgraphError, match=r"^SPARQL syntax error at line 1") as caught:
+        safety.check("SELECT * WHERE { ?s ?p ")
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_govgraph_prefixes_are_declared_and_own_ones_kept() -> None:
+    prepared = safety.bind("PREFIX gg: <urn:mine#> SELECT * WHERE { ?s gg:p forum:igf }")
+    assert "PREFIX forum: <https://w3id.org/govgraph/id/forum/>" in prepared.text
+    assert "PREFIX gg: <https://w3id.org" not in prepared.text
+    assert prepared.text.startswith("PREFIX gg: <urn:mine#>\nPREFIX act: ")
+    assert prepared.text.endswith(" SELECT * WHERE { ?s gg:p forum:igf }")
+
+
+def test_prefixes_go_after_the_query_prologue_and_its_comments() -> None:
+    prepared = safety.bind("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nSELECT * WHERE { ?s ?p ?o }")
+    assert prepared.text.startswith("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nPREFIX gg: ")
+    assert prepared.text.endswith("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n\nSELECT * WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize("term, text", [
+    (Literal(MALICIOUS), r'"\"x\" } ; DROP ALL ; {"'),
+    (Literal("a\\b\nc\r\td"), r'"a\\b\nc\r\td"'),
+    (Literal("x", lang="en-GB"), '"x"@en-GB'),
+    (Literal("2025", datatype=namespace.XSD.gYear), '"2025"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
+    (Literal("plain", datatype=namespace.XSD.string), '"plain"'),
+    (URIRef("https://w3id.org/govgraph/id/forum/igf"), "<https://w3id.org/govgraph/id/forum/igf>"),
+])
+def test_term_text_escapes(term, text: str) -> None:
+    assert safety.term_text(term) == text
+
+
+@pytest.mark.parametrize("term", [URIRef("urn:x> } ; DROP ALL ; {<urn:y"), URIRef("urn:a b"), BNode("b")])
+def test_term_text_refuses_what_cannot_be_a_parameter(term) -> None:
+    with pytest.raises(GovgraphError):
+        safety.term_text(term)
+
+
+def test_binding_adds_values_at_the_top_of_the_where_group() -> None:
+    prepared = safety.bind("PREFIX x: <urn:x#>\nSELECT ?v WHERE { BIND(?p AS ?v) }", {"p": Literal(MALICIOUS)})
+    body = prepared.text.split("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n", 1)[1]
+    assert body == '\nSELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
+
+
+def test_binding_skips_braces_in_comments_strings_and_the_construct_template() -> None:
+    query = ('# { a comment with a brace\nCONSTRUCT { ?s <urn:p> "}{" } WHERE { ?s ?p ?o FILTER(?o = ?x) }')
+    prepared = safety.bind(query, {"x": Literal(1)})
+    assert 'WHERE {\n  VALUES (?x) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in prepared.text
+
+
+def test_binding_an_unknown_variable_is_an_error() -> None:
+    with pytest.raises(GovgraphError, match=r"no variable \?nope"):
+        safety.bind("SELECT ?s WHERE { ?s ?p ?o }", {"nope": Literal(1)})
+
+
+def test_binding_the_short_construct_form_is_refused() -> None:
+    with pytest.raises(GovgraphError):
+        safety.bind("CONSTRUCT WHERE { ?s ?p ?o }", {"o": Literal(1)})
+
+
+def test_a_row_cap_one_above_the_limit_is_added_to_a_select_without_limit() -> None:
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o } # trailing comment", limit=10)
+    assert prepared.text.endswith("# trailing comment\nLIMIT 11\n")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
+    "SELECT * WHERE { ?s ?p ?o } OFFSET 3",
+    "SELECT * WHERE { ?s ?p ?o } VALUES ?s { <urn:a> }",
+    "ASK { ?s ?p ?o }",
+    "CONSTRUCT WHERE { ?s ?p ?o }",
+])
+def test_no_row_cap_where_the_query_has_its_own_or_is_not_a_select(query: str) -> None:
+    assert "LIMIT 11" not in safety.bind(query, limit=10).text
