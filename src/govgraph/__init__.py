@@ -15,9 +15,11 @@ from .queries import find_query, list_queries, run_checks
 from .site import build_site
 from .stats import count_summary
 from .store import ResultTable, Store, open_store, temporary_store
-from .validate import Finding, ValidationReport, validate
+from .shacl_sparql import UnsupportedShapeError
+from .validate import ENGINES, Finding, ValidationReport, validate, validate_store
 
 __all__ = [
+    "ENGINES",
     "EXPORT_FORMATS",
     "EXTRACTOR_VERSION",
     "MergeRefused",
@@ -27,6 +29,7 @@ __all__ = [
     "InputError",
     "ResultTable",
     "Store",
+    "UnsupportedShapeError",
     "ValidationReport",
     "build",
     "build_site",
@@ -48,5 +51,6 @@ __all__ = [
     "temporary_store",
     "validate",
     "validate_draft",
+    "validate_store",
 ]
 __version__ = "0.1.0"

@@ -8,7 +8,6 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,13 +54,16 @@ def rebase(quads: list[ox.Quad], base: str) -> list[ox.Quad]:
     return [ox.Quad(move(q.subject), move(q.predicate), move(q.object), move(q.graph_name)) for q in quads]
 
 
-def write_store(quads: list[ox.Quad], target: Path) -> None:
-    """Fill a fresh on-disk pyoxigraph store and swap it in place of `target`."""
+def write_store(quads: list[ox.Quad] | Path, target: Path) -> None:
+    """Fill a fresh on-disk pyoxigraph store (from quads or an N-Quads file) and swap it in place of `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".store-", dir=target.parent))
     try:
         store = ox.Store(str(staging))
-        store.bulk_extend(quads)
+        if isinstance(quads, Path):
+            store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_extend(quads)
         store.optimize()
         del store
         retired = target.with_name(target.name + ".old")
@@ -86,21 +88,38 @@ def build(
     files = loading.default_files()
     progress(f"parsing {len(files)} files…")
     store = loading.load_store(files)
-    quads = list(store.quads_for_pattern(None, None, None))
-    progress(f"validating {len(quads)} triples…")
+    progress(f"validating {len(store)} triples…")
     report = validate_store(store, files[1:])
     if not report.conforms:
         raise GovgraphError(
             f"{len(report.violations)} violation(s); nothing was written. Run `govgraph validate` for the report."
         )
     counts = count_summary(store)
-    quads = rebase(quads, base)
     progress(f"writing {output}…")
-    with atomic_path(output) as tmp:
-        ox.serialize(sorted(quads, key=str), str(tmp), ox.RdfFormat.N_QUADS)
+    if base == DEFAULT_BASE:
+        # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
+        # no Python object per quad: at a million triples half the memory and less CPU.
+        lines = ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+        lines.sort()
+        with atomic_path(output) as tmp:
+            tmp.write_bytes(b"".join(lines))
+        del lines
+        source: list[ox.Quad] | Path = output
+    else:
+        quads = rebase(list(store.quads_for_pattern(None, None, None)), base)
+        with atomic_path(output) as tmp:
+            ox.serialize(sorted(quads, key=str), str(tmp), ox.RdfFormat.N_QUADS)
+        source = quads
     if store_dir is not None:
         progress(f"filling the embedded store {store_dir}…")
-        write_store(quads, store_dir)
-    graphs = Counter(q.graph_name.value for q in quads)
+        write_store(source, store_dir)
+    graphs = _graph_sizes(store, base)
     progress(f"done in {time.perf_counter() - started:.1f} s")
-    return BuildResult(output=output, store=store_dir, triples=len(quads), graphs=dict(sorted(graphs.items())), counts=counts, report=report)
+    return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)
+
+
+def _graph_sizes(store: ox.Store, base: str) -> dict[str, int]:
+    """Quads per named graph, with graph names under `base`."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {base + row["g"].value[len(DEFAULT_BASE):] if row["g"].value.startswith(DEFAULT_BASE) else row["g"].value:
+            int(row["n"].value) for row in rows}

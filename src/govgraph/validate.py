@@ -14,10 +14,14 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from . import loading, paths
-from .errors import InputError
+from .errors import GovgraphError, InputError
 
 VIOLATION = "Violation"
 WARNING = "Warning"
+#: Validation engines: "sparql" compiles the shapes to SPARQL on the pyoxigraph store (fast,
+#: the default; see govgraph.shacl_sparql); "pyshacl" runs pyshacl on an rdflib copy (reference).
+ENGINES = ("sparql", "pyshacl")
+DEFAULT_ENGINE = "sparql"
 
 
 @dataclass(frozen=True)
@@ -109,14 +113,48 @@ def check_findings(store: ox.Store, checks_dir: Path = paths.CHECKS_DIR) -> list
     return findings
 
 
-def defined_in(files: Iterable[Path]) -> dict[str, str]:
-    """Which file declares each typed subject, so that a report can point at it."""
+def defined_in(files: Iterable[Path], store: ox.Store | None = None, focus: set[str] | None = None) -> dict[str, str]:
+    """Which file declares each typed subject, so that a report can point at it.
+
+    With a `store` holding each file in its `loading.graph_name` graph and the `focus` nodes
+    wanted, only files that share a graph are parsed again; the others are answered by the store.
+    """
+    files = list(files)
+    if store is not None and focus is not None:
+        return _defined_in_store(files, store, focus)
     where: dict[str, str] = {}
     for path in files:
         shown = _shown(path)
         for quad in loading.parse_file(path):
             if quad.predicate.value == str(RDF.type) and isinstance(quad.subject, ox.NamedNode):
                 where.setdefault(quad.subject.value, shown)
+    return where
+
+
+def _defined_in_store(files: list[Path], store: ox.Store, focus: set[str]) -> dict[str, str]:
+    wanted = sorted(f for f in focus if f and ":" in f)
+    if not wanted:
+        return {}
+    by_graph: dict[str, list[Path]] = {}
+    for path in files:
+        by_graph.setdefault(loading.graph_name(path), []).append(path)
+    declared: dict[Path, set[str]] = {}
+    for graph, members in by_graph.items():
+        if len(members) > 1:  # shared graph (reference data): ask the files themselves
+            for path in members:
+                declared[path] = set(defined_in([path]))
+    values = " ".join(f"<{iri}>" for iri in wanted)
+    single = {graph: members[0] for graph, members in by_graph.items() if len(members) == 1}
+    rows = store.query(f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a ?type }} }}")
+    for row in rows:
+        path = single.get(row["g"].value)
+        if path is not None:
+            declared.setdefault(path, set()).add(row["s"].value)
+    where: dict[str, str] = {}
+    for path in files:
+        shown = _shown(path)
+        for subject in declared.get(path, set()) & set(wanted):
+            where.setdefault(subject, shown)
     return where
 
 
@@ -134,12 +172,13 @@ def validate(
     with_ontology: bool = True,
     recommendations: bool = True,
     checks: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> ValidationReport:
     """Validate the given files (default: all curated data) with the ontology added for class reasoning."""
     data_files = loading.expand(files) if files is not None else paths.data_files()
     data_files = [f for f in data_files if f.resolve() != paths.ONTOLOGY_FILE.resolve()]
     store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + data_files)
-    return validate_store(store, data_files, recommendations=recommendations, checks=checks)
+    return validate_store(store, data_files, recommendations=recommendations, checks=checks, engine=engine)
 
 
 def validate_store(
@@ -148,14 +187,29 @@ def validate_store(
     *,
     recommendations: bool = True,
     checks: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> ValidationReport:
     """Validate a loaded store; `data_files` lets the report say which file defines each focus node."""
-    data = loading.to_rdflib(store.quads_for_pattern(None, None, None))
     shapes = loading.load([paths.SHAPES_FILE] + ([paths.RECOMMENDATIONS_FILE] if recommendations else []))
-    findings = shacl_findings(data, shapes)
+    if engine == "pyshacl":
+        data = loading.to_rdflib(store.quads_for_pattern(None, None, None))
+        findings, triples = shacl_findings(data, shapes), len(data)
+    elif engine == "sparql":
+        from .shacl_sparql import sparql_findings  # imports this module: keep the import here
+
+        findings, triples = sparql_findings(store, shapes), count_triples(store)
+    else:
+        raise GovgraphError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if checks:
         findings += check_findings(store)
-    where = defined_in(data_files)
+    where = defined_in(data_files, store, {f.focus for f in findings})
     located = [replace(f, file=where.get(f.focus)) for f in findings]
     located.sort(key=lambda f: (f.severity != VIOLATION, f.file or "", f.focus, f.shape, f.path or "", f.message))
-    return ValidationReport(findings=located, triples=len(data), files=[str(f) for f in data_files])
+    return ValidationReport(findings=located, triples=triples, files=[str(f) for f in data_files])
+
+
+def count_triples(store: ox.Store) -> int:
+    """Distinct triples over all graphs: what the union graph (and an rdflib copy) holds."""
+    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                       use_default_graph_as_union=True)
+    return int(next(iter(rows))["n"].value)

@@ -1,0 +1,166 @@
+"""Compile shapes into SPARQL queries over the data store.
+
+Each value-node constraint becomes one boolean expression that is true exactly when a value
+conforms (every atom is wrapped in COALESCE(…, false), so that an error, such as comparing
+a string with a number, counts as not conforming, as SHACL requires). A property shape
+becomes at most four queries: its value constraints (one column per constraint, so that each
+failing constraint gives its own result as pyshacl does), its cardinality, its pair
+constraints (sh:lessThan…) and sh:uniqueLang. Subclass reasoning uses the rdfs:subClassOf
+closure of the data graph, computed once per class.
+"""
+
+import re
+from collections.abc import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
+from rdflib.term import Node
+
+from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
+
+Closure = Callable[[URIRef], list[str]]
+
+#: Datatypes whose lexical form we can check with a SPARQL cast; others are refused.
+CASTS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date, XSD.dateTime,
+         XSD.gYear, XSD.gYearMonth, XSD.time}
+UNCHECKED = {XSD.string, RDF.langString, XSD.anyURI}
+NODE_KINDS = {
+    SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
+    SH.BlankNodeOrIRI: "!isLiteral({v})", SH.BlankNodeOrLiteral: "!isIRI({v})", SH.IRIOrLiteral: "!isBlank({v})",
+}
+COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
+FORBIDDEN = re.compile(r"\$(shapesGraph|currentShape|PATH)\b|\b(MINUS|SERVICE|VALUES|LIMIT|OFFSET)\b", re.I)
+
+
+def string(text: str) -> str:
+    """A SPARQL string literal."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def term(node: Node) -> str:
+    """A shapes-graph term written in SPARQL."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        if node.language:
+            return f"{string(str(node))}@{node.language}"
+        return f"{string(str(node))}^^<{node.datatype or XSD.string}>"
+    raise UnsupportedShapeError(f"blank node {node} used as a constraint value; use --engine pyshacl")
+
+
+class Compiler:
+    """Turns shapes into query text; `closure(C)` gives C and its subclasses as IRIs."""
+
+    def __init__(self, closure: Closure):
+        self.closure = closure
+        self.counter = 0
+
+    def _fresh(self) -> str:
+        self.counter += 1
+        return f"?_v{self.counter}"
+
+    def ok(self, c: Constraint, v: str) -> str:
+        """A boolean that is true when value `v` meets constraint `c`."""
+        kind, value = c.kind, c.value
+        if kind == SH["class"]:
+            t = self._fresh()
+            classes = " ".join(f"<{iri}>" for iri in self.closure(value))
+            atom = f"EXISTS {{ {v} <{RDF.type}> {t} . VALUES {t} {{ {classes} }} }}"
+        elif kind == SH.datatype:
+            if value not in CASTS | UNCHECKED:
+                raise UnsupportedShapeError(f"sh:datatype {value.n3()} is not supported by the SPARQL engine; use --engine pyshacl")
+            atom = f"isLiteral({v}) && datatype({v}) = <{value}>"
+            if value in CASTS:
+                atom += f" && isLiteral(<{value}>(STR({v})))"
+        elif kind == SH.nodeKind:
+            if value not in NODE_KINDS:
+                raise UnsupportedShapeError(f"sh:nodeKind {value} is not a SHACL node kind")
+            atom = NODE_KINDS[value].format(v=v)
+        elif kind == SH.pattern:
+            flags = f", {string(c.flags)}" if c.flags else ""
+            atom = f"!isBlank({v}) && REGEX(STR({v}), {string(str(value))}{flags})"
+        elif kind in (SH.minLength, SH.maxLength):
+            op = ">=" if kind == SH.minLength else "<="
+            atom = f"!isBlank({v}) && STRLEN(STR({v})) {op} {int(value)}"
+        elif kind == SH.languageIn:
+            tags = " || ".join(f"langMatches(LANG({v}), {string(str(tag))})" for tag in c.members) or "false"
+            atom = f"isLiteral({v}) && ({tags})"
+        elif kind == SH["in"]:
+            atom = " || ".join(f"sameTerm({v}, {term(item)})" for item in c.members) or "false"
+        elif kind in COMPARISONS:
+            atom = f"{v} {COMPARISONS[kind]} {term(value)}"
+        elif kind == SH["not"]:
+            return f"!({self.conforms(c.members[0], v)})"
+        elif kind == SH["or"]:
+            return "(" + (" || ".join(self.conforms(member, v) for member in c.members) or "false") + ")"
+        else:  # shapes.read_shapes refuses anything else first; this guards against drift
+            raise UnsupportedShapeError(f"{kind.n3()} is not supported by the SPARQL engine; use --engine pyshacl")
+        return f"COALESCE({atom}, false)"
+
+    def conforms(self, constraints: list[Constraint], v: str) -> str:
+        """True when `v` meets every constraint of a nested shape."""
+        return "(" + (" && ".join(self.ok(c, v) for c in constraints) or "true") + ")"
+
+    def focus(self, shape: Shape) -> str:
+        """A group pattern binding ?this to each focus node of a node shape, once."""
+        parts = []
+        for kind, values in shape.targets.items():
+            for value in values:
+                if kind == SH.targetClass:
+                    classes = " ".join(f"<{iri}>" for iri in self.closure(value))
+                    parts.append(f"{{ VALUES ?_tc {{ {classes} }} ?this <{RDF.type}> ?_tc }}")
+                elif kind == SH.targetSubjectsOf:
+                    parts.append(f"{{ ?this <{value}> ?_o }}")
+                elif kind == SH.targetObjectsOf:
+                    parts.append(f"{{ ?_s <{value}> ?this }}")
+                else:
+                    parts.append(f"{{ VALUES ?this {{ {term(value)} }} }}")
+        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }" if parts else ""
+
+    def values(self, node: Shape, shape: Shape) -> str | None:
+        """Focus and value pairs breaking a value constraint, one ?okN column per constraint."""
+        if not shape.constraints:
+            return None
+        value = "?value"
+        pattern = f"?this <{shape.path}> ?value ." if shape.path is not None else "BIND(?this AS ?value)"
+        binds = " ".join(f"BIND({self.ok(c, value)} AS ?ok{i})" for i, c in enumerate(shape.constraints))
+        failing = " || ".join(f"!?ok{i}" for i in range(len(shape.constraints)))
+        columns = " ".join(f"?ok{i}" for i in range(len(shape.constraints)))
+        return f"SELECT DISTINCT ?this ?value {columns} WHERE {{ {self.focus(node)} {pattern} {binds} FILTER({failing}) }}"
+
+    def counts(self, node: Shape, shape: Shape) -> str | None:
+        """Focus nodes whose number of values is outside sh:minCount..sh:maxCount."""
+        tests = []
+        if shape.min_count is not None and shape.min_count > 0:
+            tests.append(f"?n < {shape.min_count}")
+        if shape.max_count is not None:
+            tests.append(f"?n > {shape.max_count}")
+        if not tests:
+            return None
+        return (f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
+                f"OPTIONAL {{ ?this <{shape.path}> ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
+
+    def pairs(self, node: Shape, shape: Shape, other: URIRef, op: str) -> str:
+        """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
+        return (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this <{shape.path}> ?value . "
+                f"?this <{other}> ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}")
+
+    def unique_lang(self, node: Shape, shape: Shape) -> str:
+        """One row per focus node and language tag used by two values or more."""
+        return (f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this <{shape.path}> ?a , ?b . "
+                f"FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && LCASE(LANG(?a)) = LCASE(LANG(?b))) "
+                f"BIND(LCASE(LANG(?a)) AS ?lang) }}")
+
+    def sparql(self, node: Shape, constraint: SparqlConstraint) -> str:
+        """The constraint's SELECT joined with the focus nodes ($this pre-bound by the join)."""
+        text = constraint.select
+        if FORBIDDEN.search(text) or len(re.findall(r"\bSELECT\b", text, re.I)) != 1 or "$this" not in text:
+            raise UnsupportedShapeError(
+                f"the sh:select of {node.node.n3() if isinstance(node.node, URIRef) else 'a shape'} uses a feature "
+                "the SPARQL engine cannot pre-bind (subquery, VALUES, MINUS, LIMIT, $shapesGraph…); use --engine pyshacl")
+        declared = re.findall(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.I | re.M)
+        body = re.sub(r"^\s*PREFIX\s+[\w-]*:\s*<[^>]*>\s*$", "", text, flags=re.I | re.M)
+        body = re.sub(r"\$this\b", "?this", body)
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in {**constraint.prefixes, **dict(declared)}.items())
+        return f"{prologue}SELECT DISTINCT * WHERE {{ {self.focus(node)} {{ {body} }} }}"
