@@ -6,7 +6,7 @@ store is opened once per endpoint (st.cache_resource) and shared by every sessio
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 
 st.set_page_config(page_title="govgraph explorer", page_icon=":material/hub:", layout="wide")
 
@@ -20,6 +20,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-common.sidebar()
-st.markdown(common.stylesheet(), unsafe_allow_html=True)
+page_parts.sidebar()
+st.markdown(page_parts.stylesheet(), unsafe_allow_html=True)
 page.run()

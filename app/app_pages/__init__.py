@@ -1,1 +1,1 @@
-"""The explorer's pages; `common` holds what they share (store, caches, links)."""
+"""The explorer's pages; `page_parts` holds what they share (store, caches, links)."""

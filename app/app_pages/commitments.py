@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph import explore
 
 P = "commitments."  # session-key prefix of this page
 
 st.title("Commitments")
-where = common.endpoint()
-common.store()
+where = page_parts.endpoint()
+page_parts.store()
 
 with st.sidebar:
     st.subheader("Narrow down")
     everything = st.toggle("Include other statements", key=P + "all",
                            help="Recognitions, welcomes and other statements that are not commitments.")
-values = common.guarded(common.facet_values, where, not everything)
+values = page_parts.guarded(page_parts.facet_values, where, not everything)
 
 # A link such as commitments?theme=<iri> (a chart on the Overview, a shared URL) narrows the browser;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
@@ -57,7 +57,7 @@ if shown != selected:
 
 words = st.text_input("Search the quotes and the names they link to", key=P + "words",
                       placeholder="e.g. Internet shutdowns, WSIS, civil society")
-hits, more = common.guarded(common.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())),
+hits, more = page_parts.guarded(page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())),
                             words, not everything)
 
 noun = "statement" if everything else "commitment"
@@ -71,4 +71,4 @@ if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")
 if not hits:
     st.info("Nothing matches. Remove a filter or change the words.")
-common.hit_cards(hits, P + "page")
+page_parts.hit_cards(hits, P + "page")

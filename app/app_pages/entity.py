@@ -3,28 +3,28 @@ statements that name it with their source paragraphs."""
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph import explore
 from govgraph.explore import markup as marks
 
 P = "entity."
-where = common.endpoint()
-common.store()
+where = page_parts.endpoint()
+page_parts.store()
 iri = st.query_params.get("iri", "").strip()
 
 if not iri:
     st.title("Find an entity")
     words = st.text_input("Name, acronym or alternative name", key=P + "words", placeholder="e.g. IGF, PGII, civil society")
     if words:
-        found = common.guarded(common.find_entities, where, words)
+        found = page_parts.guarded(page_parts.find_entities, where, words)
         if not found:
             st.info("No resource goes by that name.")
         for item in found:
-            st.markdown(f"{marks.link(item.iri, item.label, page=common.entity_page())} "
+            st.markdown(f"{marks.link(item.iri, item.label, page=page_parts.entity_page())} "
                         f"<small>{marks.html.escape(item.kind)}</small>", unsafe_allow_html=True)
     st.stop()
 
-entity = common.guarded(common.describe, where, iri)
+entity = page_parts.guarded(page_parts.describe, where, iri)
 st.title(entity.label)
 kinds = ", ".join(t.value_label for t in entity.types)
 st.caption(f"{kinds} · `{iri}`" if kinds else f"`{iri}`")
@@ -32,17 +32,17 @@ if not entity.exists:
     st.warning("The graph says nothing about this IRI. Check the link, or look it up by name on this page "
                "without `?iri=`.")
     st.stop()
-st.markdown(f'<small>Permalink: <a href="{marks.html.escape(common.entity_href(iri))}" target="_self">'
-            f'{marks.html.escape(common.entity_href(iri))}</a></small>', unsafe_allow_html=True)
+st.markdown(f'<small>Permalink: <a href="{marks.html.escape(page_parts.entity_href(iri))}" target="_self">'
+            f'{marks.html.escape(page_parts.entity_href(iri))}</a></small>', unsafe_allow_html=True)
 
 quotes = entity.values("#quote")
 if quotes:
-    own, _ = common.guarded(common.search, where, (), "", False, None, iri)
+    own, _ = page_parts.guarded(page_parts.search, where, (), "", False, None, iri)
     if own:
         st.subheader("The statement")
-        common.hit_card(own[0], show_paragraph=True, expanded=True)
+        page_parts.hit_card(own[0], show_paragraph=True, expanded=True)
 
-page = common.entity_page()
+page = page_parts.entity_page()
 left, right = st.columns(2)
 with left:
     st.subheader("Properties")
@@ -56,8 +56,8 @@ with right:
 if entity.truncated:
     st.caption(f"Only the first {explore.entity.LINK_LIMIT} links each way are shown.")
 
-hits, more = common.guarded(common.search, where, (), "", False, iri)
+hits, more = page_parts.guarded(page_parts.search, where, (), "", False, iri)
 naming = [hit for hit in hits if hit.iri != iri]
 if naming:
     st.subheader(f"Statements that name {entity.label} ({len(naming)}{'+' if more else ''})")
-    common.hit_cards(naming, P + "page", show_paragraph=True)
+    page_parts.hit_cards(naming, P + "page", show_paragraph=True)

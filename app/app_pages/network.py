@@ -4,18 +4,18 @@ degree and betweenness. The view is vis-network embedded in the page, so it work
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph.explore import network_view as network
 
 P = "network."
 MAX_DRAWN = 400  # vis-network stays smooth in a browser up to a few hundred nodes
-where = common.endpoint()
-common.store()
+where = page_parts.endpoint()
+page_parts.store()
 
 
-@st.cache_resource(ttl=common.TTL, show_spinner="Reading the network…")
+@st.cache_resource(ttl=page_parts.TTL, show_spinner="Reading the network…")
 def facts(where: str, commitments_only: bool):
-    return network.facts(common.get_store(where), commitments_only=commitments_only)
+    return network.facts(page_parts.get_store(where), commitments_only=commitments_only)
 
 
 st.title("Network")
@@ -28,12 +28,12 @@ everything = right.toggle("Other statements too", key=P + "all")
 speaker = right.toggle("Include the speaker (G7)", key=P + "speaker",
                        help="The G7 makes every statement in the seed, so it links to everything.")
 
-labels = network.entities(common.guarded(facts, where, not everything))
+labels = network.entities(page_parts.guarded(facts, where, not everything))
 focus = st.selectbox("Around one entity", [""] + sorted(labels, key=lambda n: labels[n].casefold()), key=P + "focus",
                      format_func=lambda n: labels.get(n, "— the whole network —"))
 
 
-@st.cache_data(ttl=common.TTL, show_spinner="Drawing the network…")
+@st.cache_data(ttl=page_parts.TTL, show_spinner="Drawing the network…")
 def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
     """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
     view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree,
@@ -44,7 +44,7 @@ def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree:
     return html, rows, (view.number_of_nodes(), view.number_of_edges()), len(shown_view)
 
 
-html, rows, (nodes, links), drawn_nodes = common.guarded(drawn, where, everything, speaker, tuple(shown), min_degree, focus)
+html, rows, (nodes, links), drawn_nodes = page_parts.guarded(drawn, where, everything, speaker, tuple(shown), min_degree, focus)
 if not nodes:
     st.info("Nothing left to show: pick more kinds or fewer links per entity.")
     st.stop()
@@ -53,9 +53,9 @@ st.markdown(" ".join(f'<span style="color:{network.COLOURS[k]}">●</span> {k}' 
             unsafe_allow_html=True)
 if drawn_nodes < nodes:
     st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")
-common.embed(html, 640)
+page_parts.embed(html, 640)
 st.subheader("Most central")
-table = pd.DataFrame([{**r, "page": common.entity_href(r["iri"])}
+table = pd.DataFrame([{**r, "page": page_parts.entity_href(r["iri"])}
                       for r in rows if r["kind"] not in network.STATEMENTS])
 st.dataframe(table.drop(columns=["iri"]), hide_index=True, width="stretch",
              column_config={"page": st.column_config.LinkColumn("page", display_text="open"),

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph import explore
 
 st.title("govgraph explorer")
@@ -12,16 +12,16 @@ st.caption("Digital-governance commitments, each traced to the sentence that mak
            "Browse them under **Commitments**, follow any name to its page, or ask your own question in the "
            "**SPARQL workbench**.")
 
-where = common.endpoint()
-common.store()
-summary = common.guarded(common.overview, where)
+where = page_parts.endpoint()
+page_parts.store()
+summary = page_parts.guarded(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
 columns = st.columns(len(summary.counts))
 for column, (key, value) in zip(columns, summary.counts.items()):
     column.metric(titles[key], f"{value:,}")
 st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
 
-values = common.guarded(common.facet_values, where, True)
+values = page_parts.guarded(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
 for row in range(0, len(charts), 2):
     for column, (key, title) in zip(st.columns(2), charts[row:row + 2]):
@@ -49,7 +49,7 @@ for row in range(0, len(charts), 2):
                 # A click on a bar opens the commitments browser narrowed to that value.
                 st.switch_page("app_pages/commitments.py", query_params={key: chosen[0]["iri"]})
 
-status = common.validation_summary() if not where else None
+status = page_parts.validation_summary() if not where else None
 if status is not None:
     violations, warnings = status
     text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."

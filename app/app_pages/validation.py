@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph import report as reports
 from govgraph.explore import markup as marks
 
@@ -10,11 +10,11 @@ P = "validation."
 st.title("Validation")
 st.caption("The curated files on this machine checked against the SHACL shapes (violations), the "
            "recommendations (warnings) and the saved data-quality checks.")
-if common.endpoint():
+if page_parts.endpoint():
     st.info("You are reading a remote endpoint; this report is about the curated files on this machine, "
             "which is what `govgraph publish` sends.")
 
-validation = common.guarded(common.validation_report)
+validation = page_parts.guarded(page_parts.validation_report)
 a, b, c = st.columns(3)
 a.metric("Violations", len(validation.violations))
 b.metric("Warnings", len(validation.warnings))
@@ -37,7 +37,7 @@ for file, items in by_file.items():
     st.subheader(file)
     rows = []
     for f in items:
-        where = (marks.plain_link(f.focus, reports.short(f.focus), page=common.entity_page())
+        where = (marks.plain_link(f.focus, reports.short(f.focus), page=page_parts.entity_page())
                  if f.focus.startswith("http") else marks.html.escape(f.focus or "(graph)"))
         icon = "🛑 violation" if f.severity == "Violation" else "⚠️ warning"
         detail = marks.html.escape(f.message) + (f"<br><small>value: {marks.html.escape(f.value)}</small>" if f.value else "")

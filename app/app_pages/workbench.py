@@ -5,25 +5,25 @@ import pandas as pd
 import streamlit as st
 from rdflib import Graph
 
-from app_pages import common
+from app_pages import page_parts
 from govgraph import queries
 from govgraph.explore import network_view, workbench
 from govgraph.store import ResultTable
 from govgraph.terms import short
 
 P = "workbench."
-where = common.endpoint()
-store = common.store()
+where = page_parts.endpoint()
+store = page_parts.store()
 
 
-@st.cache_data(ttl=common.TTL, show_spinner=False)
+@st.cache_data(ttl=page_parts.TTL, show_spinner=False)
 def saved() -> dict[str, queries.SavedQuery]:
     return {q.name: q for q in queries.list_queries()}
 
 
-@st.cache_data(ttl=common.TTL, show_spinner=False)
+@st.cache_data(ttl=page_parts.TTL, show_spinner=False)
 def choices(where: str, name: str, param: str) -> dict[str, str]:
-    table = queries.choices(common.get_store(where), saved()[name].param(param))
+    table = queries.choices(page_parts.get_store(where), saved()[name].param(param))
     return {str(value): (str(label) if label is not None else str(value)) for value, label in table.rows}
 
 
@@ -62,7 +62,7 @@ if question is not None:
     for param in question.params:
         key = P + "param." + param.name
         label = f"{param.name} — {param.help}" if param.help else param.name
-        options = common.guarded(choices, where, question.name, param.name) if param.instance_of is not None else None
+        options = page_parts.guarded(choices, where, question.name, param.name) if param.instance_of is not None else None
         if options:
             default = str(queries.expand(param.default)) if param.default else next(iter(options))
             if default not in options:  # e.g. an instance of a subclass: keep the saved default on offer
@@ -83,8 +83,8 @@ clicked = right.button("Run", type="primary", key=P + "run", width="stretch")
 
 if clicked or st.session_state.pop(P + "autorun", False):
     text = st.session_state[P + "query"]
-    bindings = common.guarded(question.bindings, values) if question is not None else None
-    result = common.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
+    bindings = page_parts.guarded(question.bindings, values) if question is not None else None
+    result = page_parts.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
     st.session_state[P + "result"] = result
     st.query_params.clear()
     if where:
@@ -119,7 +119,7 @@ elif isinstance(result, Graph):
                        key=P + "download.ttl")
     nodes, edges = workbench.graph_edges(result)
     if edges:
-        common.embed(network_view.triples_html(nodes, edges), 540)
+        page_parts.embed(network_view.triples_html(nodes, edges), 540)
     with st.expander("Triples"):
         st.dataframe(pd.DataFrame([{"subject": s, "property": p, "object": o}
                                    for s, p, o in workbench.triple_rows(result)]), hide_index=True)
