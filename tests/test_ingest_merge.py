@@ -15,6 +15,8 @@ from rdflib.namespace import RDF
 from govgraph import paths
 from govgraph.namespaces import GG, STMT
 
+pytest_plugins = ["tests.app_fixtures"]
+
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -36,7 +38,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True, cwd=home, env=env)
 
 
-def test_html_draft_merges_with_its_rendered_source(home):
+def test_html_draft_merges_with_its_rendered_source(home, app_page):
     source = FIXTURES / "g7-2025-summit-fixture.html"
     ingested = _cli(home, "ingest", str(source), "--id", "g7-2025-digital-trust", "--date", "2025-06-17")
     assert ingested.returncode == 0, ingested.stderr
@@ -66,6 +68,20 @@ def test_html_draft_merges_with_its_rendered_source(home):
     assert built.returncode == 0, built.stdout + built.stderr
     stats = json.loads(_cli(home, "stats", "--format", "json").stdout)
     assert (stats["statements"], stats["commitments"]) == (21, 16)
+    # It shows up in the saved questions: the three commitments of the new document (¶1.1, ¶2.1, ¶3.1 c2).
+    listed = _cli(home, "query", "commitments-by-document", "--param", "document=doc:g7-2025-digital-trust",
+                  "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)["results"]["bindings"]
+    assert [row["commitment"]["value"].rsplit("/", 1)[1] for row in rows] == [
+        "g7-2025-digital-trust-p1-s1", "g7-2025-digital-trust-p2-s1", "g7-2025-digital-trust-p3-s1-c2"]
+    # ...and in the app, searched by a word of its quote.
+    page = app_page("commitments", home / "build" / "store")
+    page.run()
+    page.text_input(key="commitments.words").set_value("refrain")
+    page.run()
+    shown = "\n".join(str(m.value) for m in page.markdown)
+    assert not page.exception and "1 commitment" in shown and "network restrictions" in shown
     again = _cli(home, "merge", str(statements))
     assert again.returncode == 2 and "already exists" in again.stderr
 
