@@ -47,6 +47,14 @@ def test_writes_replace_files_by_rename_and_leave_no_temporaries(tmp_path: Path)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
+def test_progress_goes_to_stderr_one_line_a_format(tmp_path: Path) -> None:
+    done = run_cli("export", "--format", "ttl,csv", "--out", str(tmp_path / "out"), "-i", str(TRICKY))
+    assert done.returncode == 0
+    steps = [line for line in done.stderr.splitlines() if line.startswith("[")]
+    assert [line.split(" (", 1)[0] for line in steps] == ["[1/2] writing Turtle", "[2/2] writing CSV table"]
+    assert "writing" not in done.stdout
+
+
 def test_bad_input_fails_before_anything_is_written(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b .\n", encoding="utf-8")

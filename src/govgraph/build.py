@@ -5,10 +5,8 @@ build leaves the previous build in place.
 """
 
 import shutil
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +16,9 @@ from . import loading, paths
 from .atomic import atomic_path
 from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
+from .progress import Progress, stderr_progress
 from .stats import count_summary
 from .validate import ValidationReport, validate_store
-
-Progress = Callable[[str], None]
-
-
-def stderr_progress(message: str) -> None:
-    """Report a build step on stderr, so that stdout stays clean for counts."""
-    print(message, file=sys.stderr, flush=True)
-
 
 @dataclass
 class BuildResult:

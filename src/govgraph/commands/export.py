@@ -6,6 +6,7 @@ from pathlib import Path
 from .. import paths
 from ..export import FORMATS, all_quads, export
 from ..export.describe import DEFAULT_DOWNLOAD_BASE
+from ..progress import stderr_progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # The ontology always comes along: readers need its class hierarchy (a Commitment is a Statement).
     quads = all_quads([paths.ONTOLOGY_FILE, *args.inputs] if args.inputs else None)
-    written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base)
+    written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base, progress=stderr_progress)
     for path in written:
         print(f"{path}\t{path.stat().st_size} bytes")
     return 0

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from .. import loading
 from ..atomic import write_bytes
 from ..errors import GovgraphError
+from ..progress import Progress, silent
 from . import graphs, jsonld, rdf, tables
 from .canonical import canonical_nquads, canonical_triples
 from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, describe
@@ -73,14 +74,16 @@ def all_quads(files: Iterable[Path | str] | None = None) -> list[ox.Quad]:
 
 
 def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
-           download_base: str = DEFAULT_DOWNLOAD_BASE) -> list[Path]:
+           download_base: str = DEFAULT_DOWNLOAD_BASE, progress: Progress = silent) -> list[Path]:
     """Write each format under `out_dir`, then description.ttl and .jsonld; return the paths written."""
     out_dir = Path(out_dir)
     quads = quads if quads is not None else all_quads()
     written: list[Path] = []
     distributions: list[Distribution] = []
-    for key in parse_formats(formats):
+    keys = parse_formats(formats)
+    for number, key in enumerate(keys, start=1):
         fmt = FORMATS[key]
+        progress(f"[{number}/{len(keys)}] writing {fmt.title} ({len(quads)} quads)…")
         if key == "csv":
             outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
         else:
@@ -94,6 +97,7 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
         if key == "jsonld":
             write_bytes(out_dir / "context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
             written.append(out_dir / "context.jsonld")
+    progress("describing the distributions (DCAT, VoID)…")
     description = describe(canonical_triples(quads), distributions, sparql_endpoint, download_base)
     write_bytes(out_dir / "description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
     write_bytes(out_dir / "description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
