@@ -15,6 +15,7 @@ from rdflib.namespace import RDF, SH
 
 from . import loading, paths
 from .errors import GovgraphError, InputError
+from .queries import list_checks
 
 VIOLATION = "Violation"
 WARNING = "Warning"
@@ -92,22 +93,20 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
 
 
 def check_findings(store: ox.Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
-    """Run every saved data-quality check; each row it returns is a violation."""
+    """Run every saved data-quality check; each row it returns is a violation titled by the check."""
     findings = []
-    for check in sorted(checks_dir.glob("*.rq")) if checks_dir.is_dir() else []:
-        text = check.read_text(encoding="utf-8")
+    for check in list_checks(checks_dir) if checks_dir.is_dir() else []:
         try:
-            solutions = store.query(text, use_default_graph_as_union=True)
+            solutions = store.query(check.text, use_default_graph_as_union=True)
         except SyntaxError as error:
-            raise InputError(check, f"SPARQL syntax error: {error}") from None
-        title = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.lower().startswith("# title:")), check.stem)
+            raise InputError(check.path, f"SPARQL syntax error: {error}") from None
         for solution in solutions:
             values = [solution[v] for v in solutions.variables]
             focus = next((t.value for t in values if isinstance(t, ox.NamedNode)), "")
             findings.append(Finding(
                 focus=focus,
-                shape=f"check:{check.stem}",
-                message=title,
+                shape=f"check:{check.path.stem}",
+                message=check.title,
                 value=", ".join(str(t.value) for t in values if t is not None),
             ))
     return findings
