@@ -1,0 +1,1 @@
+"""Hardening tests: one file per class of attack or fault from the security review (issue 9)."""
