@@ -67,7 +67,12 @@ def write_text(target: Path, text: str) -> None:
 
 
 def point(link: Path, destination: str) -> None:
-    """Make the symbolic link `link` point at `destination` in one rename: readers follow the old or the new."""
+    """Make the symbolic link `link` point at `destination` in one rename: readers follow the old or the new.
+
+    A real folder at `link` (an older layout) is first moved aside, for `remove_leftovers`.
+    """
+    if link.is_dir() and not link.is_symlink():
+        link.rename(_fresh_name(link, _RETIRED))
     while True:
         tmp = _fresh_name(link, _TMP)
         try:
