@@ -123,6 +123,8 @@ def replaced_folder(target: Path, marker: str) -> Iterator[Path]:
     written by govgraph and is refused rather than replaced. Leftovers of killed runs are removed first.
     """
     target = Path(target)
+    if target.is_symlink():  # --out links to the folder a web server serves: replace that folder
+        target = target.resolve()
     if target.exists() and not target.is_dir():
         raise GovgraphError(f"{target} is a file, not a folder: give --out a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / marker).is_file():

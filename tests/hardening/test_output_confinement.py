@@ -99,3 +99,13 @@ def test_site_and_export_refuse_to_replace_a_folder_they_did_not_write(project_c
         result = run_cli(*command, "--out", str(mine), home=project_copy)
         assert result.returncode == 2 and "did not write" in result.stderr, result.stderr
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_an_output_folder_given_as_a_link_is_replaced_where_it_points(project_copy: Path, tmp_path: Path) -> None:
+    served, link = tmp_path / "www" / "dump", tmp_path / "dump"
+    served.mkdir(parents=True)
+    link.symlink_to(served)
+    for formats in (["nt", "ttl"], ["nt"]):
+        result = run_cli("export", "--format", *formats, "--out", str(link), home=project_copy)
+        assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and sorted(p.name for p in served.iterdir()) == ["description.jsonld", "description.ttl", "govgraph.nt"]
