@@ -61,11 +61,12 @@ def _files_under(folder: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("kind", ["absolute", "percent-dots", "long-segment"])
+@pytest.mark.parametrize("kind", ["absolute", "dot-dot", "percent-dots", "long-segment"])
 def test_site_refuses_an_iri_that_maps_outside_and_writes_nothing(project_copy: Path, tmp_path: Path, kind: str) -> None:
     victim = project_copy / "data" / "reference" / "forums"
     iri = {
         "absolute": DEFAULT_BASE + str(victim),  # https://w3id.org/govgraph//…/data/reference/forums
+        "dot-dot": DEFAULT_BASE + "id/../../../../escaped",
         "percent-dots": DEFAULT_BASE + "id/%2e%2e/%2e%2e/%2e%2e/%2e%2e/escaped",
         "long-segment": DEFAULT_BASE + "id/" + "a" * 400,
     }[kind]
