@@ -48,3 +48,11 @@ def output_path(root: Path, relative: str, source: str | None = None) -> Path:
         origin = f" (from {source})" if source else ""
         raise GovgraphError(f"refusing to write {relative!r}{origin} under {root}: {problem}")
     return target
+
+
+def write_inside(root: Path, relative: str, data: str | bytes, source: str | None = None) -> Path:
+    """Write `data` (text as UTF-8) at `output_path(root, relative, source)`, making its folders."""
+    target = output_path(root, relative, source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return target

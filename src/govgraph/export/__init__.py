@@ -2,8 +2,9 @@
 
 Every writer takes the same quads and returns bytes; `export` writes each file and then the
 DCAT/VoID description of what it wrote into a staging folder, which then replaces `--out` as a
-whole: readers never see old and new files mixed, nor a description of other files. Bytes depend on the data only
-(canonical blank-node labels, sorted output, a release date that is not today's).
+whole: readers never see old and new files mixed, nor a description of other files. Bytes
+depend on the data only (canonical blank-node labels, sorted output, a release date that is
+not today's).
 """
 
 from collections.abc import Callable, Iterable
@@ -14,7 +15,7 @@ import pyoxigraph as ox
 
 from .. import loading
 from ..atomic import replaced_folder
-from ..confine import output_path
+from ..confine import write_inside
 from ..errors import GovgraphError
 from ..progress import Progress, silent
 from . import graphs, jsonld, rdf, tables
@@ -86,9 +87,7 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
     with replaced_folder(out_dir, marker=DESCRIPTION_FILES[0]) as staging:
 
         def put(filename: str, data: bytes) -> None:
-            target = output_path(staging, filename)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_inside(staging, filename, data)
             written.append(out_dir / filename)
 
         for number, key in enumerate(keys, start=1):

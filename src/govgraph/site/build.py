@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from .. import paths
 from ..atomic import replaced_folder
-from ..confine import output_path
+from ..confine import write_inside
 from ..export import all_quads, jsonld, rdf
 from ..export.canonical import canonical_triples, compact
 from ..namespaces import RDF, RDFS
@@ -127,9 +127,7 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
     with replaced_folder(out_dir, marker="index.html") as staging:
 
         def put(relative: str, data: str | bytes, source: str | None = None) -> None:
-            target = output_path(staging, relative, source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+            write_inside(staging, relative, data, source)
             written.append(out_dir / relative)
 
         for iri in site.resources:
