@@ -77,9 +77,9 @@ def build(
         )
     counts = count_summary(store)
     root = output.parent
-    if store_dir is not None and store_dir.parent.resolve() != root.resolve():
-        raise GovgraphError(f"the store {store_dir} must be in the folder of {output}, so that both switch together")
-    entries = [output.name] + ([store_dir.name] if store_dir is not None else [])
+    # A store in the folder of the N-Quads file switches with it; one elsewhere is replaced on its own.
+    beside = store_dir is not None and store_dir.parent.resolve() == root.resolve()
+    entries = [output.name] + ([store_dir.name] if beside else [])
     with versions.new_version(root, entries) as folder:
         nquads = folder / output.name
         progress(f"writing {output}…")
@@ -97,7 +97,7 @@ def build(
             source = quads
         if store_dir is not None:
             progress(f"filling the embedded store {store_dir}…")
-            write_store(source, folder / store_dir.name)
+            write_store(source, folder / store_dir.name if beside else store_dir)
     graphs = _graph_sizes(store, base)
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the combined graph (N-Quads, one named graph per source document) and the embedded pyoxigraph store, atomically.",
     )
     parser.add_argument("--out", default=str(paths.BUILD_FILE), help="N-Quads output file (default: %(default)s)")
-    parser.add_argument("--store", default=str(paths.STORE_DIR), help="embedded store directory, in the folder of --out (default: %(default)s)")
+    parser.add_argument("--store", default=str(paths.STORE_DIR), help="embedded store directory (default: %(default)s)")
     parser.add_argument("--no-store", action="store_true", help="write only the N-Quads file")
     parser.add_argument("--base", default=DEFAULT_BASE, help="IRI base for the build (default: %(default)s)")
     parser.set_defaults(func=run)
