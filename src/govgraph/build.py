@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from . import loading, paths, versions
 from .atomic import replaced_folder
+from .confine import output_path
 from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
 from .progress import Progress, stderr_progress
@@ -81,7 +82,7 @@ def build(
     beside = store_dir is not None and store_dir.parent.resolve() == root.resolve()
     entries = [output.name] + ([store_dir.name] if beside else [])
     with versions.new_version(root, entries) as folder:
-        nquads = folder / output.name
+        nquads = output_path(folder, output.name)
         progress(f"writing {output}…")
         if base == DEFAULT_BASE:
             # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
@@ -97,7 +98,7 @@ def build(
             source = quads
         if store_dir is not None:
             progress(f"filling the embedded store {store_dir}…")
-            write_store(source, folder / store_dir.name if beside else store_dir)
+            write_store(source, output_path(folder, store_dir.name) if beside else store_dir)
     graphs = _graph_sizes(store, base)
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)
