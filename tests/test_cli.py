@@ -49,14 +49,14 @@ def test_build_writes_the_graph_and_store_and_prints_counts(project_copy):
 def test_malformed_turtle_names_file_and_line_and_writes_nothing(project_copy):
     assert run_cli("build", home=project_copy).returncode == 0
     output = project_copy / "build" / "govgraph.nq"
-    before = output.read_bytes()
+    before, listing = output.read_bytes(), sorted(output.parent.rglob("*"))
     broken = project_copy / "data" / "reference" / "broken.ttl"
     broken.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', encoding="utf-8")
     result = run_cli("build", home=project_copy)
     assert result.returncode == 2
     assert "broken.ttl:3" in result.stderr and "Traceback" not in result.stderr
     assert output.read_bytes() == before
-    assert sorted(p.name for p in output.parent.iterdir()) == ["govgraph.nq", "store"]
+    assert sorted(output.parent.rglob("*")) == listing
     validate = run_cli("validate", str(broken), home=project_copy)
     assert validate.returncode == 2 and "broken.ttl:3" in validate.stderr
 

@@ -1,19 +1,20 @@
 """Build the combined graph: parse, validate, then write N-Quads and the embedded store atomically.
 
 Nothing is written unless every file parses and the graph has no violation, so a failed
-build leaves the previous build in place.
+build leaves the previous build in place. Both are written into one new version folder that
+then becomes current in one rename (`govgraph.versions`): readers never see a new N-Quads file
+beside an old store, nor a store swapped while they open it.
 """
 
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import loading, paths
-from .atomic import atomic_path
+from . import loading, paths, versions
+from .atomic import replaced_folder
+from .confine import output_path
 from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
 from .progress import Progress, stderr_progress
@@ -46,10 +47,8 @@ def rebase(quads: list[ox.Quad], base: str) -> list[ox.Quad]:
 
 
 def write_store(quads: list[ox.Quad] | Path, target: Path) -> None:
-    """Fill a fresh on-disk pyoxigraph store (from quads or an N-Quads file) and swap it in place of `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".store-", dir=target.parent))
-    try:
+    """Fill a fresh on-disk pyoxigraph store (from quads or an N-Quads file) that replaces `target` as a whole."""
+    with replaced_folder(target, marker="CURRENT") as staging:
         store = ox.Store(str(staging))
         if isinstance(quads, Path):
             store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
@@ -57,14 +56,6 @@ def write_store(quads: list[ox.Quad] | Path, target: Path) -> None:
             store.bulk_extend(quads)
         store.optimize()
         del store
-        retired = target.with_name(target.name + ".old")
-        shutil.rmtree(retired, ignore_errors=True)
-        if target.exists():
-            target.rename(retired)
-        staging.rename(target)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def build(
@@ -86,24 +77,28 @@ def build(
             f"{len(report.violations)} violation(s); nothing was written. Run `govgraph validate` for the report."
         )
     counts = count_summary(store)
-    progress(f"writing {output}…")
-    if base == DEFAULT_BASE:
-        # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
-        # no Python object per quad: at a million triples half the memory and less CPU.
-        lines = ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
-        lines.sort()
-        with atomic_path(output) as tmp:
-            tmp.write_bytes(b"".join(lines))
-        del lines
-        source: list[ox.Quad] | Path = output
-    else:
-        quads = rebase(list(store.quads_for_pattern(None, None, None)), base)
-        with atomic_path(output) as tmp:
-            ox.serialize(sorted(quads, key=str), str(tmp), ox.RdfFormat.N_QUADS)
-        source = quads
-    if store_dir is not None:
-        progress(f"filling the embedded store {store_dir}…")
-        write_store(source, store_dir)
+    root = output.parent
+    # A store in the folder of the N-Quads file switches with it; one elsewhere is replaced on its own.
+    beside = store_dir is not None and store_dir.parent.resolve() == root.resolve()
+    entries = [output.name] + ([store_dir.name] if beside else [])
+    with versions.new_version(root, entries) as folder:
+        nquads = output_path(folder, output.name)
+        progress(f"writing {output}…")
+        if base == DEFAULT_BASE:
+            # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
+            # no Python object per quad: at a million triples half the memory and less CPU.
+            lines = ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+            lines.sort()
+            nquads.write_bytes(b"".join(lines))
+            del lines
+            source: list[ox.Quad] | Path = nquads
+        else:
+            quads = rebase(list(store.quads_for_pattern(None, None, None)), base)
+            ox.serialize(sorted(quads, key=str), str(nquads), ox.RdfFormat.N_QUADS)
+            source = quads
+        if store_dir is not None:
+            progress(f"filling the embedded store {store_dir}…")
+            write_store(source, output_path(folder, store_dir.name) if beside else store_dir)
     graphs = _graph_sizes(store, base)
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)

@@ -14,9 +14,10 @@ SOURCES_DIR = DATA_DIR / "sources"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 CHECKS_DIR = QUERIES_DIR / "checks"
 BUILD_DIR = Path(os.environ.get("GOVGRAPH_BUILD", PROJECT_ROOT / "build"))
-#: The combined, validated graph written by `govgraph build`, one named graph per source.
+#: The combined, validated graph written by `govgraph build`, one named graph per source: a
+#: link into the current build version (`govgraph.versions`), followed when a reader opens it.
 BUILD_FILE = BUILD_DIR / "govgraph.nq"
-#: The persistent embedded store (pyoxigraph) filled by `govgraph build`.
+#: The persistent embedded store (pyoxigraph) filled by `govgraph build`; a link like BUILD_FILE.
 STORE_DIR = BUILD_DIR / "store"
 
 

@@ -1,5 +1,6 @@
 """Counts of what the graph holds, for `govgraph stats`, `build` and dashboards."""
 
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,8 +25,8 @@ COUNTED = {
 
 def open_readonly(source: Path) -> ox.Store:
     """A store over a built store directory, or an in-memory one over an N-Quads/Turtle file."""
-    if source.is_dir():
-        return ox.Store.read_only(str(source))
+    if source.is_dir():  # resolved now: build/store links to the current build, which a rebuild may switch
+        return ox.Store.read_only(os.path.realpath(source))
     store = ox.Store()
     store.bulk_load(path=str(source))
     return store

@@ -1,8 +1,10 @@
 """`govgraph export`: the graph in every format other registries and tools read.
 
-Every writer takes the same quads and returns bytes; `export` writes each file atomically
-and then the DCAT/VoID description of what it wrote. Bytes depend on the data only
-(canonical blank-node labels, sorted output, a release date that is not today's).
+Every writer takes the same quads and returns bytes; `export` writes each file and then the
+DCAT/VoID description of what it wrote into a staging folder, which then replaces `--out` as a
+whole: readers never see old and new files mixed, nor a description of other files. Bytes
+depend on the data only (canonical blank-node labels, sorted output, a release date that is
+not today's).
 """
 
 from collections.abc import Callable, Iterable
@@ -12,7 +14,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import loading
-from ..atomic import write_bytes
+from ..atomic import replaced_folder
+from ..confine import write_inside
 from ..errors import GovgraphError
 from ..progress import Progress, silent
 from . import graphs, jsonld, rdf, tables
@@ -75,33 +78,36 @@ def all_quads(files: Iterable[Path | str] | None = None) -> list[ox.Quad]:
 
 def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
            download_base: str = DEFAULT_DOWNLOAD_BASE, progress: Progress = silent) -> list[Path]:
-    """Write each format under `out_dir`, then description.ttl and .jsonld; return the paths written."""
+    """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
     quads = quads if quads is not None else all_quads()
+    keys = parse_formats(formats)
     written: list[Path] = []
     distributions: list[Distribution] = []
-    keys = parse_formats(formats)
-    for number, key in enumerate(keys, start=1):
-        fmt = FORMATS[key]
-        progress(f"[{number}/{len(keys)}] writing {fmt.title} ({len(quads)} quads)…")
-        if key == "csv":
-            outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
-        else:
-            outputs = {fmt.filename: fmt.writer(quads)}
-        for filename, data in outputs.items():
-            write_bytes(out_dir / filename, data)
+    with replaced_folder(out_dir, marker=DESCRIPTION_FILES[0]) as staging:
+
+        def put(filename: str, data: bytes) -> None:
+            write_inside(staging, filename, data)
             written.append(out_dir / filename)
-            suffix = f"-{Path(filename).stem}" if key == "csv" else ""
-            title = f"{fmt.title}: {Path(filename).stem}" if key == "csv" else fmt.title
-            distributions.append(Distribution(key + suffix, filename, len(data), fmt.media_type, title, fmt.iana, fmt.spec))
-        if key == "jsonld":
-            write_bytes(out_dir / "context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
-            written.append(out_dir / "context.jsonld")
-    progress("describing the distributions (DCAT, VoID)…")
-    description = describe(canonical_triples(quads), distributions, sparql_endpoint, download_base)
-    write_bytes(out_dir / "description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
-    write_bytes(out_dir / "description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
-    written += [out_dir / name for name in DESCRIPTION_FILES]
+
+        for number, key in enumerate(keys, start=1):
+            fmt = FORMATS[key]
+            progress(f"[{number}/{len(keys)}] writing {fmt.title} ({len(quads)} quads)…")
+            if key == "csv":
+                outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
+            else:
+                outputs = {fmt.filename: fmt.writer(quads)}
+            for filename, data in outputs.items():
+                put(filename, data)
+                suffix = f"-{Path(filename).stem}" if key == "csv" else ""
+                title = f"{fmt.title}: {Path(filename).stem}" if key == "csv" else fmt.title
+                distributions.append(Distribution(key + suffix, filename, len(data), fmt.media_type, title, fmt.iana, fmt.spec))
+            if key == "jsonld":
+                put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
+        progress("describing the distributions (DCAT, VoID)…")
+        description = describe(canonical_triples(quads), distributions, sparql_endpoint, download_base)
+        put("description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
+        put("description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
     return written
 
 

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from .. import paths
 from ..atomic import write_bytes, write_text
+from ..confine import output_path
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
 from .extract import EXTRACTOR_VERSION, CandidateEntity, Extraction
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
@@ -119,7 +120,7 @@ def serialise(graph: Graph) -> bytes:
 
 
 def default_out(extraction: Extraction) -> Path:
-    return DRAFTS_DIR / f"{extraction.document.slug}.ttl"
+    return output_path(DRAFTS_DIR, f"{extraction.document.slug}.ttl", extraction.document.slug)
 
 
 def write_draft(extraction: Extraction, out: Path | None = None, reference: Reference | None = None) -> Path:
@@ -128,7 +129,7 @@ def write_draft(extraction: Extraction, out: Path | None = None, reference: Refe
     data = serialise(draft_graph(extraction, reference))
     cited = paths.DATA_DIR / extraction.document.source_file
     if not (cited.is_file() and cited.read_text(encoding="utf-8") == extraction.text):
-        write_text(out.parent / Path(extraction.document.source_file).name, extraction.text)
+        write_text(output_path(out.parent, Path(extraction.document.source_file).name), extraction.text)
     write_bytes(out, data)
     return out
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import paths
-from ..atomic import write_bytes, write_text
+from ..atomic import replaced_folder
+from ..confine import write_inside
 from ..export import all_quads, jsonld, rdf
 from ..export.canonical import canonical_triples, compact
 from ..namespaces import RDF, RDFS
@@ -113,27 +114,31 @@ class Site:
 
 
 def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
-    """Write the site under `out_dir`; return the files written."""
+    """Write the site under `out_dir`, replacing an earlier site as a whole; return the files written.
+
+    Every page is written into a staging folder first, so a failure (a hostile IRI, a kill)
+    leaves the earlier site as it was.
+    """
     out_dir = Path(out_dir)
     quads = quads if quads is not None else all_quads()
     triples = canonical_triples(quads)
     site = Site(triples)
     written: list[Path] = []
+    with replaced_folder(out_dir, marker="index.html") as staging:
 
-    def put(relative: str, data: str | bytes) -> None:
-        target = out_dir / relative
-        write_bytes(target, data) if isinstance(data, bytes) else write_text(target, data)
-        written.append(target)
+        def put(relative: str, data: str | bytes, source: str | None = None) -> None:
+            write_inside(staging, relative, data, source)
+            written.append(out_dir / relative)
 
-    for iri in site.resources:
-        path = local_path(iri)
-        description = site.description(iri)
-        put(f"{path}.html", site.resource_page(iri))
-        put(f"{path}.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
-        put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(
-            [ox.Quad(t.subject, t.predicate, t.object) for t in description]))))
-    put("index.html", site.index_page())
-    put("ontology/index.html", ontology_page(triples, site.labels))
-    put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
-    put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
+        for iri in site.resources:
+            path = local_path(iri)
+            description = site.description(iri)
+            put(f"{path}.html", site.resource_page(iri), iri)
+            put(f"{path}.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]), iri)
+            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(
+                [ox.Quad(t.subject, t.predicate, t.object) for t in description]))), iri)
+        put("index.html", site.index_page())
+        put("ontology/index.html", ontology_page(triples, site.labels))
+        put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
+        put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
     return written

@@ -25,9 +25,9 @@ def local_path(iri: str) -> str | None:
     if rest.startswith("ontology"):
         fragment = rest.partition("#")[2]
         return "ontology/index" + (f"#{fragment}" if fragment else "")
-    if not rest or rest.endswith("/") or "#" in rest or ".." in rest.split("/"):
+    if not rest or rest.endswith("/") or "#" in rest:
         return None
-    return rest
+    return rest  # may still be hostile (`/abs`, `..`): the writer refuses it through confine.output_path
 
 
 def href(iri: str, from_page: str, pages: "set[str] | None" = None) -> str | None:
