@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from govgraph.errors import GovgraphError
+from govgraph.explore import entity
+from govgraph.store import open_store
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import head, select_json, serving
 
@@ -61,6 +64,13 @@ def test_network_on_an_answer_with_other_variables() -> None:
     with serving(other_variables) as server:
         line = failure_line(run_cli("network", "--endpoint", server.url, timeout=60))
     assert "malformed SELECT result: it has the variables x, y, the query asked for" in line
+
+
+def test_entity_page_on_an_answer_with_other_variables() -> None:
+    """The app's entity page reads through `explore.entity.describe`: a one-line store error, not a KeyError."""
+    with serving(other_variables) as server:
+        with pytest.raises(GovgraphError, match="malformed SELECT result: it has the variables x, y"):
+            entity.describe(open_store(server.url), "https://w3id.org/govgraph/id/forum/igf")
 
 
 def test_bindings_naming_a_variable_outside_the_head(query_file: Path) -> None:

@@ -99,14 +99,18 @@ def from_json_binding(value: Mapping[str, str]) -> Node:
     raise GovgraphError(f"malformed result: unknown term type {kind!r}")
 
 
-def projection(text: str) -> list[str]:
+def projection(text: str) -> list[str] | None:
     """The variables a SELECT query projects, as Oxigraph reads it (`SELECT *` included).
 
     The query is only prepared on an empty in-memory store: its solutions are never read.
+    None when Oxigraph cannot read the query, which a server may still accept.
     """
     import pyoxigraph as ox
 
-    solutions = ox.Store().query(text)
+    try:
+        solutions = ox.Store().query(text)
+    except SyntaxError:
+        return None
     return [variable.value for variable in solutions.variables]
 
 
