@@ -51,7 +51,8 @@ def test_an_answer_under_the_cap_is_read_whole() -> None:
 
 
 def test_embedded_store_has_the_same_cap() -> None:
-    with temporary_store(loading.load_store().quads_for_pattern(None, None, None)) as store:
-        store.max_answer_bytes = 10_000
-        with pytest.raises(GovgraphError, match=r"larger than 0.01 MB \(the answer size cap\)"):
-            store.select("SELECT * WHERE { ?s ?p ?o }")
+    with temporary_store(loading.load_store().quads_for_pattern(None, None, None)) as seed:
+        with open_store(location=seed.location, max_answer_bytes=10_000) as store:
+            with pytest.raises(GovgraphError, match=r"larger than 0.01 MB \(the answer size cap\)"):
+                store.select("SELECT * WHERE { ?s ?p ?o }")
+            assert len(store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 3")) == 3

@@ -3,8 +3,9 @@
 The store directory is written by `govgraph build`; this module only reads it, read-only,
 so the CLI and the app can query it at the same time. The default graph of every query is
 the union of the named graphs. Queries run in `govgraph.store.worker`, one long-lived child
-process per EmbeddedStore, so that a query past its time limit is stopped by killing the
-child (pyoxigraph has no timeout of its own); the next query starts a new child.
+process per EmbeddedStore, so that a query past its time limit, or holding more memory than
+its cap, is stopped by killing the child (pyoxigraph has no timeout of its own); the next
+query starts a new child.
 """
 
 from __future__ import annotations

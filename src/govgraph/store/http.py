@@ -103,6 +103,8 @@ def _error_body(error: urllib.error.HTTPError) -> bytes:
         return short.partial
     except (OSError, http.client.HTTPException):
         return b""
+    finally:
+        error.close()
 
 
 class TimeLimit(GovgraphError):
