@@ -59,8 +59,10 @@ def check(store: ox.Store, files: Sequence[Path]) -> None:
 
 
 def _line_of(path: Path, value: str) -> int | None:
-    """The first line quoting `value` (the parser does not say where a triple was)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if any(f"{quote}{value}{quote}" in line for quote in ('"', "'")):
-            return number
+    """The first line with `value` quoted and typed, else just quoted (the parser gives no positions)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for suffix in ("^^", ""):
+        for number, line in enumerate(lines, start=1):
+            if any(f"{quote}{value}{quote}{suffix}" in line for quote in ('"', "'")):
+                return number
     return None
