@@ -192,7 +192,8 @@ def call(target: Endpoints, request: urllib.request.Request, timeout: float,
     except GovgraphError:
         raise
     except (OSError, http.client.HTTPException) as error:
-        if watchdog.expired:
+        # The socket's own timeout (the whole limit, per read) may fire just before the watchdog.
+        if watchdog.expired or isinstance(getattr(error, "reason", error), TimeoutError):
             raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)") from None
         raise describe(error, url) from None
     finally:
