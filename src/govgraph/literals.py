@@ -20,7 +20,8 @@ from .errors import GovgraphError, InputError
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # Numbers Oxigraph could read are numeric to it: only the rest needs a look from Python.
 _CANDIDATES = f"""SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD}string> && !isNumeric(?o)) }}"""
+  FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD}string>
+         && !isNumeric(?o)) }}"""
 
 
 @contextmanager

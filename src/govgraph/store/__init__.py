@@ -35,6 +35,7 @@ def open_store(endpoint: str | None = None, *, update_endpoint: str | None = Non
 
 
 __all__ = [
-    "DEFAULT_LIMIT", "DEFAULT_MAX_ANSWER_BYTES", "DEFAULT_MAX_MEMORY_BYTES", "DEFAULT_TIMEOUT", "FORMATS", "EmbeddedStore", "Endpoints", "Publishable", "QueryResult",
-    "RemoteStore", "ResultTable", "Store", "ask_json", "endpoints", "open_store", "temporary_store", "write",
+    "DEFAULT_LIMIT", "DEFAULT_MAX_ANSWER_BYTES", "DEFAULT_MAX_MEMORY_BYTES", "DEFAULT_TIMEOUT", "FORMATS",
+    "EmbeddedStore", "Endpoints", "Publishable", "QueryResult", "RemoteStore", "ResultTable", "Store", "ask_json",
+    "endpoints", "open_store", "temporary_store", "write",
 ]

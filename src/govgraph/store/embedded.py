@@ -62,7 +62,8 @@ class EmbeddedStore(Store):
     """A pyoxigraph store directory, opened read-only for queries."""
 
     def __init__(self, location: Path | str = paths.STORE_DIR, *, remove_on_close: bool = False,
-                 max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES, max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> None:
+                 max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+                 max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> None:
         self.location = Path(location)
         self.where = str(self.location)
         self.max_answer_bytes = max_answer_bytes

@@ -20,6 +20,7 @@ from .results import projection, table_from_json
 
 #: Seconds allowed for each Graph Store request while publishing.
 PUBLISH_TIMEOUT = 300.0
+#: What each kind of answer is asked for as (SPARQL JSON for SELECT/ASK, Turtle for graphs).
 ACCEPT = {"json": "application/sparql-results+json, application/json;q=0.5",
           "turtle": "text/turtle, application/turtle;q=0.5"}
 
