@@ -156,6 +156,6 @@ def test_ordered_select_with_the_default_limit_runs_everywhere(remote: RemoteSto
 
 
 def test_keywords_in_iris_and_strings_do_not_confuse_the_form(remote: RemoteStore) -> None:
-    # SPARQLWrapper alone guesses the form with a regex and would send this as an update (DROP).
+    # Regression: a client guessing the form with a regex (SPARQLWrapper did) sends this as an update (DROP).
     query = "BASE <urn:drop/> PREFIX drop: <urn:drop#>\nSELECT ?x WHERE { BIND('ADD DROP' AS ?x) }"
     assert remote.select(query).rows == [(Literal("ADD DROP"),)]

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from . import paths
+from . import literals, paths
 from .errors import InputError
 from .namespaces import DEFAULT_BASE, PREFIXES
 
@@ -53,6 +53,8 @@ def parse_file(path: Path, graph: str | None = None) -> list[ox.Quad]:
         raise InputError(path, f"Turtle syntax error: {message}", int(found.group(1)) if found else None) from None
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
 
 
 def default_files(include_ontology: bool = True) -> list[Path]:
@@ -65,18 +67,19 @@ def expand(sources: Iterable[Path | str]) -> list[Path]:
     found: list[Path] = []
     for source in map(Path, sources):
         found.extend(sorted(source.rglob("*.ttl")) if source.is_dir() else [source])
-    return found
+    return [paths.readable_file(path) for path in found]
 
 
 def load_store(files: Iterable[Path | str] | None = None, store: ox.Store | None = None) -> ox.Store:
     """Parse every file (default: ontology and data) into a pyoxigraph store, all or nothing.
 
     Files are loaded natively (no Python object per triple: about twice as fast at a million
-    triples); a file that fails is parsed again by `parse_file` for its file:line error.
+    triples); a file that fails is parsed again by `parse_file` for its file:line error, and an
+    ill-typed literal is reported with its file and line too.
     """
     fresh = ox.Store()
-    for path in expand(files) if files is not None else default_files():
-        path = Path(path)
+    chosen = [Path(path) for path in (expand(files) if files is not None else default_files())]
+    for path in chosen:
         if not path.is_file():
             raise InputError(path, "no such file")
         try:
@@ -84,6 +87,7 @@ def load_store(files: Iterable[Path | str] | None = None, store: ox.Store | None
         except (SyntaxError, UnicodeDecodeError, ValueError, OSError):
             parse_file(path)  # raises the InputError naming the file and line
             raise
+    literals.check(fresh, chosen)
     if store is None:
         return fresh
     store.bulk_extend(fresh.quads_for_pattern(None, None, None))

@@ -1,7 +1,10 @@
 """Where govgraph finds its ontology, data, queries and build output."""
 
+import errno
 import os
 from pathlib import Path
+
+from .errors import InputError
 
 #: The repository root: GOVGRAPH_HOME when set, else the checkout this package was installed from.
 PROJECT_ROOT = Path(os.environ.get("GOVGRAPH_HOME", Path(__file__).resolve().parents[2]))
@@ -23,4 +26,25 @@ STORE_DIR = BUILD_DIR / "store"
 
 def data_files(root: Path = DATA_DIR) -> list[Path]:
     """Every curated Turtle file under data/, in a stable order; drafts are not curated yet."""
-    return sorted(p for p in root.rglob("*.ttl") if "drafts" not in p.relative_to(root).parts)
+    return sorted(readable_file(p) for p in root.rglob("*.ttl") if "drafts" not in p.relative_to(root).parts)
+
+
+def readable_file(path: Path) -> Path:
+    """`path`, once it is known to be a regular file this process can read; else an InputError naming it.
+
+    Catches what would otherwise surface later as a traceback: a symbolic link that loops or
+    points nowhere, a folder named like a file, a file without read permission.
+    """
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a symlink loop this way
+        raise InputError(path, "a symbolic link that loops (it never reaches a file)") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(path, "a symbolic link that loops (it never reaches a file)") from None
+        raise InputError(path, "a symbolic link to nothing" if path.is_symlink() else "no such file") from None
+    if not path.is_file():
+        raise InputError(path, "not a regular file (a folder or a device?)")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot be read (permission denied)")
+    return path

@@ -8,7 +8,7 @@ from rdflib import Graph
 from .. import queries
 from ..errors import GovgraphError
 from ..store import DEFAULT_LIMIT, DEFAULT_TIMEOUT, FORMATS, ResultTable, ask_json
-from ..store.options import add_endpoint_options, store_from_args
+from ..store.options import add_cap_options, add_endpoint_options, store_from_args
 
 GRAPH_FORMATS = {"nt": "nt", "ttl": "turtle"}
 
@@ -62,5 +62,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="wall-clock limit in seconds (default: %(default)g)")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help="most rows to return (default: %(default)d)")
+    add_cap_options(parser)
     add_endpoint_options(parser)
     parser.set_defaults(func=run)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import paths
+from ..errors import InputError
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
 
@@ -29,8 +30,27 @@ _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 @lru_cache(maxsize=4)
 def load_context(path: Path = CONTEXT_FILE) -> dict:
-    """The `@context` object of the shipped context file."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))["@context"]
+    """The `@context` object of the shipped context file, checked to have the shape the writers read.
+
+    Only an inline object will do (a string would name a remote context, which is never fetched).
+    """
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(path, f"cannot read the JSON-LD context ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not JSON: {error.msg}", error.lineno) from None
+    context = document.get("@context") if isinstance(document, dict) else None
+    if not isinstance(context, dict):
+        found = "missing" if context is None else f"a {type(context).__name__}"
+        raise InputError(path, f'"@context" must be an object holding the terms inline, not {found}')
+    for key, value in context.items():
+        if isinstance(value, dict) and not isinstance(value.get("@id"), str):
+            raise InputError(path, f"the term {key!r} of \"@context\" needs an \"@id\" string")
+    return context
 
 
 class Compactor:

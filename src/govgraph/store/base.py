@@ -21,6 +21,8 @@ Publishable = Union[Iterable[ox.Quad], Dataset, ox.Store, ox.Dataset]
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000
+MB = 1_000_000
+DEFAULT_MAX_ANSWER_BYTES = 64 * MB
 
 
 class Store(ABC):
@@ -35,6 +37,8 @@ class Store(ABC):
     where: str = ""
     #: Whether SELECTs without a LIMIT get ``LIMIT limit+1`` (see `safety.bind`).
     caps_rows: bool = True
+    #: The largest answer read, in bytes: a larger one is refused with a one-line error.
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
 
     def select(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
                limit: int = DEFAULT_LIMIT) -> ResultTable:
@@ -97,6 +101,12 @@ class Store(ABC):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.where}>"
+
+
+def too_large(where: str, max_bytes: int) -> GovgraphError:
+    """The one-line message for an answer over the size cap."""
+    return GovgraphError(f"the answer from {where} is larger than {max_bytes / MB:g} MB (the answer size cap); "
+                         "narrow the query or raise --max-answer-mb")
 
 
 def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]:

@@ -3,8 +3,9 @@
 The store directory is written by `govgraph build`; this module only reads it, read-only,
 so the CLI and the app can query it at the same time. The default graph of every query is
 the union of the named graphs. Queries run in `govgraph.store.worker`, one long-lived child
-process per EmbeddedStore, so that a query past its time limit is stopped by killing the
-child (pyoxigraph has no timeout of its own); the next query starts a new child.
+process per EmbeddedStore, so that a query past its time limit, or holding more memory than
+its cap, is stopped by killing the child (pyoxigraph has no timeout of its own); the next
+query starts a new child.
 """
 
 from __future__ import annotations
@@ -26,11 +27,30 @@ from rdflib import Graph
 from .. import paths, safety
 from ..errors import GovgraphError
 from . import worker
-from .base import Publishable, QueryResult, Store, quads_by_graph
+from .base import DEFAULT_MAX_ANSWER_BYTES, MB, Publishable, QueryResult, Store, quads_by_graph, too_large
 from .results import ResultTable, from_wire
 
 #: How long a new child may take to open the store before we give up.
 START_TIMEOUT = 60.0
+#: The most memory (resident, not counting mapped files) the query child may hold.
+DEFAULT_MAX_MEMORY_BYTES = 2000 * MB
+#: Seconds between two looks at the child's memory while it computes.
+MEMORY_POLL = 0.05
+
+
+def anonymous_memory(pid: int) -> int | None:
+    """The bytes of anonymous resident memory (heap, stacks: not mapped files) of a process.
+
+    None where /proc does not tell (not Linux): there only the time limit bounds a query.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def is_store(location: Path) -> bool:
@@ -41,9 +61,13 @@ def is_store(location: Path) -> bool:
 class EmbeddedStore(Store):
     """A pyoxigraph store directory, opened read-only for queries."""
 
-    def __init__(self, location: Path | str = paths.STORE_DIR, *, remove_on_close: bool = False) -> None:
+    def __init__(self, location: Path | str = paths.STORE_DIR, *, remove_on_close: bool = False,
+                 max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+                 max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> None:
         self.location = Path(location)
         self.where = str(self.location)
+        self.max_answer_bytes = max_answer_bytes
+        self.max_memory_bytes = max_memory_bytes
         self._remove_on_close = remove_on_close
         self._child: subprocess.Popen | None = None
         # One child, one pipe: threads (the app's sessions) take turns.
@@ -84,10 +108,13 @@ class EmbeddedStore(Store):
         chunks, remaining = [], size
         while remaining:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
+            if left <= 0:
                 self._stop()
                 raise GovgraphError(f"{what} stopped after {timeout:g} s (the time limit); "
                                     "narrow the query or raise --timeout")
+            if not select.select([fd], [], [], min(left, MEMORY_POLL))[0]:
+                self._check_memory(what)
+                continue
             chunk = os.read(fd, min(remaining, 1 << 20))
             if not chunk:
                 self._stop()
@@ -96,8 +123,19 @@ class EmbeddedStore(Store):
             remaining -= len(chunk)
         return b"".join(chunks)
 
+    def _check_memory(self, what: str) -> None:
+        assert self._child is not None
+        used = anonymous_memory(self._child.pid)
+        if used is not None and used > self.max_memory_bytes:
+            self._stop()
+            raise GovgraphError(f"{what} needed more than {self.max_memory_bytes / MB:g} MB of memory (the memory cap) "
+                                "on the embedded store; narrow the query or raise --max-memory-mb")
+
     def _receive(self, deadline: float, what: str = "the query", timeout: float = START_TIMEOUT) -> tuple:
         (size,) = worker.HEADER.unpack(self._read(worker.HEADER.size, deadline, what, timeout))
+        if size > self.max_answer_bytes:
+            self._stop()
+            raise too_large(self.where, self.max_answer_bytes)
         return pickle.loads(self._read(size, deadline, what, timeout))
 
     # -- the Store interface ----------------------------------------------------------------

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
-import time
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import IO
+from email.message import Message
 
 from ..errors import GovgraphError
+from .base import DEFAULT_MAX_ANSWER_BYTES, too_large
 
 #: How much of an error body to quote in a message.
 BODY_CHARS = 200
@@ -62,9 +64,9 @@ def endpoints(query: str, update: str | None = None, store: str | None = None, u
                      auth or "basic", virtuoso)
 
 
-def opener(target: Endpoints) -> urllib.request.OpenerDirector:
+def opener(target: Endpoints, *extra: urllib.request.BaseHandler) -> urllib.request.OpenerDirector:
     """A urllib opener that answers Basic or Digest challenges with the endpoint's credentials."""
-    handlers: list[urllib.request.BaseHandler] = []
+    handlers: list[urllib.request.BaseHandler] = list(extra)
     if target.user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         for url in (target.query, target.update, target.store):
@@ -78,11 +80,7 @@ def opener(target: Endpoints) -> urllib.request.OpenerDirector:
 def describe(error: BaseException, url: str) -> GovgraphError:
     """One line saying what went wrong talking to `url`."""
     if isinstance(error, urllib.error.HTTPError):
-        try:
-            body = error.read().decode("utf-8", "replace")
-        except OSError:
-            body = ""
-        detail = " ".join(body.split())[:BODY_CHARS]
+        detail = " ".join(_error_body(error).decode("utf-8", "replace").split())[:BODY_CHARS]
         return GovgraphError(f"{url} answered HTTP {error.code} {error.reason}" + (f": {detail}" if detail else ""))
     if isinstance(error, (TimeoutError, socket.timeout)):
         return GovgraphError(f"{url} did not answer in time")
@@ -92,26 +90,138 @@ def describe(error: BaseException, url: str) -> GovgraphError:
             return GovgraphError(f"{url} did not answer in time")
         text = getattr(reason, "strerror", None) or str(reason)
         return GovgraphError(f"cannot reach {url}: {text}")
+    if isinstance(error, http.client.HTTPException):
+        return GovgraphError(f"{url} broke off its answer: {type(error).__name__}")
     return GovgraphError(f"cannot talk to {url}: {' '.join(str(error).split())}")
 
 
-def read_until(response: IO[bytes], deadline: float, timeout: float, url: str) -> bytes:
-    """Read a whole response body, giving up at the wall-clock deadline."""
-    chunks = []
-    while True:
-        if time.monotonic() > deadline:
-            raise GovgraphError(f"query stopped after {timeout:g} s (the time limit) while reading from {url}; "
-                                "narrow the query or raise --timeout")
-        try:
-            chunk = response.read(1 << 16)
-        except (TimeoutError, socket.timeout):
-            raise GovgraphError(f"query stopped after {timeout:g} s (the time limit): {url} did not answer in time; "
-                                "narrow the query or raise --timeout") from None
-        except OSError as error:
-            raise describe(error, url) from None
-        if not chunk:
-            return b"".join(chunks)
+def _error_body(error: urllib.error.HTTPError) -> bytes:
+    """The start of an error response's body; a body cut short gives what arrived."""
+    try:
+        return error.read(BODY_CHARS * 4)
+    except http.client.IncompleteRead as short:
+        return short.partial
+    except (OSError, http.client.HTTPException):
+        return b""
+    finally:
+        error.close()
+
+
+class TimeLimit(GovgraphError):
+    """A remote call ran past its deadline."""
+
+
+class _Watchdog:
+    """Shuts down every socket of one call at its deadline, so no read can outlast it.
+
+    A socket timeout bounds each read, not the call: a server sending a byte a second never
+    trips it. Shutting the socket down ends any read in progress at once.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self.expired:
+                raise TimeoutError("the time limit passed while connecting")
+            self._sockets.append(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+
+def _watched_handlers(watchdog: _Watchdog) -> list[urllib.request.BaseHandler]:
+    """HTTP and HTTPS handlers whose connections hand every socket they open to the watchdog."""
+
+    def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Watched(base):  # type: ignore[valid-type,misc]
+            def connect(self) -> None:
+                super().connect()
+                watchdog.watch(self.sock)
+
+        return Watched
+
+    class WatchedHTTP(urllib.request.HTTPHandler):
+        def do_open(self, http_class, req, **kwargs):  # type: ignore[no-untyped-def]
+            return super().do_open(watched(http_class), req, **kwargs)
+
+    class WatchedHTTPS(urllib.request.HTTPSHandler):
+        def do_open(self, http_class, req, **kwargs):  # type: ignore[no-untyped-def]
+            return super().do_open(watched(http_class), req, **kwargs)
+
+    return [WatchedHTTP(), WatchedHTTPS()]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A whole HTTP response."""
+
+    status: int
+    headers: Message
+    body: bytes
+
+
+def call(target: Endpoints, request: urllib.request.Request, timeout: float,
+         max_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> Answer:
+    """Send `request` and read the whole answer within `timeout` seconds and `max_bytes` bytes.
+
+    The deadline covers connecting, the headers and the body (raises TimeLimit); an answer
+    larger than `max_bytes` is refused while reading, before it is held in memory.
+    """
+    url = request.full_url.split("?", 1)[0]
+    watchdog = _Watchdog(timeout)
+    try:
+        with opener(target, *_watched_handlers(watchdog)).open(request, timeout=timeout) as response:
+            body = _read_capped(response, max_bytes, url)
+            answer = Answer(response.status, response.headers, body)
+    except GovgraphError:
+        raise
+    except (OSError, http.client.HTTPException) as error:
+        # The socket's own timeout (the whole limit, per read) may fire just before the watchdog.
+        if watchdog.expired or isinstance(getattr(error, "reason", error), TimeoutError):
+            raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)") from None
+        raise describe(error, url) from None
+    finally:
+        watchdog.stop()
+    if watchdog.expired:  # a shut-down socket can look like the end of a body
+        raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)")
+    return answer
+
+
+def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_large(url, max_bytes)
+    chunks, size = [], 0
+    while chunk := response.read(1 << 16):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large(url, max_bytes)
         chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def sparql_request(url: str, field: str, text: str, accept: str,
+                   extra: dict[str, str] | None = None) -> urllib.request.Request:
+    """A SPARQL 1.1 Protocol POST (URL-encoded form): `field` is "query" or "update"."""
+    data = urllib.parse.urlencode({field: text, **(extra or {})}).encode("utf-8")
+    return urllib.request.Request(url, data=data, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": accept, "User-Agent": "govgraph"})
 
 
 def put_graph(target: Endpoints, graph: str | None, ntriples: bytes, timeout: float) -> int:
@@ -123,9 +233,4 @@ def put_graph(target: Endpoints, graph: str | None, ntriples: bytes, timeout: fl
     url = target.store + ("&" if "?" in target.store else "?") + query
     request = urllib.request.Request(url, data=ntriples, method="PUT",
                                      headers={"Content-Type": "text/turtle; charset=utf-8"})
-    try:
-        with opener(target).open(request, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except (urllib.error.URLError, OSError) as error:
-        raise describe(error, target.store) from None
+    return call(target, request, timeout).status

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from .. import paths
-from . import Store, open_store
+from ..errors import GovgraphError
+from . import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_MEMORY_BYTES, Store, open_store
+from .base import MB
 
 
 def add_endpoint_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -27,8 +29,20 @@ def add_endpoint_options(parser: argparse.ArgumentParser, *, required: bool = Fa
                            help="embedded store directory (default: %(default)s)")
 
 
+def add_cap_options(parser: argparse.ArgumentParser) -> None:
+    """Add --max-answer-mb and --max-memory-mb, the caps on what one query may cost."""
+    parser.add_argument("--max-answer-mb", type=float, default=DEFAULT_MAX_ANSWER_BYTES / MB, metavar="MB",
+                        help="refuse answers larger than this many megabytes (default: %(default)g)")
+    parser.add_argument("--max-memory-mb", type=float, default=DEFAULT_MAX_MEMORY_BYTES / MB, metavar="MB",
+                        help="stop an embedded query that needs more memory than this (default: %(default)g)")
+
+
 def store_from_args(args: argparse.Namespace) -> Store:
-    """The store the options name."""
+    """The store the options name, with the caps of `add_cap_options` when the command has them."""
+    if min(getattr(args, "max_answer_mb", 1), getattr(args, "max_memory_mb", 1)) <= 0:
+        raise GovgraphError("--max-answer-mb and --max-memory-mb must be positive")
+    caps = {"max_answer_bytes": int(args.max_answer_mb * MB), "max_memory_bytes": int(args.max_memory_mb * MB)} \
+        if hasattr(args, "max_answer_mb") else {}
     return open_store(args.endpoint, update_endpoint=args.update_endpoint, store_endpoint=args.store_endpoint,
                       user=args.user, password=args.password, auth=args.auth,
-                      location=getattr(args, "store", None) or paths.STORE_DIR)
+                      location=getattr(args, "store", None) or paths.STORE_DIR, **caps)

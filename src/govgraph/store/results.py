@@ -99,12 +99,38 @@ def from_json_binding(value: Mapping[str, str]) -> Node:
     raise GovgraphError(f"malformed result: unknown term type {kind!r}")
 
 
-def table_from_json(data: object, limit: int) -> ResultTable:
-    """A ResultTable from a parsed SPARQL 1.1 Query Results JSON document, cut at `limit` rows."""
+def projection(text: str) -> list[str] | None:
+    """The variables a SELECT query projects, as Oxigraph reads it (`SELECT *` included).
+
+    The query is only prepared on an empty in-memory store: its solutions are never read.
+    None when Oxigraph cannot read the query, which a server may still accept.
+    """
+    import pyoxigraph as ox
+
+    try:
+        solutions = ox.Store().query(text)
+    except SyntaxError:
+        return None
+    return [variable.value for variable in solutions.variables]
+
+
+def table_from_json(data: object, limit: int, expected: list[str] | None = None) -> ResultTable:
+    """A ResultTable from a parsed SPARQL 1.1 Query Results JSON document, cut at `limit` rows.
+
+    With `expected` (the query's projection), an answer naming other variables is malformed:
+    callers index rows by the variables they asked for.
+    """
     try:
         variables = list(data["head"]["vars"])
         bindings: Sequence[Mapping[str, Mapping[str, str]]] = data["results"]["bindings"]
-        rows = [tuple(from_json_binding(b[v]) if v in b else None for v in variables) for b in bindings[:limit]]
+        kept = bindings[:limit]
+        if not all(isinstance(binding, Mapping) for binding in kept):
+            raise TypeError("a binding that is not an object")
+        rows = [tuple(from_json_binding(b[v]) if v in b else None for v in variables) for b in kept]
     except (KeyError, TypeError, AttributeError) as error:
         raise GovgraphError(f"malformed SELECT result (missing {error})") from None
+    named = set(map(str, variables)) | {str(name) for binding in kept for name in binding}
+    if expected is not None and (named != set(expected) or len(variables) != len(expected)):
+        raise GovgraphError(f"malformed SELECT result: it has the variables {', '.join(sorted(named))}, "
+                            f"the query asked for {', '.join(expected)}")
     return ResultTable(variables, rows, truncated=len(bindings) > limit, limit=limit)
