@@ -13,6 +13,22 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote as url_quote
 
+#: Characters that mean something to HTML or to Streamlit's Markdown (links, images, emphasis, code,
+#: headings, lists, tables, maths, colour and icon directives), and line breaks, which end HTML blocks.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~$:&\"'=\n\r]")
+
+
+def escape(value: str) -> str:
+    """Data text (a label, a quote, an IRI) as plain text wherever Streamlit renders it.
+
+    Every special character becomes a numeric character reference, which HTML shows as that
+    character and Markdown never reads as syntax: safe in st.markdown (with or without HTML),
+    in titles, captions, alerts and expander labels, and inside HTML attributes. A label such
+    as ``![x](http://host/x.png)`` therefore shows as those characters and loads nothing.
+    """
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", value)
+
+
 #: One colour per role, shared by the quote marks and the legend.
 COLOURS: dict[str, str] = {
     "forum": "#cfe3ff", "meeting": "#cfe3ff", "initiative": "#d9f2d0", "actor": "#ffe1c2", "made by": "#ffe1c2",
