@@ -42,7 +42,8 @@ EVIL_TTL = f"""
 """
 
 
-def _fill(target: Path, extra_turtle: str | None = None) -> Path:
+def fill_store(target: Path, extra_turtle: str | None = None) -> Path:
+    """An embedded store at `target` of the ontology and curated data, plus `extra_turtle` in a graph of its own."""
     quads = list(loading.load_store().quads_for_pattern(None, None, None))
     if extra_turtle:
         graph = ox.NamedNode(EVIL_GRAPH)
@@ -54,13 +55,13 @@ def _fill(target: Path, extra_turtle: str | None = None) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An embedded store of the ontology and every curated data file."""
-    return _fill(tmp_path_factory.mktemp("seed") / "store")
+    return fill_store(tmp_path_factory.mktemp("seed") / "store")
 
 
 @pytest.fixture(scope="session")
 def evil_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed plus a forum and a commitment carrying HTML and script in their label and quote."""
-    return _fill(tmp_path_factory.mktemp("evil") / "store", EVIL_TTL)
+    return fill_store(tmp_path_factory.mktemp("evil") / "store", EVIL_TTL)
 
 
 @pytest.fixture

@@ -163,7 +163,7 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
     with st.container(border=True):
         badge = "Commitment" if hit.commitment else "Statement"
         act = f" · {hit.act}" if hit.act else ""
-        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.html.escape(act)}</small>',
+        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.escape(act)}</small>',
                     unsafe_allow_html=True)
         st.markdown(f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>',
                     unsafe_allow_html=True)
@@ -176,10 +176,12 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
             st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
         if show_paragraph and hit.paragraph:
             para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
-            with st.expander(f"Source paragraph: {para.label}", expanded=expanded):
+            with st.expander(f"Source paragraph: {marks.escape(para.label)}", expanded=expanded):
                 body = marks.marked(para.text, para.mark)
                 st.markdown(f'<div class="gg-quote">{body}</div>', unsafe_allow_html=True)
-                if not para.exact:
+                if para.problem:
+                    st.caption(marks.escape(f"Rebuilt from the paragraph's statements: {para.problem}."))
+                elif not para.exact:
                     st.caption("Rebuilt from the paragraph's statements: the source file is not on this machine.")
 
 
