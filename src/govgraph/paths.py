@@ -36,8 +36,9 @@ def source_path(name: str, data_dir: Path = DATA_DIR) -> Path:
     sources = (Path(data_dir) / SOURCES_DIR.name).resolve()
     try:
         path = (Path(data_dir) / name).resolve()
-    except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL byte
-        raise GovgraphError(f"gg:sourceFile {name!r} cannot be resolved: {error}") from None
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        raise GovgraphError(f"gg:sourceFile {name!r} cannot be resolved (a symlink loop?): not read") from None
     if not path.is_relative_to(sources):
-        raise GovgraphError(f"gg:sourceFile {name!r} lies outside {sources}: not read")
+        # Relative to the data folder: the app shows this message to its viewers.
+        raise GovgraphError(f"gg:sourceFile {name!r} lies outside {Path(data_dir).name}/{SOURCES_DIR.name}/: not read")
     return path

@@ -80,3 +80,11 @@ def test_source_path_refuses_with_one_line(name):
 
 def test_source_path_resolves_inside_the_sources_folder():
     assert paths.source_path("sources/g7-2023-digital-annex4.txt") == (paths.SOURCES_DIR / "g7-2023-digital-annex4.txt").resolve()
+
+
+def test_a_symlink_loop_is_refused_with_one_line(data_dir):
+    os.symlink(data_dir / "sources" / "loop-b", data_dir / "sources" / "loop-a")
+    os.symlink(data_dir / "sources" / "loop-a", data_dir / "sources" / "loop-b")
+    with store_citing("sources/loop-a") as store:
+        para = explore.paragraph_text(store, PARAGRAPH, 0, 9, data_dir=data_dir)
+    assert not para.exact and "sources/loop-a" in para.problem
