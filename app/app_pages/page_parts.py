@@ -36,12 +36,17 @@ def offered() -> list[str]:
     return ["", *endpoints.from_environment()]
 
 
+def start_endpoint() -> str:
+    """Where a session starts without ?endpoint=: the first endpoint listed, else '' (the embedded store)."""
+    listed = offered()
+    return listed[1] if len(listed) > 1 else ""
+
+
 def default_endpoint() -> str:
-    """Where a new session starts: the link's ?endpoint= if offered, else the first endpoint listed, else ''.
+    """Where a new session starts: the link's ?endpoint= if offered, else `start_endpoint()`.
 
     A link naming any other URL is not followed: the page warns and the URL loses the parameter."""
-    listed = offered()
-    start = listed[1] if len(listed) > 1 else ""
+    listed, start = offered(), start_endpoint()
     requested = st.query_params.get(ENDPOINT_KEY)
     if requested is None or requested in listed:
         return start if requested is None else requested
@@ -74,12 +79,16 @@ def guarded(function, *args, **kwargs):
         st.stop()
 
 
+def endpoint_params() -> dict[str, str]:
+    """The query parameter that keeps the chosen endpoint in a URL (none when it is where sessions start)."""
+    where = endpoint()
+    return {ENDPOINT_KEY: where} if where != start_endpoint() else {}
+
+
 def _on_endpoint_change() -> None:
-    value = st.session_state.get(ENDPOINT_KEY, "")
-    if value:
-        st.query_params[ENDPOINT_KEY] = value
-    elif ENDPOINT_KEY in st.query_params:
+    if ENDPOINT_KEY in st.query_params:
         del st.query_params[ENDPOINT_KEY]
+    st.query_params.update(endpoint_params())
 
 
 def sidebar() -> None:
@@ -102,8 +111,8 @@ def stylesheet() -> str:
 
 def entity_page() -> str:
     """The href prefix of entity links, carrying the endpoint so that a link stays on the same store."""
-    where = endpoint()
-    return f"entity?endpoint={quote(where, safe='')}" if where else "entity"
+    params = endpoint_params()
+    return f"entity?endpoint={quote(params[ENDPOINT_KEY], safe='')}" if params else "entity"
 
 
 def entity_href(iri: str) -> str:

@@ -88,8 +88,7 @@ if clicked or st.session_state.pop(P + "autorun", False):
     result = page_parts.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
     st.session_state[P + "result"] = result
     st.query_params.clear()
-    if where:
-        st.query_params["endpoint"] = where
+    st.query_params.update(page_parts.endpoint_params())
     if question is not None and text == question.text:
         st.query_params["question"] = question.name
         for name, value in values.items():

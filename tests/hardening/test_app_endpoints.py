@@ -86,3 +86,14 @@ def test_bad_endpoints_or_config_stop_the_command_with_one_line(tmp_path, args, 
     result = run_cli("app", "--port", "1", *[a.format(tmp=tmp_path) for a in args], timeout=60)
     assert result.returncode == 2, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr
+
+
+def test_links_keep_the_embedded_store_when_endpoints_are_listed(app_page, seed_store):
+    """With endpoints listed, the embedded store is no longer where sessions start: links must say so."""
+    listed = ["http://127.0.0.1:9/query"]
+    at = app_page("entity", seed_store, allowed=listed, iri=IGF)
+    at.query_params["endpoint"] = ""
+    ok(at)
+    assert at.sidebar.selectbox(key="endpoint").value == ""
+    assert at.title[0].value == "Internet Governance Forum"
+    assert "entity?endpoint=&amp;iri=" in "\n".join(str(m.value) for m in at.markdown)
