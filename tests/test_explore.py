@@ -5,6 +5,7 @@ only paragraph 1, sentence 2 names the IGF and Kyoto ("such as at the UN IGF 202
 and only paragraph 5, sentence 1 names a year of 2025 ("the WSIS outcomes in 2025 (WSIS+20)").
 """
 
+import re
 from html import unescape
 
 import pytest
@@ -130,8 +131,14 @@ def test_network_has_degree_and_betweenness(store):
     around = network_view.view(facts, network_view.KINDS, focus=igf)
     assert IGF_CLAUSE in around and set(around.neighbors(IGF_CLAUSE)) | {IGF_CLAUSE} == set(around)
     html = network_view.to_html(network_view.view(facts, ["forum"]))
-    assert "cdn" not in html.lower().split("<body")[0] or "vis-network" in html
-    assert "https://cdnjs" not in html and "unpkg.com" not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing to fetch: all inline
+
+
+def test_network_view_labels_cannot_leave_the_data():
+    label = "</script><script>window.__pwned=1</script><img src=http://127.0.0.1:9/x.png>"
+    html = network_view.triples_html({"https://x.test/a": label}, [("https://x.test/a", "https://x.test/a", label)])
+    assert "</script><script>window.__pwned" not in html and "<img" not in html
+    assert html.count("</script>") == 2  # vis-network's and ours
 
 
 def test_chart_spec_needs_a_label_and_a_number_column():
