@@ -4,11 +4,14 @@ Run with `govgraph app`. Pages live in app_pages/ and call only govgraph.* funct
 store is opened once per endpoint (st.cache_resource) and shared by every session.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages import page_parts
 
-st.set_page_config(page_title="govgraph explorer", page_icon=":material/hub:", layout="wide")
+# A local icon file: Streamlit fetches a `:material/…:` page icon from a font CDN.
+st.set_page_config(page_title="govgraph explorer", page_icon=Path(__file__).parent / "favicon.svg", layout="wide")
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

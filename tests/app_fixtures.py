@@ -20,6 +20,7 @@ import pytest
 
 from govgraph import loading
 from govgraph.build import write_store
+from govgraph.explore.endpoints import ENDPOINTS_ENV
 from govgraph.explore.launch import APP_FILE, STORE_ENV, command, environment
 
 EVIL_GRAPH = "https://w3id.org/govgraph/graph/document/evil-test"
@@ -41,7 +42,8 @@ EVIL_TTL = f"""
 """
 
 
-def _fill(target: Path, extra_turtle: str | None = None) -> Path:
+def fill_store(target: Path, extra_turtle: str | None = None) -> Path:
+    """An embedded store at `target` of the ontology and curated data, plus `extra_turtle` in a graph of its own."""
     quads = list(loading.load_store().quads_for_pattern(None, None, None))
     if extra_turtle:
         graph = ox.NamedNode(EVIL_GRAPH)
@@ -53,33 +55,39 @@ def _fill(target: Path, extra_turtle: str | None = None) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An embedded store of the ontology and every curated data file."""
-    return _fill(tmp_path_factory.mktemp("seed") / "store")
+    return fill_store(tmp_path_factory.mktemp("seed") / "store")
 
 
 @pytest.fixture(scope="session")
 def evil_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed plus a forum and a commitment carrying HTML and script in their label and quote."""
-    return _fill(tmp_path_factory.mktemp("evil") / "store", EVIL_TTL)
+    return fill_store(tmp_path_factory.mktemp("evil") / "store", EVIL_TTL)
 
 
 @pytest.fixture
 def app_page(monkeypatch: pytest.MonkeyPatch) -> Callable:
-    """`app_page(page, store, **query_params)` → an AppTest of that page (not yet run), reading `store`."""
+    """`app_page(page, store, endpoint="", allowed=None, **query_params)` → an AppTest of that page (not yet run).
+
+    The app reads `store`, and offers the endpoints `allowed` (default: `endpoint` alone) as if
+    listed by `govgraph app --endpoint`; `endpoint` is chosen the way a link does, by `?endpoint=`.
+    """
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    def make(page: str, store: Path, endpoint: str = "", **params: str) -> AppTest:
+    def make(page: str, store: Path, endpoint: str = "", allowed: list[str] | None = None, **params: str) -> AppTest:
         monkeypatch.setenv(STORE_ENV, str(store))
+        listed = ([endpoint] if endpoint else []) if allowed is None else allowed
+        monkeypatch.setenv(ENDPOINTS_ENV, "\n".join(listed))
         # The app caches stores and answers process-wide; each test starts from a clean slate.
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(APP_FILE), default_timeout=90)
         if page != "overview":
             at.switch_page(f"app_pages/{page}.py")
+        if endpoint:
+            at.query_params["endpoint"] = endpoint
         for key, value in params.items():
             at.query_params[key] = value
-        if endpoint:
-            at.session_state["endpoint"] = endpoint
         return at
 
     return make

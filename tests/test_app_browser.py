@@ -14,6 +14,8 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.hardening.app_browser import QUIET
+
 pytest_plugins = ["tests.app_fixtures"]
 pytestmark = pytest.mark.browser
 
@@ -25,8 +27,8 @@ FIRST = 60_000
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]}
+    # The same flags as the hardening tests: one pytest session launches the browser once.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": QUIET}
 
 
 @pytest.fixture(scope="session")

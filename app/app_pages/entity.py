@@ -21,19 +21,20 @@ if not iri:
             st.info("No resource goes by that name.")
         for item in found:
             st.markdown(f"{marks.link(item.iri, item.label, page=page_parts.entity_page())} "
-                        f"<small>{marks.html.escape(item.kind)}</small>", unsafe_allow_html=True)
+                        f"<small>{marks.escape(item.kind)}</small>", unsafe_allow_html=True)
     st.stop()
 
 entity = page_parts.guarded(page_parts.describe, where, iri)
-st.title(entity.label)
+st.title(marks.escape(entity.label))
 kinds = ", ".join(t.value_label for t in entity.types)
-st.caption(f"{kinds} · `{iri}`" if kinds else f"`{iri}`")
+shown_iri = f"<code>{marks.escape(iri)}</code>"
+st.caption(f"{marks.escape(kinds)} · {shown_iri}" if kinds else shown_iri, unsafe_allow_html=True)
 if not entity.exists:
     st.warning("The graph says nothing about this IRI. Check the link, or look it up by name on this page "
                "without `?iri=`.")
     st.stop()
 st.markdown(f'<small>Permalink: <a href="{marks.html.escape(page_parts.entity_href(iri))}" target="_self">'
-            f'{marks.html.escape(page_parts.entity_href(iri))}</a></small>', unsafe_allow_html=True)
+            f'{marks.escape(page_parts.entity_href(iri))}</a></small>', unsafe_allow_html=True)
 
 quotes = entity.values("#quote")
 if quotes:
@@ -59,5 +60,5 @@ if entity.truncated:
 hits, more = page_parts.guarded(page_parts.search, where, (), "", False, iri)
 naming = [hit for hit in hits if hit.iri != iri]
 if naming:
-    st.subheader(f"Statements that name {entity.label} ({len(naming)}{'+' if more else ''})")
+    st.subheader(f"Statements that name {marks.escape(entity.label)} ({len(naming)}{'+' if more else ''})")
     page_parts.hit_cards(naming, P + "page", show_paragraph=True)

@@ -6,7 +6,6 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
-import os
 from urllib.parse import quote
 
 import streamlit as st
@@ -14,7 +13,7 @@ import streamlit as st
 from govgraph import explore
 from govgraph.errors import GovgraphError
 from govgraph.explore import markup as marks
-from govgraph.explore.launch import ENDPOINT_ENV
+from govgraph.explore import endpoints
 from govgraph.store import Store
 
 ENDPOINT_KEY = "endpoint"
@@ -24,20 +23,42 @@ TTL = 300
 
 @st.cache_resource(show_spinner="Opening the store…")
 def get_store(endpoint: str) -> Store:
-    """One store per endpoint ('' = the embedded build), shared by every session."""
+    """One store per endpoint ('' = the embedded build), shared by every session; only endpoints offered."""
+    if endpoint not in offered():
+        raise GovgraphError(f"the endpoint {endpoint} is not one this app was started with")
     if not endpoint:
         explore.ensure_built()
     return explore.connect(endpoint or None)
 
 
+def offered() -> list[str]:
+    """What the app may read: '' (the embedded store), then the endpoints its operator listed."""
+    return ["", *endpoints.from_environment()]
+
+
+def start_endpoint() -> str:
+    """Where a session starts without ?endpoint=: the first endpoint listed, else '' (the embedded store)."""
+    listed = offered()
+    return listed[1] if len(listed) > 1 else ""
+
+
 def default_endpoint() -> str:
-    """The endpoint a new session starts with: the URL's ?endpoint=, else `govgraph app --endpoint`."""
-    return st.query_params.get(ENDPOINT_KEY, os.environ.get(ENDPOINT_ENV, ""))
+    """Where a new session starts: the link's ?endpoint= if offered, else `start_endpoint()`.
+
+    A link naming any other URL is not followed: the page warns and the URL loses the parameter."""
+    listed, start = offered(), start_endpoint()
+    requested = st.query_params.get(ENDPOINT_KEY)
+    if requested is None or requested in listed:
+        return start if requested is None else requested
+    st.warning(marks.escape(f"This link asks for the SPARQL endpoint {requested}, which this app was not started "
+                            f"with: it is not contacted. Reading {start or 'the embedded store'} instead."))
+    del st.query_params[ENDPOINT_KEY]
+    return start
 
 
 def endpoint() -> str:
-    """The SPARQL endpoint chosen in the sidebar, '' for the embedded store."""
-    return st.session_state.get(ENDPOINT_KEY, default_endpoint()).strip()
+    """The endpoint chosen in the sidebar, '' for the embedded store."""
+    return st.session_state.get(ENDPOINT_KEY, "")
 
 
 def store() -> Store:
@@ -45,7 +66,7 @@ def store() -> Store:
     try:
         return get_store(endpoint())
     except GovgraphError as error:
-        st.error(f"Cannot open the store: {error}")
+        st.error(marks.escape(f"Cannot open the store: {error}"))
         st.stop()
 
 
@@ -54,30 +75,34 @@ def guarded(function, *args, **kwargs):
     try:
         return function(*args, **kwargs)
     except GovgraphError as error:
-        st.error(str(error))
+        st.error(marks.escape(str(error)))
         st.stop()
 
 
+def endpoint_params() -> dict[str, str]:
+    """The query parameter that keeps the chosen endpoint in a URL (none when it is where sessions start)."""
+    where = endpoint()
+    return {ENDPOINT_KEY: where} if where != start_endpoint() else {}
+
+
 def _on_endpoint_change() -> None:
-    value = st.session_state.get(ENDPOINT_KEY, "").strip()
-    if value:
-        st.query_params[ENDPOINT_KEY] = value
-    elif ENDPOINT_KEY in st.query_params:
+    if ENDPOINT_KEY in st.query_params:
         del st.query_params[ENDPOINT_KEY]
+    st.query_params.update(endpoint_params())
 
 
 def sidebar() -> None:
-    """The endpoint setting shown on every page."""
-    if ENDPOINT_KEY not in st.session_state:
+    """The endpoint choice shown on every page: the embedded store or one the operator listed, no free text."""
+    listed = offered()
+    if st.session_state.get(ENDPOINT_KEY) not in listed:
         st.session_state[ENDPOINT_KEY] = default_endpoint()
     with st.sidebar:
-        st.text_input("SPARQL endpoint", key=ENDPOINT_KEY, on_change=_on_endpoint_change,
-                      placeholder="embedded store (default)",
-                      help="Leave empty to read the embedded store built by `govgraph build`. Enter a SPARQL "
-                           "query URL (e.g. http://127.0.0.1:7878/query, or …/sparql for Virtuoso) to read "
-                           "a server instead; every page then uses it.")
+        st.selectbox("SPARQL endpoint", listed, key=ENDPOINT_KEY, on_change=_on_endpoint_change,
+                     format_func=lambda where: where or "embedded store", disabled=len(listed) == 1,
+                     help="The embedded store built by `govgraph build`, or a SPARQL server the app was started "
+                          "with (`govgraph app --endpoint URL`, or `--config FILE`); every page reads it.")
         where = endpoint()
-        st.caption(f"Reading **{where}**" if where else "Reading the **embedded store** (built by `govgraph build`)")
+        st.caption(f"Reading {marks.escape(where)}" if where else "Reading the **embedded store** (built by `govgraph build`)")
 
 
 def stylesheet() -> str:
@@ -86,8 +111,8 @@ def stylesheet() -> str:
 
 def entity_page() -> str:
     """The href prefix of entity links, carrying the endpoint so that a link stays on the same store."""
-    where = endpoint()
-    return f"entity?endpoint={quote(where, safe='')}" if where else "entity"
+    params = endpoint_params()
+    return f"entity?endpoint={quote(params[ENDPOINT_KEY], safe='')}" if params else "entity"
 
 
 def entity_href(iri: str) -> str:
@@ -147,7 +172,7 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
     with st.container(border=True):
         badge = "Commitment" if hit.commitment else "Statement"
         act = f" · {hit.act}" if hit.act else ""
-        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.html.escape(act)}</small>',
+        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.escape(act)}</small>',
                     unsafe_allow_html=True)
         st.markdown(f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>',
                     unsafe_allow_html=True)
@@ -160,10 +185,12 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
             st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
         if show_paragraph and hit.paragraph:
             para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
-            with st.expander(f"Source paragraph: {para.label}", expanded=expanded):
+            with st.expander(f"Source paragraph: {marks.escape(para.label)}", expanded=expanded):
                 body = marks.marked(para.text, para.mark)
                 st.markdown(f'<div class="gg-quote">{body}</div>', unsafe_allow_html=True)
-                if not para.exact:
+                if para.problem:
+                    st.caption(marks.escape(f"Rebuilt from the paragraph's statements: {para.problem}."))
+                elif not para.exact:
                     st.caption("Rebuilt from the paragraph's statements: the source file is not on this machine.")
 
 

@@ -34,14 +34,14 @@ by_file: dict[str, list] = {}
 for finding in findings:
     by_file.setdefault(finding.file or "(not from one file)", []).append(finding)
 for file, items in by_file.items():
-    st.subheader(file)
+    st.subheader(marks.escape(file))
     rows = []
     for f in items:
         where = (marks.plain_link(f.focus, reports.short(f.focus), page=page_parts.entity_page())
-                 if f.focus.startswith("http") else marks.html.escape(f.focus or "(graph)"))
+                 if f.focus.startswith("http") else marks.escape(f.focus or "(graph)"))
         icon = "🛑 violation" if f.severity == "Violation" else "⚠️ warning"
-        detail = marks.html.escape(f.message) + (f"<br><small>value: {marks.html.escape(f.value)}</small>" if f.value else "")
-        rows.append((icon, where, marks.html.escape(f.path or ""), detail, marks.html.escape(f.shape)))
+        detail = marks.escape(f.message) + (f"<br><small>value: {marks.escape(f.value)}</small>" if f.value else "")
+        rows.append((icon, where, marks.escape(f.path or ""), detail, marks.escape(f.shape)))
     st.markdown(marks.table(("", "resource", "property", "problem", "rule"), rows, "gg-report"), unsafe_allow_html=True)
 
 with st.expander("The report as text (what `govgraph validate` prints)"):

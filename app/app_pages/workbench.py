@@ -7,6 +7,7 @@ from rdflib import Graph
 
 from app_pages import page_parts
 from govgraph import queries
+from govgraph.explore import markup as marks
 from govgraph.explore import network_view, workbench
 from govgraph.store import ResultTable
 from govgraph.terms import short
@@ -58,10 +59,10 @@ st.selectbox("Saved question", [""] + list(questions), key=P + "question", on_ch
 question = questions.get(st.session_state[P + "question"])
 values: dict[str, str] = {}
 if question is not None:
-    st.markdown(question.description)
+    st.markdown(marks.escape(question.description))
     for param in question.params:
         key = P + "param." + param.name
-        label = f"{param.name} — {param.help}" if param.help else param.name
+        label = marks.escape(f"{param.name} — {param.help}" if param.help else param.name)
         options = page_parts.guarded(choices, where, question.name, param.name) if param.instance_of is not None else None
         if options:
             default = str(queries.expand(param.default)) if param.default else next(iter(options))
@@ -87,8 +88,7 @@ if clicked or st.session_state.pop(P + "autorun", False):
     result = page_parts.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
     st.session_state[P + "result"] = result
     st.query_params.clear()
-    if where:
-        st.query_params["endpoint"] = where
+    st.query_params.update(page_parts.endpoint_params())
     if question is not None and text == question.text:
         st.query_params["question"] = question.name
         for name, value in values.items():
@@ -109,7 +109,7 @@ elif isinstance(result, ResultTable):
                                key=P + "download." + fmt, width="stretch")
     spec = workbench.chart_spec(result)
     if spec is not None:
-        st.subheader(f"{spec.value} by {spec.label}")
+        st.subheader(marks.escape(f"{spec.value} by {spec.label}"))
         chart = pd.DataFrame(workbench.chart_rows(result, spec)).set_index(spec.label)
         st.bar_chart(chart, horizontal=True, height=max(160, 30 * len(chart)))
 elif isinstance(result, Graph):

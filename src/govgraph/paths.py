@@ -4,7 +4,7 @@ import errno
 import os
 from pathlib import Path
 
-from .errors import InputError
+from .errors import GovgraphError, InputError
 
 #: The repository root: GOVGRAPH_HOME when set, else the checkout this package was installed from.
 PROJECT_ROOT = Path(os.environ.get("GOVGRAPH_HOME", Path(__file__).resolve().parents[2]))
@@ -47,4 +47,21 @@ def readable_file(path: Path) -> Path:
         raise InputError(path, "not a regular file (a folder or a device?)")
     if not os.access(path, os.R_OK):
         raise InputError(path, "cannot be read (permission denied)")
+    return path
+
+
+def source_path(name: str, data_dir: Path = DATA_DIR) -> Path:
+    """The source text a gg:sourceFile names (a path relative to data/), resolved, symlinks included.
+
+    gg:sourceFile comes from the data or a remote endpoint, so it is untrusted: a name that is
+    absolute or leads (by `..` or a symlink) out of `data_dir`/sources/ raises GovgraphError.
+    """
+    sources = (Path(data_dir) / SOURCES_DIR.name).resolve()
+    try:
+        path = (Path(data_dir) / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        raise GovgraphError(f"gg:sourceFile {name!r} cannot be resolved (a symlink loop?): not read") from None
+    if not path.is_relative_to(sources):
+        # Relative to the data folder: the app shows this message to its viewers.
+        raise GovgraphError(f"gg:sourceFile {name!r} lies outside {Path(data_dir).name}/{SOURCES_DIR.name}/: not read")
     return path

@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from .. import paths
+from ..errors import GovgraphError
 from ..namespaces import DEFAULT_BASE
 from ..store import Store
 from .vocab import display, number, text
@@ -112,17 +113,22 @@ SELECT ?s ?sl ?p ?pl WHERE {
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A source paragraph's text and where the statement sits in it (offsets into `text`)."""
+    """A source paragraph's text and where the statement sits in it (offsets into `text`).
+
+    `exact` is True when the text comes from the source file; otherwise `problem` says why it
+    was not read (empty when this machine simply does not have the file)."""
 
     label: str
     text: str
     mark: tuple[int, int] | None
     exact: bool
+    problem: str = ""
 
 
 def paragraph_text(store: Store, paragraph: str, start: int = -1, end: int = -1, *, timeout: float = 30.0,
                    data_dir: Path = paths.DATA_DIR) -> Paragraph:
-    """The paragraph's text, from its source file when this machine has it, else its statements' quotes joined."""
+    """The paragraph's text, from its source file when this machine has it inside data/sources/, else its
+    statements' quotes joined."""
     info = store.select("""
 SELECT ?label ?pstart ?pend ?file WHERE {
   OPTIONAL { ?para rdfs:label ?label }
@@ -132,11 +138,16 @@ SELECT ?label ?pstart ?pend ?file WHERE {
     row = info[0] if info else {}
     label = display(paragraph, text(row.get("label")))
     pstart, pend, file = number(row.get("pstart"), -1), number(row.get("pend"), -1), text(row.get("file"))
-    source = Path(data_dir) / file if file else None
-    if source is not None and source.is_file() and 0 <= pstart < pend and ".." not in Path(file).parts:
-        body = source.read_text(encoding="utf-8")[pstart:pend]
-        mark = (start - pstart, end - pstart) if pstart <= start < end <= pend else None
-        return Paragraph(label, body, mark, True)
+    problem = ""
+    if file and 0 <= pstart < pend:
+        try:
+            source = paths.source_path(file, data_dir)
+        except GovgraphError as refused:
+            source, problem = None, str(refused)
+        if source is not None and source.is_file():
+            body = source.read_text(encoding="utf-8")[pstart:pend]
+            mark = (start - pstart, end - pstart) if pstart <= start < end <= pend else None
+            return Paragraph(label, body, mark, True)
     quotes = store.select("""
 SELECT ?s ?quote ?start WHERE { ?s gg:inParagraph ?para ; gg:quote ?quote . OPTIONAL { ?s gg:startOffset ?start } }
 ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
@@ -148,7 +159,7 @@ ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
             mark = (cursor, cursor + len(text(quote)))
         pieces.append(text(quote))
         cursor += len(text(quote))
-    return Paragraph(label, " ".join(pieces), mark, False)
+    return Paragraph(label, " ".join(pieces), mark, False, problem)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import paths
 from ..errors import GovgraphError
 from ..store import Store, open_store
 from ..store.embedded import is_store
+from .endpoints import ENDPOINTS_ENV, to_environment
 
 #: Overrides the embedded store directory the app reads (tests and benchmarks point it at their own).
 STORE_ENV = "GOVGRAPH_STORE"
@@ -42,8 +44,6 @@ def connect(endpoint: str | None = None, location: Path | str | None = None) -> 
 
 
 APP_FILE = paths.PROJECT_ROOT / "app" / "streamlit_app.py"
-#: The app reads its default endpoint from here (the sidebar can still change it).
-ENDPOINT_ENV = "GOVGRAPH_ENDPOINT"
 
 
 def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = True, app: Path = APP_FILE) -> list[str]:
@@ -55,24 +55,27 @@ def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = Tr
             "--client.toolbarMode", "minimal"]
 
 
-def environment(endpoint: str | None = None) -> dict[str, str]:
-    """The app's environment: this package importable from the app, and the default endpoint."""
+def environment(endpoints: Sequence[str] = ()) -> dict[str, str]:
+    """The app's environment: this package importable from the app, and the endpoints it may read."""
     env = dict(os.environ)
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-    if endpoint:
-        env[ENDPOINT_ENV] = endpoint
+    env[ENDPOINTS_ENV] = to_environment(endpoints)
     return env
 
 
-def run_app(port: int = 8501, *, endpoint: str | None = None, address: str = "127.0.0.1", headless: bool = True) -> int:
-    """Build the embedded store if it is missing (and no endpoint is given), then serve the app until stopped."""
+def run_app(port: int = 8501, *, endpoints: Sequence[str] = (), address: str = "127.0.0.1",
+            headless: bool = True) -> int:
+    """Build the embedded store if it is missing (and no endpoint is listed), then serve the app until stopped.
+
+    `endpoints` are the only SPARQL servers the app may read besides the embedded store; the first is
+    where a new session starts."""
     if not APP_FILE.is_file():
         raise GovgraphError(f"the app is missing: {APP_FILE}")
-    if endpoint is None and ensure_built():
+    if not endpoints and ensure_built():
         print(f"built the embedded store {paths.STORE_DIR}", file=sys.stderr)
     print(f"govgraph explorer on http://{address}:{port}/ (Ctrl+C stops it)", file=sys.stderr, flush=True)
     argv = command(port, address=address, headless=headless)
     # Become the server (no child left behind): stopping this process's PID stops the app.
-    os.execve(argv[0], argv, environment(endpoint))
+    os.execve(argv[0], argv, environment(endpoints))
     return 0  # not reached

@@ -1,9 +1,10 @@
 """Quotes as safe HTML, with the names of the entities they mention marked and linked.
 
-Everything that comes from the data (the quote, names, labels, IRIs) is HTML-escaped
+Everything that comes from the data (the quote, names, labels, IRIs) is escaped (`escape`)
 before any markup is added: the quote is cut into plain and matched pieces on its raw text,
 each piece is escaped, and only then wrapped in our own `<a>` element. A label such as
-``<script>alert(1)</script>`` therefore shows as those characters, never as markup.
+``<script>alert(1)</script>`` or ``![x](http://host/x.png)`` therefore shows as those
+characters, never as HTML or Markdown.
 """
 
 from __future__ import annotations
@@ -12,6 +13,23 @@ import html
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote as url_quote
+
+#: Characters that mean something to HTML or to Streamlit's Markdown (links, images, emphasis, code,
+#: headings, lists, tables, maths, colour and icon directives), and line breaks, which end HTML blocks.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~$:&\"'=\n\r]")
+
+
+def escape(value: str) -> str:
+    """Data text (a label, a quote, an IRI) as plain text wherever Streamlit renders it.
+
+    Every special character becomes a numeric character reference, which HTML shows as that
+    character and Markdown never reads as syntax: safe in st.markdown (with or without HTML),
+    in titles, captions, alerts, widget and expander labels. A label such as
+    ``![x](http://host/x.png)`` therefore shows as those characters and loads nothing.
+    (Attribute values, which Markdown does not read, need only `html.escape`.)
+    """
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", value)
+
 
 #: One colour per role, shared by the quote marks and the legend.
 COLOURS: dict[str, str] = {
@@ -47,22 +65,22 @@ def link(iri: str, label: str, role: str = "", *, page: str = "entity") -> str:
     """An escaped link to an entity page, coloured by role."""
     title = f"{role}: {label}" if role else label
     return (f'<a class="gg-entity gg-{_css(role)}" href="{html.escape(entity_href(iri, page))}" target="_self" '
-            f'title="{html.escape(title)}">{html.escape(label)}</a>')
+            f'title="{html.escape(title)}">{escape(label)}</a>')
 
 
 def plain_link(iri: str, label: str, *, page: str = "entity", css: str = "gg-plain") -> str:
     """An escaped, uncoloured link to an entity page (titles, sources)."""
-    return f'<a class="{css}" href="{html.escape(entity_href(iri, page))}" target="_self">{html.escape(label)}</a>'
+    return f'<a class="{css}" href="{html.escape(entity_href(iri, page))}" target="_self">{escape(label)}</a>'
 
 
 def external_link(iri: str, label: str) -> str:
     """An escaped link that leaves the app (a source web page), opened in a new tab."""
-    return f'<a class="gg-plain" href="{html.escape(iri)}" target="_blank" rel="noopener">{html.escape(label)} ↗</a>'
+    return f'<a class="gg-plain" href="{html.escape(iri)}" target="_blank" rel="noopener">{escape(label)} ↗</a>'
 
 
 def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "gg-links") -> str:
     """An HTML table; headers are escaped here, cells must already be safe HTML (escaped or our links)."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table class="gg-links {css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
@@ -120,9 +138,9 @@ def highlight(quote: str, mentions: list[Mention], *, page: str = "entity", mark
 def _plain(text: str, start: int, end: int, mark: tuple[int, int] | None) -> str:
     """Escaped text between two matches, with the marked range (if any) wrapped in <mark>."""
     if mark is None or mark[1] <= start or mark[0] >= end:
-        return html.escape(text[start:end])
+        return escape(text[start:end])
     a, b = max(start, mark[0]), min(end, mark[1])
-    return html.escape(text[start:a]) + "<mark>" + html.escape(text[a:b]) + "</mark>" + html.escape(text[b:end])
+    return escape(text[start:a]) + "<mark>" + escape(text[a:b]) + "</mark>" + escape(text[b:end])
 
 
 def chips(mentions: list[Mention], *, page: str = "entity") -> str:
@@ -130,7 +148,7 @@ def chips(mentions: list[Mention], *, page: str = "entity") -> str:
     groups: dict[str, list[str]] = {}
     for mention in mentions:
         groups.setdefault(mention.role, []).append(link(mention.iri, mention.label, mention.role, page=page))
-    return " · ".join(f"<small><b>{html.escape(role)}</b></small> {' '.join(items)}" for role, items in groups.items())
+    return " · ".join(f"<small><b>{escape(role)}</b></small> {' '.join(items)}" for role, items in groups.items())
 
 
 def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tuple[str, str], *,
@@ -148,9 +166,9 @@ def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tupl
             elif kind == "external":
                 shown.append(external_link(iri, label))
             else:
-                shown.append(html.escape(label))
+                shown.append(escape(label))
         joined = " ".join(shown) if all(k == "entity" for k, _, _ in cells) else "<br>".join(shown)
-        body.append((html.escape(prop), joined))
+        body.append((escape(prop), joined))
     return table(headers, body, "gg-props")
 
 

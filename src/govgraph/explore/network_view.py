@@ -2,14 +2,18 @@
 
 The graph and its metrics come from `govgraph.network` (read through the Store interface, so
 the view works on a remote endpoint too); this module only narrows a graph for display (kinds,
-fewest links, one entity's neighbourhood, at most so many nodes) and draws it with pyvis. The
-pyvis views embed vis-network in the page (`cdn_resources="in_line"`), so they need no network
-access.
+fewest links, one entity's neighbourhood, at most so many nodes) and draws it with vis-network.
+The view is one self-contained page: vis-network's script and stylesheet (the copy pyvis installs)
+are inlined and the data is JSON, so it loads nothing from the network (pyvis's own template fetches
+Bootstrap from a CDN) and labels are drawn as text, never markup.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
 
 import networkx as nx
 
@@ -80,31 +84,51 @@ def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
 
 
 def to_html(graph: nx.Graph, height: int = 620) -> str:
-    """A self-contained interactive view (vis-network inlined), nodes sized by degree and coloured by kind."""
-    from pyvis.network import Network
-
-    drawing = Network(height=f"{height}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
-    for node, data in graph.nodes(data=True):
-        # Statements are many and their labels alike: name them on hover only, to keep entities readable.
-        label = " " if data["kind"] in STATEMENTS else data["label"]
-        drawing.add_node(node, label=label, title=f"{data['kind']}: {data['label']}",
-                         color=COLOURS.get(data["kind"], COLOURS["other"]), size=8 + 3 * min(graph.degree(node), 20),
-                         shape="dot", font={"size": 16})
-    for a, b, data in graph.edges(data=True):
-        drawing.add_edge(a, b, title=data.get("roles", ""), color="#cccccc")
-    drawing.set_options('{"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},'
-                        ' "interaction": {"hover": true, "navigationButtons": false}}')
-    return drawing.generate_html(notebook=False)
+    """A self-contained interactive view, nodes sized by degree and coloured by kind."""
+    nodes = [{"id": node, "title": f"{data['kind']}: {data['label']}", "shape": "dot", "font": {"size": 16},
+              # Statements are many and their labels alike: name them on hover only, to keep entities readable.
+              "label": " " if data["kind"] in STATEMENTS else data["label"],
+              "color": COLOURS.get(data["kind"], COLOURS["other"]), "size": 8 + 3 * min(graph.degree(node), 20)}
+             for node, data in graph.nodes(data=True)]
+    edges = [{"from": a, "to": b, "title": data.get("roles", ""), "color": "#cccccc"} for a, b, data in graph.edges(data=True)]
+    options = {"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},
+               "interaction": {"hover": True, "navigationButtons": False}}
+    return page(nodes, edges, options, height)
 
 
 def triples_html(nodes: dict[str, str], edges: list[tuple[str, str, str]], height: int = 520) -> str:
     """A self-contained view of labelled triples (a CONSTRUCT result): nodes by label, edges by property."""
-    from pyvis.network import Network
+    drawn = [{"id": node, "label": label, "title": node, "shape": "dot", "size": 10, "color": "#1f77b4"}
+             for node, label in nodes.items()]
+    links = [{"from": source, "to": target, "label": label, "title": label, "color": "#999999",
+              "font": {"size": 10, "color": "#666"}} for source, target, label in edges]
+    options = {"physics": {"stabilization": {"iterations": 150}}, "edges": {"arrows": {"to": {"scaleFactor": 0.5}}}}
+    return page(drawn, links, options, height)
 
-    drawing = Network(height=f"{height}px", width="100%", cdn_resources="in_line", directed=True, bgcolor="#ffffff")
-    for node, label in nodes.items():
-        drawing.add_node(node, label=label, title=node, shape="dot", size=10, color="#1f77b4")
-    for source, target, label in edges:
-        drawing.add_edge(source, target, label=label, title=label, color="#999999", font={"size": 10, "color": "#666"})
-    drawing.set_options('{"physics": {"stabilization": {"iterations": 150}}, "edges": {"arrows": {"to": {"scaleFactor": 0.5}}}}')
-    return drawing.generate_html(notebook=False)
+
+@cache
+def _vis_network() -> tuple[str, str]:
+    """vis-network's script and stylesheet, from the copy installed with pyvis."""
+    folder = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _json(value: object) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the labels hold."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def page(nodes: list[dict], edges: list[dict], options: dict, height: int) -> str:
+    """One HTML document drawing vis-network nodes and edges: no external file, data as JSON (shown as text)."""
+    script, style = _vis_network()
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>{style}</style>
+<style>html,body{{margin:0;background:#fff}}#view{{width:100%;height:{int(height)}px}}</style>
+<script>{script}</script></head>
+<body><div id="view"></div><script>
+const data = {_json({"nodes": nodes, "edges": edges, "options": options})};
+new vis.Network(document.getElementById("view"),
+                {{nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)}}, data.options);
+</script></body></html>"""

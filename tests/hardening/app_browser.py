@@ -1,0 +1,52 @@
+"""Playwright setup for the hardening tests of the app (a pytest plugin), as in tests/test_app_browser.py.
+
+Debian's Chromium, with its own background traffic (component updates, sync, first-run pages,
+safe browsing lists) switched off, so that every request a test sees comes from the app's pages.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+CHROMIUM = "/usr/bin/chromium"
+#: The first render imports the libraries and opens the store: wait for headings, not a fixed time.
+FIRST = 60_000
+QUIET = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+         "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-default-browser-check",
+         "--metrics-recording-only",
+         # LocalNetworkAccessChecks: a page served through Playwright's route.fulfill (the header test) has no
+         # address, so Chromium would block its websocket to 127.0.0.1 as a request into a private network.
+         "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,LocalNetworkAccessChecks"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": QUIET}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    """Open a page of the app and wait until its script run has drawn everything."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=FIRST)
+    settle(page)
+
+
+def settle(page: Page, timeout: float = 30.0) -> None:
+    """Wait until no placeholder or stale element is left and the page has not changed for 0.5 s."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        state = page.evaluate("""() => [document.querySelectorAll('[data-testid="stSkeleton"], [data-stale="true"]').length,
+                                        document.body.innerHTML.length]""")
+        if state[0] == 0 and state == last:
+            return
+        last = state
+        page.wait_for_timeout(500)
