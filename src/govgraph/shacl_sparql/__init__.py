@@ -15,7 +15,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SH
 
-from .. import loading
+from .. import loading, safety
+from ..errors import GovgraphError
 from ..validate import VIOLATION, WARNING, Finding, _shape_name
 from .compile import Compiler
 from .shapes import Shape, UnsupportedShapeError, read_shapes
@@ -28,9 +29,8 @@ def _closure(store: ox.Store):
 
     @cache
     def closure(cls: URIRef) -> list[str]:
-        rows = store.query(
-            f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{cls}> }}", use_default_graph_as_union=True
-        )
+        query = safety.bind(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* ?class }}", {"class": cls}).text
+        rows = store.query(query, use_default_graph_as_union=True)
         found = {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)} | {str(cls)}
         return sorted(found)
 
@@ -38,7 +38,11 @@ def _closure(store: ox.Store):
 
 
 def compile_queries(shapes_graph: Graph, store: ox.Store) -> list[tuple[str, Shape, Shape, object, str]]:
-    """(kind, node shape, shape, extra, query) for every check, in a stable order."""
+    """(kind, node shape, shape, extra, query) for every check, in a stable order.
+
+    Each query is the text the safety gate wrote from it (`govgraph.safety.bind`): shapes are
+    input like any query, and what runs is what was checked.
+    """
     compiler = Compiler(_closure(store))
     plan = []
     for node in read_shapes(shapes_graph):
@@ -61,7 +65,14 @@ def compile_queries(shapes_graph: Graph, store: ox.Store) -> list[tuple[str, Sha
                 plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
         for constraint in node.sparql:
             plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
-    return plan
+    return [(kind, node, shape, extra, _gated(query, shape)) for kind, node, shape, extra, query in plan]
+
+
+def _gated(query: str, shape: Shape) -> str:
+    try:
+        return safety.bind(query).text
+    except GovgraphError as error:
+        raise GovgraphError(f"shape {shape.node.n3()}: {error}") from None
 
 
 def sparql_findings(store: ox.Store, shapes_graph: Graph) -> list[Finding]:
