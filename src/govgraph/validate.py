@@ -105,6 +105,9 @@ def gated_shapes(shapes: Graph) -> Graph:
         gated.bind(prefix, namespace)
     for triple in shapes:
         gated.add(triple)
+    for term in {term for triple in shapes for term in triple if isinstance(term, URIRef)}:
+        if not safety.is_clean_iri(str(term)):  # pyshacl pastes sh:path IRIs into $PATH, after any check
+            raise GovgraphError(f"shapes: {str(term)!r} is not a clean IRI")
     if any(True for _ in shapes.subject_objects(SH.update)):
         raise GovgraphError("shapes: sh:update is refused: validation never changes data")
     for predicate, form in SPARQL_TEXTS.items():

@@ -214,44 +214,66 @@ SHAPE_HEAD = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 """
 
 
-def shapes_with(url: str) -> list[str]:
-    """Shapes hiding SERVICE in sh:select, sh:ask, sh:prefixes / sh:namespace."""
+def shapes_with(url: str) -> dict[str, str]:
+    """Shapes hiding SERVICE in sh:select, sh:ask, sh:prefixes / sh:namespace, sh:path (pasted into $PATH)."""
     def sparql(select: str, namespace: str = "urn:ex#") -> str:
         return SHAPE_HEAD + f"""
 ex:prefixes sh:declare [ sh:prefix "ex" ; sh:namespace "{namespace}"^^xsd:anyURI ] .
 ex:Shape a sh:NodeShape ; sh:targetNode ex:a ;
     sh:sparql [ sh:prefixes ex:prefixes ; sh:select {select} ] .
 """
+    path_injection = f"urn:ex#p> ?v . SERVICE <{url}> {{ ?s ?p ?o }} . $this <urn:ex#p"
     select_repro = repro(url).replace("SELECT *", "SELECT $this").replace("{ BIND", "{ BIND($this AS ?t) BIND", 1)
     long_repro = '"""' + select_repro.replace('"""', '\\"\\"\\"').replace("\\u", "\\\\u") + '"""'
-    return [
-        sparql(long_repro),
-        sparql(f'"SELECT $this WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"'),
-        sparql('"SELECT $this WHERE { $this ex:p ?o }"', f"urn:ex#> {{ }} SERVICE <{url}> {{ ?s ?p ?o }} #"),
-        sparql('"SELECT $this WHERE { $this ex:p ?o }"', f"{url}#\\u003E"),
-        sparql('"SELECT $this WHERE { $this ex:p ?o }"', "urn:ex#\\u000D"),
-        SHAPE_HEAD + f"""
+    return {
+        "repro-in-select": sparql(long_repro),
+        "service-in-select": sparql(f'"SELECT $this WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"'),
+        "namespace-injection": sparql('"SELECT $this WHERE { $this ex:p ?o }"',
+                                      f"urn:ex#> {{ }} SERVICE <{url}> {{ ?s ?p ?o }} #"),
+        "namespace-long-string": sparql(
+            '"SELECT $this WHERE { $this ex:p ?o } \'\'\' AS ?z) } #"',
+            f"urn:ex#> SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} BIND(\'\'\'"),
+        "namespace-escape": sparql('"SELECT $this WHERE { $this ex:p ?o }"', f"{url}#\\u003E"),
+        "namespace-cr": sparql('"SELECT $this WHERE { $this ex:p ?o }"', "urn:ex#\\u000D"),
+        "path-injection": SHAPE_HEAD + f"""
+ex:PathComponent a sh:ConstraintComponent ; sh:parameter [ sh:path ex:check ] ;
+    sh:propertyValidator [ a sh:SPARQLSelectValidator ; sh:select "SELECT $this WHERE {{ $this $PATH ?v }}" ] .
+ex:Shape a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path <{turtle_escaped(path_injection)}> ; ex:check true ] .
+""",
+        "ask-validator": SHAPE_HEAD + f"""
 ex:C a sh:ConstraintComponent ; sh:parameter [ sh:path ex:flag ] ;
     sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}" ] .
 ex:Shape a sh:NodeShape ; sh:targetNode ex:a ; ex:flag true .
 """,
-    ]
+    }
 
 
-def test_shapes_send_nothing_with_either_engine(listener: Listener, tmp_path: Path) -> None:
-    data = Graph().parse(data="<urn:ex#a> <urn:ex#p> 1 .", format="turtle")
-    store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("urn:ex#a"), ox.NamedNode("urn:ex#p"), ox.Literal("1"), ox.DefaultGraph()))
-    for text in shapes_with(listener.url):
-        shapes = Graph().parse(data=text, format="turtle")
+def turtle_escaped(iri: str) -> str:
+    """An IRI with the characters an IRIREF cannot hold written as \\u escapes (Turtle decodes them)."""
+    return "".join(f"\\u{ord(char):04X}" if char in '<>{} "' else char for char in iri)
+
+
+SHAPE_CASES = list(shapes_with("http://127.0.0.1:1/svc"))
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES)
+@pytest.mark.parametrize("engine", ["pyshacl", "sparql"])
+def test_shapes_send_nothing_with_either_engine(listener: Listener, case: str, engine: str) -> None:
+    shapes = Graph().parse(data=shapes_with(listener.url)[case], format="turtle")
+    if engine == "pyshacl":
+        data = Graph().parse(data="<urn:ex#a> <urn:ex#p> 1 .", format="turtle")
         outcome(lambda: shacl_findings(data, shapes))
+    else:
+        store = ox.Store()
+        store.add(ox.Quad(ox.NamedNode("urn:ex#a"), ox.NamedNode("urn:ex#p"), ox.Literal("1"), ox.DefaultGraph()))
         outcome(lambda: sparql_findings(store, shapes))
     assert listener.connections == 0
 
 
-def test_build_with_hostile_shapes_sends_nothing(listener: Listener, project_copy: Path) -> None:
+@pytest.mark.parametrize("case", ["repro-in-select", "namespace-long-string"])
+def test_build_with_hostile_shapes_sends_nothing(listener: Listener, project_copy: Path, case: str) -> None:
     shapes = project_copy / "ontology" / "shapes.ttl"
-    shapes.write_text(shapes.read_text(encoding="utf-8") + shapes_with(listener.url)[0], encoding="utf-8")
+    shapes.write_text(shapes.read_text(encoding="utf-8") + shapes_with(listener.url)[case], encoding="utf-8")
     result = run_cli("build", home=project_copy)
     assert "Traceback" not in result.stderr, result.stderr
     assert listener.connections == 0
