@@ -193,7 +193,7 @@ class Writer:
         rows = _items(node["value"]) if _has(node, "value") else []
         if len(names) == 1 and not any(isinstance(row, (list, ParseResults)) for row in rows):
             return f"VALUES {names[0]} {{ " + "".join(f"{self.term(v)} " for v in rows) + "}"
-        body = "".join("(" + " ".join(self.term(v) for v in _items(row) if v != RDF.nil) + ") " for row in rows)
+        body = "".join("(" + " ".join(self.term(v) for v in _items(row)) + ") " for row in rows)
         return "VALUES (" + " ".join(names) + ") { " + body + "}"
 
     def verb(self, node: object) -> str:

@@ -19,6 +19,7 @@ import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyparsing import ParseException, ParseResults
 from rdflib import Literal, URIRef, Variable
@@ -76,9 +77,18 @@ def _field(node: CompValue, key: str, default: object = None) -> object:
 
 
 def parse(text: str) -> ParseResults:
-    """The parse tree of a read-only query; updates and syntax errors become one-line errors."""
+    """The parse tree of a read-only query; updates and syntax errors become one-line errors.
+
+    Trees are cached by text (rdflib's parser takes ~0.1 s on a compiled shape query, and the
+    app and validation ask the same texts again); callers must not change them.
+    """
     with PARSER_LOCK:
-        return _parse(text)
+        return _parsed(text)
+
+
+@lru_cache(maxsize=512)
+def _parsed(text: str) -> ParseResults:
+    return _parse(text)
 
 
 def _parse(text: str) -> ParseResults:
