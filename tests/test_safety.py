@@ -187,3 +187,40 @@ def test_every_saved_question_and_check_round_trips_and_gives_the_same_rows(save
     written = safety.bind(saved.text).text
     with_prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + saved.text
     assert _rows(seed_store, written) == _rows(seed_store, with_prefixes)
+
+
+def test_the_written_text_drops_comments_so_a_hidden_clause_stays_inside_its_string() -> None:
+    query = 'SELECT * WHERE { BIND("\\u0022" AS ?a) SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o } # """ AS ?b)\n}'
+    prepared = safety.bind(query)
+    assert prepared.text == ('SELECT * WHERE { BIND(" AS ?a) SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o } # " AS ?b) }')
+
+
+def test_a_carriage_return_does_not_end_a_comment_the_check_kept() -> None:
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o # \r SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o }\n}")
+    assert prepared.text == "SELECT * WHERE { ?s ?p ?o . }"
+
+
+@pytest.mark.parametrize("value", ["C:\\u0041", "x\\UFFFFFFFF", "\\U0001F600"])
+def test_a_string_holding_a_unicode_escape_is_refused(value: str) -> None:
+    with pytest.raises(QueryRefused, match="cannot be sent unambiguously"):
+        safety.bind("SELECT * WHERE { BIND(?v AS ?w) }", {"v": Literal(value)})
+
+
+@pytest.mark.parametrize("query", ['SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }', 'SELECT * WHERE { ?s ?p "\\uD800" }',
+                                   "SELECT * WHERE { ?s ?p -2.5 }"])
+def test_invalid_code_points_and_rdflib_faults_are_one_line_errors(query: str) -> None:
+    with pytest.raises(GovgraphError) as caught:
+        safety.bind(query)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s DISTINCT(<urn:p>) ?o }",  # rdflib-only syntax
+    "SELECT * WHERE { ?s !(^<urn:p>) ?o }",  # rdflib's tree drops the IRI
+    "SELECT * WHERE { <relative> ?p ?o }",
+    "SELECT * WHERE { ?s ?p ?é }",
+])
+def test_what_the_writer_cannot_write_faithfully_is_refused(query: str) -> None:
+    with pytest.raises(GovgraphError) as caught:
+        safety.bind(query)
+    assert "\n" not in str(caught.value)

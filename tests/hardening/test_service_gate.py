@@ -20,6 +20,7 @@ import pytest
 from rdflib import Graph
 
 from govgraph.errors import GovgraphError
+from govgraph.explore import search
 from govgraph.shacl_sparql import sparql_findings
 from govgraph.validate import shacl_findings
 from govgraph.store import open_store, temporary_store
@@ -206,6 +207,17 @@ def test_invalid_code_points_are_one_line_errors(tmp_path: Path) -> None:
     result = run_cli("query", "statements-matching-text", "--param", "text=\\UFFFFFFFF")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("words", ["\\UFFFFFFFF", "\\uD800", "\\u0022 } SERVICE"])
+def test_the_search_box_refuses_escapes_in_one_line(words: str) -> None:
+    store = temporary_store(SEED_DATA)
+    try:
+        with pytest.raises(GovgraphError) as caught:
+            search(store, words=words)
+    finally:
+        store.close()
+    assert "\n" not in str(caught.value)
 
 
 SHAPE_HEAD = """@prefix sh: <http://www.w3.org/ns/shacl#> .
