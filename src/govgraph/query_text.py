@@ -26,12 +26,14 @@ class Unwritable(GovgraphError):
     """The query uses something that cannot be written unambiguously for every SPARQL parser."""
 
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+#: Characters an IRIREF cannot hold.
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _VARIABLE = re.compile(r"[A-Za-z0-9_]+\Z")
 _BLANK = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")
 _LANG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*\Z")
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+#: The only string escapes written: every parser reads them alike.
+ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NUMBER = {
     XSD.integer: re.compile(r"[+-]?[0-9]+\Z"),
     XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
@@ -43,6 +45,11 @@ _LIST_ARGUMENT = {"Builtin_CONCAT", "Builtin_COALESCE"}
 _AGGREGATES = {"Aggregate_Count": "COUNT", "Aggregate_Sum": "SUM", "Aggregate_Min": "MIN", "Aggregate_Max": "MAX",
                "Aggregate_Avg": "AVG", "Aggregate_Sample": "SAMPLE", "Aggregate_GroupConcat": "GROUP_CONCAT"}
 _PATTERNS = {"OptionalGraphPattern": "OPTIONAL", "MinusGraphPattern": "MINUS"}
+
+
+def is_clean_iri(iri: str) -> bool:
+    """Whether `iri` is absolute and holds only characters an IRIREF may (so it can go between < >)."""
+    return bool(_SCHEME.match(iri)) and not IRI_FORBIDDEN.search(iri)
 
 
 def _has(node: CompValue, key: str) -> bool:
@@ -82,7 +89,7 @@ class Writer:
             if self.base is None:
                 raise Unwritable(f"relative IRI <{iri}> without a BASE")
             iri = str(URIRef(iri, base=self.base))
-        if _IRI_FORBIDDEN.search(iri) or not _SCHEME.match(iri):
+        if not is_clean_iri(iri):
             raise Unwritable(f"not a valid IRI: {iri!r}")
         return iri
 
@@ -141,7 +148,7 @@ class Writer:
 
     @staticmethod
     def string(text: str) -> str:
-        return '"' + "".join(_ECHAR.get(char, char) for char in text) + '"'
+        return '"' + "".join(ECHAR.get(char, char) for char in text) + '"'
 
     # -- graph patterns ---------------------------------------------------------------------
     def group(self, node: CompValue) -> str:
@@ -402,4 +409,4 @@ def write(tree: ParseResults, default_prefixes: Mapping[str, str]) -> str:
     return Writer(tree[0], default_prefixes).query(tree[1])
 
 
-__all__ = ["Unwritable", "Writer", "write"]
+__all__ = ["ECHAR", "IRI_FORBIDDEN", "Unwritable", "Writer", "is_clean_iri", "write"]

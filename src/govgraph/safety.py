@@ -29,6 +29,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from . import query_text
+from .query_text import ECHAR, IRI_FORBIDDEN, is_clean_iri
 from .errors import GovgraphError
 from .namespaces import PREFIXES
 
@@ -36,7 +37,6 @@ from .namespaces import PREFIXES
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 #: What rdflib expands before parsing (over the whole text, as `parseQuery` does).
 _UNICODE_ESCAPE = expandUnicodeEscapes_re
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -44,7 +44,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: thread-safe (parse actions and its packrat cache share state): one parse at a time. Callers
 #: from many threads (the app's sessions) need no lock of their own.
 PARSER_LOCK = threading.RLock()
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 class QueryRefused(GovgraphError):
@@ -126,19 +125,14 @@ def _check_tree(tree: ParseResults) -> str:
     return FORMS[query.name]
 
 
-def is_clean_iri(iri: str) -> bool:
-    """Whether `iri` is absolute and holds only characters an IRIREF may (so it can go between < >)."""
-    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", iri)) and not _IRI_FORBIDDEN.search(iri)
-
-
 def term_text(term: Node) -> str:
     """The SPARQL text of one RDF term, escaped so that it cannot end early."""
     if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(str(term)):
+        if IRI_FORBIDDEN.search(str(term)):
             raise GovgraphError(f"not a valid IRI: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        body = '"' + "".join(_ECHAR.get(char, char) for char in str(term)) + '"'
+        body = '"' + "".join(ECHAR.get(char, char) for char in str(term)) + '"'
         if term.language:
             if not _LANG.match(term.language):
                 raise GovgraphError(f"not a valid language tag: {term.language!r}")
