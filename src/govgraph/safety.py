@@ -85,7 +85,7 @@ def parse(text: str) -> ParseResults:
         return _parsed(text)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _parsed(text: str) -> ParseResults:
     return _parse(text)
 

@@ -19,9 +19,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from govgraph import loading, paths, safety
 from govgraph.errors import GovgraphError
 from govgraph.explore import search
-from govgraph.shacl_sparql import sparql_findings
+from govgraph.shacl_sparql import compile_queries, sparql_findings
 from govgraph.validate import shacl_findings
 from govgraph.store import open_store, temporary_store
 from tests.conftest import run_cli
@@ -289,3 +290,18 @@ def test_build_with_hostile_shapes_sends_nothing(listener: Listener, project_cop
     result = run_cli("build", home=project_copy)
     assert "Traceback" not in result.stderr, result.stderr
     assert listener.connections == 0
+
+
+def test_every_query_compiled_from_the_project_shapes_passes_the_gate_with_the_same_rows() -> None:
+    """The SPARQL engine's own templates run ungated (cost); they must stay inside what the gate accepts."""
+    store = loading.load_store()
+    shapes = loading.load([paths.SHAPES_FILE, paths.RECOMMENDATIONS_FILE])
+    for *_, query in compile_queries(shapes, store):
+        written = safety.bind(query).text
+        assert safety.bind(written).text == written
+        assert rows(store, written) == rows(store, query)
+
+
+def rows(store: ox.Store, query: str) -> list:
+    return sorted(tuple(str(row[v]) for v in solutions.variables)
+                  for solutions in [store.query(query, use_default_graph_as_union=True)] for row in solutions)
