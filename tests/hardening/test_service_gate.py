@@ -27,7 +27,7 @@ from govgraph.validate import shacl_findings
 from govgraph.store import open_store, temporary_store
 from tests.conftest import run_cli
 
-pytest_plugins = ["tests.servers"]
+pytest_plugins = ["tests.servers", "tests.app_fixtures"]
 
 EMPTY_RESULTS = b'{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}'
 SEED_DATA = [ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"),
@@ -208,6 +208,13 @@ def test_invalid_code_points_are_one_line_errors(tmp_path: Path) -> None:
     result = run_cli("query", "statements-matching-text", "--param", "text=\\UFFFFFFFF")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_workbench_link_sends_nothing(listener: Listener, app_page, seed_store: Path) -> None:  # type: ignore[no-untyped-def]
+    at = app_page("workbench", seed_store, q=repro(listener.url))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert listener.connections == 0
 
 
 @pytest.mark.parametrize("words", ["\\UFFFFFFFF", "\\uD800", "\\u0022 } SERVICE"])
