@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from ..safety import is_clean_iri
+from ..query_text import Writer, is_clean_iri
 from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[URIRef], list[str]]
@@ -41,9 +41,8 @@ def iri(node: object) -> str:
 
 
 def string(text: str) -> str:
-    """A SPARQL string literal."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+    """A SPARQL string literal, escaped as the safety gate writes them."""
+    return Writer.string(text)
 
 
 def term(node: Node) -> str:
@@ -52,7 +51,7 @@ def term(node: Node) -> str:
         return iri(node)
     if isinstance(node, Literal):
         if node.language:
-            return f"{string(str(node))}@{node.language}"
+            return f"{string(str(node))}@{Writer.language(node.language)}"
         return f"{string(str(node))}^^{iri(node.datatype or XSD.string)}"
     raise UnsupportedShapeError(f"blank node {node} used as a constraint value; use --engine pyshacl")
 
