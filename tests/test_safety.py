@@ -1,10 +1,13 @@
 """Safety: refusals decided on the parse tree, parameters bound as escaped RDF terms."""
 
+import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib import namespace
 
-from govgraph import safety
+from govgraph import loading, safety
+from govgraph.namespaces import PREFIXES
+from govgraph.queries import list_checks, list_queries
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
 
@@ -84,18 +87,19 @@ def test_syntax_error_is_one_line() -> None:
     assert "\n" not in str(caught.value)
 
 
-def test_missing_govgraph_prefixes_are_declared_and_own_ones_kept() -> None:
+def test_prefixed_names_are_written_in_full_with_govgraph_prefixes_as_fallback() -> None:
     prepared = safety.bind("PREFIX gg: <urn:mine#> SELECT * WHERE { ?s gg:p forum:igf }")
-    assert "PREFIX forum: <https://w3id.org/govgraph/id/forum/>" in prepared.text
-    assert "PREFIX gg: <https://w3id.org" not in prepared.text
-    assert prepared.text.startswith("PREFIX gg: <urn:mine#>\nPREFIX act: ")
-    assert prepared.text.endswith(" SELECT * WHERE { ?s gg:p forum:igf }")
+    assert prepared.text == "SELECT * WHERE { ?s <urn:mine#p> <https://w3id.org/govgraph/id/forum/igf> . }"
 
 
-def test_prefixes_go_after_the_query_prologue_and_its_comments() -> None:
-    prepared = safety.bind("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nSELECT * WHERE { ?s ?p ?o }")
-    assert prepared.text.startswith("# about\nBASE <urn:b/>\nPREFIX x: <urn:x#>\nPREFIX gg: ")
-    assert prepared.text.endswith("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n\nSELECT * WHERE { ?s ?p ?o }")
+def test_base_and_comments_are_resolved_and_dropped() -> None:
+    prepared = safety.bind("# about\nBASE <http://b.example/x/>\nPREFIX x: <urn:x#>\nSELECT * WHERE { <s> x:p ?o } # end")
+    assert prepared.text == "SELECT * WHERE { <http://b.example/x/s> <urn:x#p> ?o . }"
+
+
+def test_an_unknown_prefix_is_an_error() -> None:
+    with pytest.raises(GovgraphError, match="unknown prefix nope:"):
+        safety.bind("SELECT * WHERE { ?s nope:p ?o }")
 
 
 @pytest.mark.parametrize("term, text", [
@@ -118,14 +122,19 @@ def test_term_text_refuses_what_cannot_be_a_parameter(term) -> None:
 
 def test_binding_adds_values_at_the_top_of_the_where_group() -> None:
     prepared = safety.bind("PREFIX x: <urn:x#>\nSELECT ?v WHERE { BIND(?p AS ?v) }", {"p": Literal(MALICIOUS)})
-    body = prepared.text.split("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n", 1)[1]
-    assert body == '\nSELECT ?v WHERE {\n  VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") }\n BIND(?p AS ?v) }'
+    assert prepared.text == 'SELECT ?v WHERE { VALUES (?p) { ("\\"x\\" } ; DROP ALL ; {") } BIND(?p AS ?v) }'
 
 
 def test_binding_skips_braces_in_comments_strings_and_the_construct_template() -> None:
     query = ('# { a comment with a brace\nCONSTRUCT { ?s <urn:p> "}{" } WHERE { ?s ?p ?o FILTER(?o = ?x) }')
     prepared = safety.bind(query, {"x": Literal(1)})
-    assert 'WHERE {\n  VALUES (?x) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in prepared.text
+    assert prepared.text == ('CONSTRUCT { ?s <urn:p> "}{" . } WHERE { VALUES (?x) { (1) } ?s ?p ?o . '
+                             'FILTER (?o = ?x) }')
+
+
+def test_binding_into_a_sub_select_wraps_it_in_a_group() -> None:
+    prepared = safety.bind("SELECT * WHERE { SELECT ?s WHERE { ?s ?p ?o } }", {"s": URIRef("urn:a")})
+    assert prepared.text == "SELECT * WHERE { VALUES (?s) { (<urn:a>) } { SELECT ?s WHERE { ?s ?p ?o . } } }"
 
 
 def test_binding_an_unknown_variable_is_an_error() -> None:
@@ -140,15 +149,78 @@ def test_binding_the_short_construct_form_is_refused() -> None:
 
 def test_a_row_cap_one_above_the_limit_is_added_to_a_select_without_limit() -> None:
     prepared = safety.bind("SELECT * WHERE { ?s ?p ?o } # trailing comment", limit=10)
-    assert prepared.text.endswith("# trailing comment\nLIMIT 11\n")
+    assert prepared.text == "SELECT * WHERE { ?s ?p ?o . } LIMIT 11"
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o } VALUES ?s { <urn:a> }", limit=10)
+    assert prepared.text == "SELECT * WHERE { ?s ?p ?o . } LIMIT 11 VALUES ?s { <urn:a> }"
 
 
 @pytest.mark.parametrize("query", [
     "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
     "SELECT * WHERE { ?s ?p ?o } OFFSET 3",
-    "SELECT * WHERE { ?s ?p ?o } VALUES ?s { <urn:a> }",
     "ASK { ?s ?p ?o }",
     "CONSTRUCT WHERE { ?s ?p ?o }",
 ])
 def test_no_row_cap_where_the_query_has_its_own_or_is_not_a_select(query: str) -> None:
     assert "LIMIT 11" not in safety.bind(query, limit=10).text
+
+
+@pytest.fixture(scope="module")
+def seed_store() -> ox.Store:
+    """The ontology and the curated data in memory, queried with pyoxigraph directly."""
+    return loading.load_store()
+
+
+def _rows(store: ox.Store, text: str) -> list:
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryBoolean):
+        return [bool(result)]
+    if isinstance(result, ox.QuerySolutions):
+        return sorted(tuple(str(row[v]) for v in result.variables) for row in result)
+    return sorted(str(triple) for triple in result)
+
+
+@pytest.mark.parametrize("saved", list_queries() + list_checks(), ids=lambda saved: saved.name)
+def test_every_saved_question_and_check_round_trips_and_gives_the_same_rows(saved, seed_store) -> None:
+    """The written text is a fixpoint of the gate and means what the file says (parameters left free)."""
+    bound = safety.bind(saved.text, saved.bindings()).text
+    assert safety.bind(bound).text == bound
+    written = safety.bind(saved.text).text
+    with_prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + saved.text
+    assert _rows(seed_store, written) == _rows(seed_store, with_prefixes)
+
+
+def test_the_written_text_drops_comments_so_a_hidden_clause_stays_inside_its_string() -> None:
+    query = 'SELECT * WHERE { BIND("\\u0022" AS ?a) SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o } # """ AS ?b)\n}'
+    prepared = safety.bind(query)
+    assert prepared.text == ('SELECT * WHERE { BIND(" AS ?a) SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o } # " AS ?b) }')
+
+
+def test_a_carriage_return_does_not_end_a_comment_the_check_kept() -> None:
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o # \r SERVICE <http://127.0.0.1:9/svc> { ?s ?p ?o }\n}")
+    assert prepared.text == "SELECT * WHERE { ?s ?p ?o . }"
+
+
+@pytest.mark.parametrize("value", ["C:\\u0041", "x\\UFFFFFFFF", "\\U0001F600"])
+def test_a_string_holding_a_unicode_escape_is_refused(value: str) -> None:
+    with pytest.raises(QueryRefused, match="cannot be sent unambiguously"):
+        safety.bind("SELECT * WHERE { BIND(?v AS ?w) }", {"v": Literal(value)})
+
+
+@pytest.mark.parametrize("query", ['SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }', 'SELECT * WHERE { ?s ?p "\\uD800" }',
+                                   "SELECT * WHERE { ?s ?p -2.5 }"])
+def test_invalid_code_points_and_rdflib_faults_are_one_line_errors(query: str) -> None:
+    with pytest.raises(GovgraphError) as caught:
+        safety.bind(query)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s DISTINCT(<urn:p>) ?o }",  # rdflib-only syntax
+    "SELECT * WHERE { ?s !(^<urn:p>) ?o }",  # rdflib's tree drops the IRI
+    "SELECT * WHERE { <relative> ?p ?o }",
+    "SELECT * WHERE { ?s ?p ?é }",
+])
+def test_what_the_writer_cannot_write_faithfully_is_refused(query: str) -> None:
+    with pytest.raises(GovgraphError) as caught:
+        safety.bind(query)
+    assert "\n" not in str(caught.value)

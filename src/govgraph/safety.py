@@ -1,14 +1,16 @@
 """Make a query safe to run: read-only, no SERVICE, no FROM, parameters bound as RDF terms.
 
-Every check works on the parse tree of rdflib's SPARQL 1.1 parser, never on regular
-expressions over the text, and happens before any store sees the query.
+One gate for every entry point (CLI, API, app, saved questions, shapes): the text is parsed
+once with rdflib's SPARQL 1.1 parser and every check works on that parse tree, never on
+regular expressions over the text. The engines never see the text given: `bind` writes the
+text that runs from the checked tree (`govgraph.query_text`: no comments, IRIs in full,
+strings with plain escapes only), parses it again and requires the same text back, so a
+SERVICE clause that rdflib and an engine would lex differently cannot slip past the check.
 
 Parameters are bound by adding ``VALUES (?a ?b) { (term term) }`` as the first element of
-the query's WHERE group. Each term is written from its RDF value with full escaping
-(`term_text`), so a value can never end the literal or IRI it sits in; the bound query is
-parsed again and must show the VALUES block in the WHERE group with exactly the terms given,
-or it is refused. The same text runs on the embedded store and on remote endpoints, so both
-give the same rows.
+the query's WHERE group, in the tree; the written query is parsed again and must show the
+VALUES block with exactly those variables. The same text runs on the embedded store and on
+remote endpoints, so both give the same rows.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyparsing import ParseException, ParseResults
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes_re, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
+from . import query_text
+from .query_text import ECHAR, IRI_FORBIDDEN, is_clean_iri
 from .errors import GovgraphError
 from .namespaces import PREFIXES
 
@@ -32,13 +37,13 @@ from .namespaces import PREFIXES
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_PROLOGUE_ITEM = re.compile(r"\s*(?:#[^\n]*|BASE\s*<[^<>\s]*>|PREFIX\s+[^\s:]*:\s*<[^<>\s]*>)", re.I)
+#: What rdflib expands before parsing (over the whole text, as `parseQuery` does).
+_UNICODE_ESCAPE = expandUnicodeEscapes_re
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: rdflib's SPARQL grammar is one set of pyparsing objects per process, and pyparsing is not
 #: thread-safe (parse actions and its packrat cache share state): one parse at a time. Callers
 #: from many threads (the app's sessions) need no lock of their own.
 PARSER_LOCK = threading.RLock()
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 class QueryRefused(GovgraphError):
@@ -71,9 +76,18 @@ def _field(node: CompValue, key: str, default: object = None) -> object:
 
 
 def parse(text: str) -> ParseResults:
-    """The parse tree of a read-only query; updates and syntax errors become one-line errors."""
+    """The parse tree of a read-only query; updates and syntax errors become one-line errors.
+
+    Trees are cached by text (rdflib's parser takes ~0.1 s on a compiled shape query, and the
+    app and validation ask the same texts again); callers must not change them.
+    """
     with PARSER_LOCK:
-        return _parse(text)
+        return _parsed(text)
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str) -> ParseResults:
+    return _parse(text)
 
 
 def _parse(text: str) -> ParseResults:
@@ -90,11 +104,14 @@ def _parse(text: str) -> ParseResults:
         raise QueryRefused(f"updates are refused ({what}): govgraph only runs SELECT, ASK, CONSTRUCT and DESCRIBE") from None
     except RecursionError:
         raise GovgraphError("SPARQL query too deeply nested to check") from None
+    except (ValueError, TypeError, ArithmeticError) as error:
+        # from rdflib's parse actions: "Invalid unicode code point: FFFFFFFF", "Not a number; …"
+        raise GovgraphError(f"SPARQL syntax error: {' '.join(str(error).split())[:200]}") from None
 
 
 def check(text: str) -> str:
-    """Refuse updates, SERVICE and FROM / FROM NAMED; return the query form."""
-    return _check_tree(parse(text))
+    """Pass `text` through the gate (see `bind`); return the query form."""
+    return bind(text).form
 
 
 def _check_tree(tree: ParseResults) -> str:
@@ -108,30 +125,14 @@ def _check_tree(tree: ParseResults) -> str:
     return FORMS[query.name]
 
 
-def with_prefixes(text: str, tree: ParseResults) -> str:
-    """The query with PREFIX lines for the govgraph prefixes (namespaces.PREFIXES) it does not declare.
-
-    Saved questions can then write ``gg:`` or ``forum:`` on any server, which knows none of them.
-    """
-    declared = {str(_field(decl, "prefix", "")) for decl in tree[0] if decl.name == "PrefixDecl"}
-    missing = "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items() if name not in declared)
-    if not missing:
-        return text
-    # After the query's own prologue: Virtuoso refuses a BASE that follows a PREFIX.
-    end = 0
-    while (match := _PROLOGUE_ITEM.match(text, end)) and match.end() > end:
-        end = match.end()
-    return text[:end] + ("\n" if end else "") + missing + text[end:]
-
-
 def term_text(term: Node) -> str:
     """The SPARQL text of one RDF term, escaped so that it cannot end early."""
     if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(str(term)):
+        if IRI_FORBIDDEN.search(str(term)):
             raise GovgraphError(f"not a valid IRI: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        body = '"' + "".join(_ECHAR.get(char, char) for char in str(term)) + '"'
+        body = '"' + "".join(ECHAR.get(char, char) for char in str(term)) + '"'
         if term.language:
             if not _LANG.match(term.language):
                 raise GovgraphError(f"not a valid language tag: {term.language!r}")
@@ -142,86 +143,83 @@ def term_text(term: Node) -> str:
     raise GovgraphError(f"parameters must be IRIs or literals, not {type(term).__name__}")
 
 
-def _where_start(text: str, form: str) -> int:
-    """The offset just after the `{` that opens the WHERE group of a checked query.
-
-    A small lexer skips comments, strings and IRIs; the WHERE group is the first `{` outside
-    parentheses (CONSTRUCT: the first after its template). Parsing the result again
-    (in `bind`) catches anything this misjudges.
-    """
-    position, depth_paren, skip_groups = 0, 0, 1 if form == "CONSTRUCT" else 0
-    brace_depth = 0
-    token = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                       r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^\x00-\x20<>"{}|^`\\]*>|[{}()]|[^#"\'<{}()]+|<',
-                       re.S)
-    while position < len(text):
-        match = token.match(text, position)
-        if match is None:
-            break
-        lexeme, position = match.group(0), match.end()
-        if lexeme == "(":
-            depth_paren += 1
-        elif lexeme == ")":
-            depth_paren -= 1
-        elif lexeme == "{" and depth_paren == 0:
-            if brace_depth == 0 and skip_groups == 0:
-                return position
-            brace_depth += 1
-        elif lexeme == "}" and depth_paren == 0:
-            brace_depth -= 1
-            if brace_depth == 0:
-                skip_groups -= 1
-    raise GovgraphError("cannot find the WHERE clause to bind parameters into")
-
-
 def _inline_data(tree: ParseResults) -> CompValue | None:
     where = _field(tree[1], "where")
     parts = _field(where, "part", []) if where is not None else []
     return parts[0] if parts and parts[0].name == "InlineData" else None
 
 
-def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None) -> PreparedQuery:
-    """Check `text`, add missing govgraph prefixes, bind each named variable to its RDF term.
+def _with_values(query: CompValue, names: list[str], terms: list[Node]) -> CompValue:
+    """The query with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group."""
+    inline = CompValue("InlineData", var=[Variable(name) for name in names], value=[list(terms)])
+    where = _field(query, "where")
+    if where is not None and where.name == "GroupGraphPatternSub":
+        parts = list(_field(where, "part", []))
+    elif where is not None and where.name == "SubSelect":
+        parts = [CompValue("GroupOrUnionGraphPattern", graph=[where])]
+    else:
+        raise GovgraphError("cannot bind parameters into this query safely")
+    bound = CompValue(query.name, **query)
+    bound["where"] = CompValue("GroupGraphPatternSub", part=[inline, *parts])
+    return bound
 
-    With `limit`, a SELECT that has no LIMIT of its own gets ``LIMIT limit+1``: no store does
-    more work than the caller will read, and one row more than asked for says rows were cut
-    (a server's own silent row cap cannot pass for a complete answer below that).
+
+def _written(tree: ParseResults, query: CompValue) -> str:
+    """The text that runs: written from the checked tree, read back, and required to be the same."""
+    text = query_text.write([tree[0], query], PREFIXES)
+    if _UNICODE_ESCAPE.search(text):
+        raise QueryRefused("a string holding \\u or \\U followed by hex digits cannot be sent unambiguously "
+                           "(SPARQL parsers disagree on it)")
+    if _SURROGATE.search(text):
+        raise GovgraphError("the query holds an invalid code point (a lone surrogate)")
+    again = parse(text)
+    _check_tree(again)
+    if query_text.write(again, PREFIXES) != text:
+        raise QueryRefused("cannot check this query: its text does not read back the same")
+    return text
+
+
+def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None) -> PreparedQuery:
+    """Check `text` and write the text that runs from its parse tree, each named variable bound to its term.
+
+    The engines get only that written text (`govgraph.query_text`), never `text` itself, so
+    what runs is what was checked. With `limit`, a SELECT that has no LIMIT of its own gets
+    ``LIMIT limit+1``: no store does more work than the caller will read, and one row more
+    than asked for says rows were cut (a server's own silent row cap cannot pass for a
+    complete answer below that).
     """
     tree = parse(text)
     form = _check_tree(tree)
-    text = with_prefixes(text, tree)
     bindings = dict(bindings or {})
     names = list(bindings)
+    query = tree[1]
     if bindings:
         for name in names:
             if not _NAME.match(name):
                 raise GovgraphError(f"not a variable name: {name!r}")
-        mentioned = {str(variable) for variable in _variables(tree[1])}
+        mentioned = {str(variable) for variable in _variables(query)}
         unknown = sorted(set(bindings) - mentioned)
         if unknown:
             raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
-        block = ("VALUES (" + " ".join(f"?{name}" for name in names) + ") { ("
-                 + " ".join(term_text(bindings[name]) for name in names) + ") }\n")
-        cut = _where_start(text, form)
-        text = text[:cut] + "\n  " + block + text[cut:]
-    query = tree[1]
-    capped = (limit is not None and form == "SELECT" and not _field(query, "limitoffset")
-              and not _field(query, "valuesClause"))
+        for name in names:
+            term_text(bindings[name])  # refuses what a parameter cannot be
+        query = _with_values(query, names, [bindings[name] for name in names])
+    capped = limit is not None and form == "SELECT" and not _field(query, "limitoffset")
     if capped:
-        text = f"{text}\nLIMIT {limit + 1}\n"
+        query = CompValue(query.name, **query)
+        query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(limit + 1))
+    written = _written(tree, query)
     if bindings or capped:
-        again = parse(text)
+        again = parse(written)
         if bindings:
             inline = _inline_data(again)
-            expected = [term_text(bindings[name]) for name in names]
-            if (inline is None or [str(v) for v in _field(inline, "var", [])] != names
-                    or list(map(term_text, _values_of(inline))) != expected):
+            if inline is None or [str(v) for v in _field(inline, "var", [])] != names:
                 raise GovgraphError("cannot bind parameters into this query safely")
         if capped:
             limits = _field(again[1], "limitoffset")
             if not limits or int(_field(limits, "limit", -1)) != limit + 1:
                 raise GovgraphError("cannot add the row limit to this query safely")
-    return PreparedQuery(text, form, bindings)
+    return PreparedQuery(written, form, bindings)
 
 
 def _variables(node: object) -> Iterator[Variable]:
@@ -235,17 +233,4 @@ def _variables(node: object) -> Iterator[Variable]:
             yield from _variables(item)
 
 
-def _values_of(inline: CompValue) -> list[Node]:
-    """The terms in the single row of a parsed VALUES block, as rdflib terms."""
-    values = list(_field(inline, "value", []))
-    row = values[0] if values and isinstance(values[0], (ParseResults, list)) else values
-    terms = []
-    for value in row:
-        if isinstance(value, CompValue) and value.name == "literal":
-            terms.append(Literal(value["string"], lang=_field(value, "lang"), datatype=_field(value, "datatype")))
-        else:
-            terms.append(value)
-    return terms
-
-
-__all__ = ["FORMS", "PARSER_LOCK", "PreparedQuery", "QueryRefused", "bind", "check", "parse", "term_text"]
+__all__ = ["FORMS", "PARSER_LOCK", "PreparedQuery", "QueryRefused", "bind", "check", "is_clean_iri", "parse", "term_text"]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, SH
 
-from . import loading, paths
+from . import loading, paths, safety
 from .errors import GovgraphError, InputError
 from .queries import list_checks
 
@@ -68,9 +68,68 @@ def _shape_name(shapes: Graph, shape: URIRef | BNode) -> str:
     return str(shape).rsplit("#", 1)[-1].rsplit("/", 1)[-1] if isinstance(shape, URIRef) else str(shape)
 
 
+#: Where shapes hold SPARQL text, and the query form each must have.
+SPARQL_TEXTS = {SH.select: "SELECT", SH.ask: "ASK", SH.construct: "CONSTRUCT"}
+
+
+def declared_prefixes(shapes: Graph, node: URIRef | BNode) -> dict[str, str]:
+    """The prefixes pyshacl would declare for a SPARQL text on `node`: its sh:prefixes, and the ontologies'.
+
+    Each sh:namespace must be a clean absolute IRI: it is pasted into a PREFIX line.
+    """
+    declarers = set(shapes.objects(node, SH.prefixes))
+    if declarers:
+        declarers |= set(shapes.subjects(RDF.type, OWL.Ontology))
+    prefixes: dict[str, str] = {}
+    for declarer in declarers:
+        for declaration in shapes.objects(declarer, SH.declare):
+            prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
+            if prefix is None or namespace is None:
+                continue
+            if not safety.is_clean_iri(str(namespace)):
+                raise GovgraphError(f"shapes: sh:namespace {str(namespace)!r} is not a clean IRI")
+            if prefixes.setdefault(str(prefix), str(namespace)) != str(namespace):
+                raise GovgraphError(f"shapes: prefix {prefix}: is declared with two namespaces")
+    return prefixes
+
+
+def gated_shapes(shapes: Graph) -> Graph:
+    """A copy of `shapes` whose SPARQL texts are those the safety gate wrote (IRIs in full, no sh:prefixes).
+
+    pyshacl runs SPARQL constraints, targets and rules with rdflib, which would evaluate a
+    SERVICE clause over HTTP: each text is checked with its prefixes as pyshacl assembles
+    them, and pyshacl gets the checked text, so what it runs is what was checked.
+    """
+    gated = Graph()
+    for prefix, namespace in shapes.namespaces():
+        gated.bind(prefix, namespace)
+    for triple in shapes:
+        gated.add(triple)
+    for term in {term for triple in shapes for term in triple if isinstance(term, URIRef)}:
+        if not safety.is_clean_iri(str(term)):  # pyshacl pastes sh:path IRIs into $PATH, after any check
+            raise GovgraphError(f"shapes: {str(term)!r} is not a clean IRI")
+    if any(True for _ in shapes.subject_objects(SH.update)):
+        raise GovgraphError("shapes: sh:update is refused: validation never changes data")
+    for predicate, form in SPARQL_TEXTS.items():
+        for node, text in list(shapes.subject_objects(predicate)):
+            prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in declared_prefixes(shapes, node).items())
+            try:
+                prepared = safety.bind(prologue + str(text))
+            except GovgraphError as error:
+                raise GovgraphError(f"shapes: the {shapes.qname(predicate)} of {node.n3()}: {error}") from None
+            if prepared.form != form:
+                raise GovgraphError(f"shapes: the {shapes.qname(predicate)} of {node.n3()} is not a {form} query")
+            gated.remove((node, predicate, text))
+            gated.add((node, predicate, Literal(prepared.text)))
+            gated.remove((node, SH.prefixes, None))
+    return gated
+
+
 def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
-    """Run pyshacl and turn its results graph into findings."""
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True)
+    """Run pyshacl (on the gated SPARQL texts) and turn its results graph into findings."""
+    _, results, text = pyshacl.validate(data, shacl_graph=gated_shapes(shapes), advanced=True, allow_warnings=True)
+    if not isinstance(results, Graph):  # pyshacl reports shapes it cannot load as a ValidationFailure
+        raise GovgraphError(f"pyshacl cannot use the shapes: {' '.join(str(text).split())[:300]}")
     shape_of = {}
     for shape in set(results.objects(None, SH.sourceShape)):
         shape_of[shape] = _shape_name(shapes, shape)
@@ -97,7 +156,7 @@ def check_findings(store: ox.Store, checks_dir: Path = paths.CHECKS_DIR) -> list
     findings = []
     for check in list_checks(checks_dir) if checks_dir.is_dir() else []:
         try:
-            solutions = store.query(check.text, use_default_graph_as_union=True)
+            solutions = store.query(safety.bind(check.text, check.bindings()).text, use_default_graph_as_union=True)
         except SyntaxError as error:
             raise InputError(check.path, f"SPARQL syntax error: {error}") from None
         for solution in solutions:

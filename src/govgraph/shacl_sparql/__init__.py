@@ -9,13 +9,12 @@ set raise `UnsupportedShapeError` instead of being skipped.
     findings = sparql_findings(store, shapes_graph)
 """
 
-from functools import cache
-
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SH
 
-from .. import loading
+from .. import loading, safety
+from ..errors import GovgraphError
 from ..validate import VIOLATION, WARNING, Finding, _shape_name
 from .compile import Compiler
 from .shapes import Shape, UnsupportedShapeError, read_shapes
@@ -23,22 +22,31 @@ from .shapes import Shape, UnsupportedShapeError, read_shapes
 __all__ = ["sparql_findings", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
 
+#: Every (subclass, class) pair of the data graph, asked once: one query through the gate, not one per class.
+SUBCLASSES = f"SELECT DISTINCT ?c ?super WHERE {{ ?c <{RDFS.subClassOf}>+ ?super }}"
+
+
 def _closure(store: ox.Store):
     """C and every subclass of C in the data graph (rdfs:subClassOf*), as SHACL instance checks need."""
+    below: dict[str, set[str]] = {}
+    for row in store.query(safety.bind(SUBCLASSES).text, use_default_graph_as_union=True):
+        if isinstance(row["c"], ox.NamedNode) and isinstance(row["super"], ox.NamedNode):
+            below.setdefault(row["super"].value, set()).add(row["c"].value)
 
-    @cache
     def closure(cls: URIRef) -> list[str]:
-        rows = store.query(
-            f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{cls}> }}", use_default_graph_as_union=True
-        )
-        found = {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)} | {str(cls)}
-        return sorted(found)
+        return sorted(below.get(str(cls), set()) | {str(cls)})
 
     return closure
 
 
 def compile_queries(shapes_graph: Graph, store: ox.Store) -> list[tuple[str, Shape, Shape, object, str]]:
-    """(kind, node shape, shape, extra, query) for every check, in a stable order."""
+    """(kind, node shape, shape, extra, query) for every check, in a stable order.
+
+    A query around a sh:select runs as the text the safety gate wrote from it
+    (`govgraph.safety.bind`): its structure comes from the shapes, so what runs is what was
+    checked. The other queries have govgraph's own structure; the shapes only give them terms,
+    written by `compile` as clean ``<IRI>``s and escaped strings.
+    """
     compiler = Compiler(_closure(store))
     plan = []
     for node in read_shapes(shapes_graph):
@@ -61,7 +69,16 @@ def compile_queries(shapes_graph: Graph, store: ox.Store) -> list[tuple[str, Sha
                 plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
         for constraint in node.sparql:
             plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
-    return plan
+    return [(kind, node, shape, extra, _gated(query, node) if kind == "sparql" else query)
+            for kind, node, shape, extra, query in plan]
+
+
+def _gated(query: str, shape: Shape) -> str:
+    """The safety gate's text of a query built around a shape's sh:select (its structure comes from the shapes)."""
+    try:
+        return safety.bind(query).text
+    except GovgraphError as error:
+        raise GovgraphError(f"shape {shape.node.n3()}: {error}") from None
 
 
 def sparql_findings(store: ox.Store, shapes_graph: Graph) -> list[Finding]:

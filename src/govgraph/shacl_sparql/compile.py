@@ -6,7 +6,7 @@ a string with a number, counts as not conforming, as SHACL requires). A property
 becomes at most four queries: its value constraints (one column per constraint, so that each
 failing constraint gives its own result as pyshacl does), its cardinality, its pair
 constraints (sh:lessThan…) and sh:uniqueLang. Subclass reasoning uses the rdfs:subClassOf
-closure of the data graph, computed once per class.
+closure of the data graph, asked once.
 """
 
 import re
@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
+from ..query_text import Writer, is_clean_iri
 from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[URIRef], list[str]]
@@ -32,20 +33,26 @@ COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">
 FORBIDDEN = re.compile(r"\$(shapesGraph|currentShape|PATH)\b|\b(MINUS|SERVICE|VALUES|LIMIT|OFFSET)\b", re.I)
 
 
+def iri(node: object) -> str:
+    """An IRI from the shapes or the data written between < >; one that could end early is refused."""
+    if not is_clean_iri(str(node)):
+        raise UnsupportedShapeError(f"not a clean IRI in the shapes: {str(node)!r}")
+    return f"<{node}>"
+
+
 def string(text: str) -> str:
-    """A SPARQL string literal."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+    """A SPARQL string literal, escaped as the safety gate writes them."""
+    return Writer.string(text)
 
 
 def term(node: Node) -> str:
     """A shapes-graph term written in SPARQL."""
     if isinstance(node, URIRef):
-        return f"<{node}>"
+        return iri(node)
     if isinstance(node, Literal):
         if node.language:
-            return f"{string(str(node))}@{node.language}"
-        return f"{string(str(node))}^^<{node.datatype or XSD.string}>"
+            return f"{string(str(node))}@{Writer.language(node.language)}"
+        return f"{string(str(node))}^^{iri(node.datatype or XSD.string)}"
     raise UnsupportedShapeError(f"blank node {node} used as a constraint value; use --engine pyshacl")
 
 
@@ -65,14 +72,14 @@ class Compiler:
         kind, value = c.kind, c.value
         if kind == SH["class"]:
             t = self._fresh()
-            classes = " ".join(f"<{iri}>" for iri in self.closure(value))
-            atom = f"EXISTS {{ {v} <{RDF.type}> {t} . VALUES {t} {{ {classes} }} }}"
+            classes = " ".join(iri(member) for member in self.closure(value))
+            atom = f"EXISTS {{ {v} {iri(RDF.type)} {t} . VALUES {t} {{ {classes} }} }}"
         elif kind == SH.datatype:
             if value not in CASTS | UNCHECKED:
                 raise UnsupportedShapeError(f"sh:datatype {value.n3()} is not supported by the SPARQL engine; use --engine pyshacl")
-            atom = f"isLiteral({v}) && datatype({v}) = <{value}>"
+            atom = f"isLiteral({v}) && datatype({v}) = {iri(value)}"
             if value in CASTS:
-                atom += f" && isLiteral(<{value}>(STR({v})))"
+                atom += f" && isLiteral({iri(value)}(STR({v})))"
         elif kind == SH.nodeKind:
             if value not in NODE_KINDS:
                 raise UnsupportedShapeError(f"sh:nodeKind {value} is not a SHACL node kind")
@@ -108,12 +115,12 @@ class Compiler:
         for kind, values in shape.targets.items():
             for value in values:
                 if kind == SH.targetClass:
-                    classes = " ".join(f"<{iri}>" for iri in self.closure(value))
-                    parts.append(f"{{ VALUES ?_tc {{ {classes} }} ?this <{RDF.type}> ?_tc }}")
+                    classes = " ".join(iri(member) for member in self.closure(value))
+                    parts.append(f"{{ VALUES ?_tc {{ {classes} }} ?this {iri(RDF.type)} ?_tc }}")
                 elif kind == SH.targetSubjectsOf:
-                    parts.append(f"{{ ?this <{value}> ?_o }}")
+                    parts.append(f"{{ ?this {iri(value)} ?_o }}")
                 elif kind == SH.targetObjectsOf:
-                    parts.append(f"{{ ?_s <{value}> ?this }}")
+                    parts.append(f"{{ ?_s {iri(value)} ?this }}")
                 else:
                     parts.append(f"{{ VALUES ?this {{ {term(value)} }} }}")
         return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }" if parts else ""
@@ -123,7 +130,7 @@ class Compiler:
         if not shape.constraints:
             return None
         value = "?value"
-        pattern = f"?this <{shape.path}> ?value ." if shape.path is not None else "BIND(?this AS ?value)"
+        pattern = f"?this {iri(shape.path)} ?value ." if shape.path is not None else "BIND(?this AS ?value)"
         binds = " ".join(f"BIND({self.ok(c, value)} AS ?ok{i})" for i, c in enumerate(shape.constraints))
         failing = " || ".join(f"!?ok{i}" for i in range(len(shape.constraints)))
         columns = " ".join(f"?ok{i}" for i in range(len(shape.constraints)))
@@ -139,16 +146,16 @@ class Compiler:
         if not tests:
             return None
         return (f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
-                f"OPTIONAL {{ ?this <{shape.path}> ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
+                f"OPTIONAL {{ ?this {iri(shape.path)} ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
 
     def pairs(self, node: Shape, shape: Shape, other: URIRef, op: str) -> str:
         """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
-        return (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this <{shape.path}> ?value . "
-                f"?this <{other}> ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}")
+        return (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?value . "
+                f"?this {iri(other)} ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}")
 
     def unique_lang(self, node: Shape, shape: Shape) -> str:
         """One row per focus node and language tag used by two values or more."""
-        return (f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this <{shape.path}> ?a , ?b . "
+        return (f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?a , ?b . "
                 f"FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && LCASE(LANG(?a)) = LCASE(LANG(?b))) "
                 f"BIND(LCASE(LANG(?a)) AS ?lang) }}")
 

@@ -13,6 +13,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..errors import GovgraphError
+from ..safety import is_clean_iri
 
 #: Constraints tested on one value node at a time (compiled to one SPARQL boolean each).
 VALUE_CONSTRAINTS = {
@@ -171,7 +172,10 @@ def _sparql(g: Graph, shape: Node, node: Node) -> SparqlConstraint | None:
     prefixes = {}
     for declarer in g.objects(node, SH.prefixes):
         for declaration in g.objects(declarer, SH.declare):
-            prefixes[str(g.value(declaration, SH.prefix))] = str(g.value(declaration, SH.namespace))
+            namespace = str(g.value(declaration, SH.namespace))
+            if not is_clean_iri(namespace):
+                raise GovgraphError(f"shape {_name(shape)}: sh:namespace {namespace!r} is not a clean IRI")
+            prefixes[str(g.value(declaration, SH.prefix))] = namespace
     return SparqlConstraint(node, str(select), prefixes, _message(g, node))
 
 
