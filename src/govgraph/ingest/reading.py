@@ -9,12 +9,16 @@ dropped, one line per block) and that rendering is cited instead.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+
+#: Far above any real communiqué or action plan (the seed is 12 kB), well below what memory allows.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 SUPPORTED = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -42,18 +46,24 @@ class Block:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def read_source(path: Path | str) -> SourceText:
-    """Read and decode `path`; binary, empty, undecodable or unsupported files raise InputError."""
+def read_source(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode `path`; binary, empty, undecodable, unsupported or over-`max_bytes`
+    files raise InputError. Never reads more than `max_bytes` + 1 bytes."""
     path = Path(path)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md or .html")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise _over_cap(path, max_bytes)
+            data = handle.read(max_bytes + 1)  # the file may have grown since it was measured
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
+    if len(data) > max_bytes:
+        raise _over_cap(path, max_bytes)
     if b"\x00" in data[:65536]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -66,6 +76,10 @@ def read_source(path: Path | str) -> SourceText:
     if sum(1 for ch in text[:65536] if not ch.isprintable() and ch not in "\n\r\t\f\ufeff") > 0.05 * min(len(text), 65536):
         raise InputError(path, "looks binary (too many control characters), not text")
     return SourceText(path, hashlib.sha256(data).hexdigest(), text, kind)
+
+
+def _over_cap(path: Path, max_bytes: int) -> InputError:
+    return InputError(path, f"over the ingest size cap of {max_bytes} bytes (raise it with --max-bytes)")
 
 
 def text_blocks(source: SourceText) -> list[Block]:
