@@ -99,6 +99,9 @@ def test_bad_metadata_is_refused_before_writing(tmp_path):
     assert result.returncode == 2 and "--part-of" in result.stderr and not out.exists()
     result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), "--date", "October 2023", "--out", str(out))
     assert result.returncode == 2 and "--date" in result.stderr and not out.exists()
+    for option, value in [("--publisher", "https://example.org/a b>"), ("--part-of", "doc:a b"), ("--speaker", "actor:x\"y")]:
+        result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), option, value, "--out", str(out))
+        assert result.returncode == 2 and option in result.stderr and "Traceback" not in result.stderr and not out.exists()
 
 
 def test_report_prints_a_review_table(tmp_path):

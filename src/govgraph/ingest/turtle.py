@@ -21,6 +21,7 @@ _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TO_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_RDF_TYPE = str(RDF.type)
 
 #: A term as written in Turtle.
 Term = str
@@ -33,18 +34,28 @@ class Prefixes:
         self.prefixes = dict(sorted(prefixes.items()))
         self._longest_first = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
         self.iri = lru_cache(maxsize=8192)(self._iri)
+        self.verb = lru_cache(maxsize=256)(self._verb)
 
     def header(self) -> str:
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
 
     def _iri(self, iri: str) -> Term:
         """`prefix:local` when some prefix makes a safe short name, else `<iri>`."""
-        if _NOT_IN_IRI.search(iri):
+        if not is_iri(iri):
             raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
         for namespace, prefix in self._longest_first:
             if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
                 return f"{prefix}:{iri[len(namespace):]}"
         return f"<{iri}>"
+
+
+    def _verb(self, predicate: str) -> Term:
+        return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)
+
+
+def is_iri(text: str) -> bool:
+    """True when `text` holds no character that an IRI (and so Turtle) may not hold."""
+    return not _NOT_IN_IRI.search(text)
 
 
 def string(text: str, lang: str | None = None) -> Term:
@@ -68,8 +79,5 @@ def typed(lexical: str, datatype: Term) -> Term:
 
 def subject(prefixes: Prefixes, node: URIRef, pairs: Iterable[tuple[URIRef, Term]]) -> str:
     """One subject with its predicate-object pairs (duplicates dropped, order kept), ending in " .\\n\\n"."""
-    lines = []
-    for predicate, obj in dict.fromkeys(pairs):
-        verb = "a" if predicate == RDF.type else prefixes.iri(str(predicate))
-        lines.append(f"{verb} {obj}")
+    lines = [f"{prefixes.verb(predicate)} {obj}" for predicate, obj in dict.fromkeys(pairs)]
     return prefixes.iri(str(node)) + " " + " ;\n    ".join(lines) + " .\n\n"
