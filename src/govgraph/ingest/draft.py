@@ -37,8 +37,9 @@ class _DraftWriter:
     """Writes the draft's subjects in order: document and extraction, then each paragraph with
     its statements, then the years and candidate entities the statements named."""
 
-    def __init__(self, handle: TextIO, source: SourceText, document: DocumentInfo, reference: Reference) -> None:
-        self.handle = handle
+    def __init__(self, source: SourceText, document: DocumentInfo, reference: Reference) -> None:
+        """Resolve what the document names (so bad metadata fails before any file is opened)."""
+        self.source = source
         self.prefixes = turtle.Prefixes({**{p: str(ns) for p, ns in PREFIXES.items()}, "candidate": str(ID["candidate/"])})
         self.iri = self.prefixes.iri
         self.info = document
@@ -48,15 +49,26 @@ class _DraftWriter:
         self.years: set[str] = set()
         self.candidates: dict[URIRef, CandidateEntity] = {}
         self.candidate_actors: set[URIRef] = set()
-        publisher = resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
-        part_of = resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path) if document.part_of else None
-        self._start(source, publisher, part_of)
+        self.publisher = resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
+        self.part_of = resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path) if document.part_of else None
+
+    def write(self, handle: TextIO, stream: ExtractionStream, progress: Progress) -> None:
+        """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
+        self.handle = handle
+        self._start()
+        size, reported = len(stream.text), time.monotonic()
+        for paragraph in stream:
+            self._paragraph(paragraph)
+            if time.monotonic() - reported >= PROGRESS_EVERY:
+                reported = time.monotonic()
+                progress(f"ingest: paragraph {paragraph.number}, {paragraph.end / max(size, 1):.0%} of {stream.source.path.name}")
+        self._finish()
 
     def _subject(self, node: URIRef, pairs: Iterable[tuple[URIRef, str]]) -> None:
         self.handle.write(turtle.subject(self.prefixes, node, pairs))
 
-    def _start(self, source: SourceText, publisher: URIRef | None, part_of: URIRef | None) -> None:
-        info, iri, en = self.info, self.iri, lambda text: turtle.string(text, "en")
+    def _start(self) -> None:
+        source, info, iri, en = self.source, self.info, self.iri, lambda text: turtle.string(text, "en")
         self.handle.write(HEADER + self.prefixes.header() + "\n")
         self._subject(self.document, [
             (RDF.type, iri(GG.Document)),
@@ -66,8 +78,8 @@ class _DraftWriter:
             (GG.sourceFile, turtle.string(info.source_file)),
             (GG.sha256, turtle.string(info.sha256)),
             *([(DCTERMS.date, turtle.typed(info.date, iri(XSD.date)))] if info.date else []),
-            *([(DCTERMS.publisher, iri(publisher))] if publisher else []),
-            *([(DCTERMS.isPartOf, iri(part_of))] if part_of else []),
+            *([(DCTERMS.publisher, iri(self.publisher))] if self.publisher else []),
+            *([(DCTERMS.isPartOf, iri(self.part_of))] if self.part_of else []),
         ])
         agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]
         self._subject(self.activity, [
@@ -83,7 +95,7 @@ class _DraftWriter:
             (SDO.softwareVersion, turtle.string(EXTRACTOR_VERSION)),
         ])
 
-    def paragraph(self, paragraph: ExtractedParagraph) -> None:
+    def _paragraph(self, paragraph: ExtractedParagraph) -> None:
         info, iri = self.info, self.iri
         self._subject(DOC[f"{info.slug}-p{paragraph.number}"], [
             (RDF.type, iri(GG.Paragraph)),
@@ -128,7 +140,7 @@ class _DraftWriter:
             self.candidates.setdefault(candidate.iri, candidate)
         self.candidate_actors.update(a for a in statement.made_by if str(a).startswith(str(ID["candidate/"])))
 
-    def finish(self) -> None:
+    def _finish(self) -> None:
         """The years not in the reference data, and the candidate entities, once each."""
         iri = self.iri
         for year in sorted(self.years):
@@ -153,14 +165,7 @@ class _DraftWriter:
 def write_turtle(handle: TextIO, stream: ExtractionStream, reference: Reference | None = None,
                  progress: Progress = silent) -> None:
     """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
-    writer = _DraftWriter(handle, stream.source, stream.document, reference or load_reference())
-    size, reported = len(stream.text), time.monotonic()
-    for paragraph in stream:
-        writer.paragraph(paragraph)
-        if time.monotonic() - reported >= PROGRESS_EVERY:
-            reported = time.monotonic()
-            progress(f"ingest: paragraph {paragraph.number}, {paragraph.end / max(size, 1):.0%} of {stream.source.path.name}")
-    writer.finish()
+    _DraftWriter(stream.source, stream.document, reference or load_reference()).write(handle, stream, progress)
 
 
 def _replay(extraction: Extraction) -> ExtractionStream:
@@ -189,8 +194,9 @@ def write_draft(extraction: Extraction | ExtractionStream, out: Path | None = No
     it. A stream is extracted as it is written; on any error nothing is written."""
     stream = _replay(extraction) if isinstance(extraction, Extraction) else extraction
     out = Path(out or default_out(stream))
+    writer = _DraftWriter(stream.source, stream.document, reference or load_reference())
     with atomic_write(out) as handle:
-        write_turtle(handle, stream, reference, progress)
+        writer.write(handle, stream, progress)
         cited = paths.DATA_DIR / stream.document.source_file
         if not (cited.is_file() and cited.read_text(encoding="utf-8") == stream.text):
             write_text(out.parent / Path(stream.document.source_file).name, stream.text)
