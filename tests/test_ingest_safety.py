@@ -57,6 +57,22 @@ def test_text_that_looks_like_turtle_or_sparql_stays_a_literal(tmp_path):
     assert (None, None, URIRef("http://evil.example/x")) not in graph
 
 
+def test_every_character_of_a_quote_survives_rdflib_and_pyoxigraph(tmp_path):
+    """The draft's own Turtle writer escapes what must be escaped, for both parsers."""
+    import pyoxigraph
+
+    awkward = 'We commit to \\u0022 and \\ and " and \t tabs, \x0b\x7f controls, \u00e9, \u4e2d and \U0001f600 in 2025.'
+    triple = "We will publish '''quoted''' text \"\"\" in full by 2026."
+    source = tmp_path / "awkward.txt"
+    source.write_text(f"{awkward}\n{triple}\n", encoding="utf-8")
+    extraction, out = ingest_file(source, out=tmp_path / "drafts" / "awkward.ttl")
+    expected = sorted(s.quote for s in extraction.statements)
+    assert expected == sorted([awkward, triple])
+    assert sorted(str(q) for q in Graph().parse(out).objects(None, GG.quote)) == expected
+    parsed = pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.TURTLE)
+    assert sorted(q.object.value for q in parsed if q.predicate.value == str(GG.quote)) == expected
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [
