@@ -101,6 +101,16 @@ def test_bad_input_names_the_file_and_writes_nothing(tmp_path, name, content, me
     assert sorted(p.name for p in out_dir.iterdir()) == ["keep.ttl"]
 
 
+def test_an_unreadable_path_is_one_line(tmp_path):
+    (tmp_path / "loop-a.txt").symlink_to(tmp_path / "loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to(tmp_path / "loop-a.txt")
+    out = tmp_path / "drafts" / "loop.ttl"
+    result = _cli("ingest", str(tmp_path / "loop-a.txt"), "--out", str(out))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "loop-a.txt" in result.stderr
+    assert not out.parent.exists()
+
+
 def test_undecodable_input_reports_the_line(tmp_path):
     source = tmp_path / "mixed.txt"
     source.write_bytes("We commit to a.\nWe welcome b.\nWe pledge caf\u00e9.\n".encode("latin-1"))

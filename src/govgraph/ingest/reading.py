@@ -62,6 +62,8 @@ def read_source(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceT
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
+    except OSError as error:  # permission denied, a symlink loop, an I/O error
+        raise InputError(path, f"cannot be read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise _over_cap(path, max_bytes)
     if b"\x00" in data[:65536]:
