@@ -97,3 +97,28 @@ def test_time_and_memory_grow_linearly_with_the_input(tmp_path):
     assert large_cpu / small_cpu < 8, runs
     # The text itself is held (as bytes while hashing, then as str); everything else streams.
     assert (large_peak - small_peak) / megabytes < 40, f"{(large_peak - small_peak) / megabytes:.0f} MB of RSS per MB of input: {runs}"
+
+
+def _one_long_sentence(tmp_path: Path, name: str, repeats: int) -> Path:
+    """A single sentence naming entities and capitalised names over and over, with no full stop."""
+    path = tmp_path / name
+    names = "the IGF, the OECD and Japan with the Open Data Charter (ODC), building on the Hiroshima Process"
+    path.write_text("We commit to work with " + ", ".join([names] * repeats) + ".\n", encoding="utf-8")
+    return path
+
+
+def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
+    """Linking, lineage and candidate names compare each name with the others of its sentence:
+    that must not grow with the square of the sentence."""
+    import time
+
+    from govgraph.ingest import extract
+
+    costs = []
+    for name, repeats in (("small.txt", 1000), ("large.txt", 4000)):
+        path = _one_long_sentence(tmp_path, name, repeats)
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs

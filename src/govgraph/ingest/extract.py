@@ -19,6 +19,7 @@ from .lineage import candidate_names, lineage_clues, target_years, years_in
 from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 from .segment import SEGMENTERS, Paragraph, paragraphs
+from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
 EXTRACTOR_VERSION = "0.1.0"
@@ -276,8 +277,12 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
         if mention.entity.cls == "Meeting":
             years.extend(years_in(quote[mention.start : mention.end]))
     taken = [(m.start, m.end) for m in mentions] + ([speaker_span] if speaker_span else [])
+    mention_spans: SpanIndex[Mention] = SpanIndex()
+    for mention in mentions:
+        mention_spans.add(mention.start, mention.end, mention)
     for clue in lineage_clues(quote):
-        inside = [m for m in mentions if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
+        nearby = mention_spans.overlapping(clue.start, clue.end)
+        inside = [m for m in nearby if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
         if inside:
             statement.lineage.extend((clue.relation, m.entity.iri) for m in inside[:1])
             continue
@@ -285,9 +290,11 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
         statement.candidates.append(candidate)
         statement.lineage.append((clue.relation, candidate.iri))
         taken.append((clue.start, clue.end))
+    named = {c.iri for c in statement.candidates}
     for name in candidate_names(quote, taken):
         candidate = CandidateEntity(candidate_iri(name.name), name.name, name.acronym)
-        if all(c.iri != candidate.iri for c in statement.candidates):
+        if candidate.iri not in named:
             statement.candidates.append(candidate)
+            named.add(candidate.iri)
     statement.links = sorted(set(links))
     statement.years = sorted(set(years))
