@@ -122,3 +122,24 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
         costs.append(time.process_time() - started)
         assert len(extraction.statements) == 1
     assert costs[1] / costs[0] < 8, costs
+
+
+@pytest.mark.parametrize("tail", ["<aside>" * 10_000 + "</nav>" * 10_000, "<title>" + "word <b>" * 50_000],
+                         ids=["end tags that close nothing", "a title never closed"])
+def test_html_with_many_unclosed_elements_stays_linear(tmp_path, tail):
+    """Closing a tag that is not open must not scan every element still open, and a title
+    must not be rebuilt for each piece of text added to it."""
+    import time
+
+    from govgraph.ingest import extract
+
+    costs = []
+    prose = "<p>We commit to publish the results of the work on connectivity in 2025.</p>"
+    for name, repeats in (("small.html", 1), ("large.html", 4)):
+        path = tmp_path / name
+        path.write_text(f"<html><body>{prose}{tail * repeats}</body></html>", encoding="utf-8")
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -161,10 +162,11 @@ class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skip: list[str] = []
+        self.skipping: Counter[str] = Counter()  # how many of each tag `skip` holds, so an end tag need not scan it
         self.blocks: list[tuple[str, bool]] = []
         self.chars: list[str] = []
         self.heading = False
-        self.title = ""
+        self.title: list[str] = []  # pieces, joined once: adding to one string copies it each time
         self._in_title = False
 
     def flush(self) -> None:
@@ -178,6 +180,7 @@ class _Renderer(HTMLParser):
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip.append(tag)
+                self.skipping[tag] += 1
         elif tag in _BLOCK and not self.skip:
             self.flush()
             self.heading = tag[0] == "h" and tag[1:].isdigit()
@@ -185,15 +188,18 @@ class _Renderer(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
         if tag in _SKIP:
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
+            if self.skipping[tag]:
+                while self.skip:
+                    closed = self.skip.pop()
+                    self.skipping[closed] -= 1
+                    if closed == tag:
+                        break
         elif tag in _BLOCK and not self.skip:
             self.flush()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self.title += data
+            self.title.append(data)
         elif not self.skip:
             self.chars.append(data)
 
@@ -206,7 +212,7 @@ def html_text(source: SourceText) -> tuple[str, list[bool], str]:
     renderer.close()
     renderer.flush()
     text = "".join(f"{block}\n" for block, _ in renderer.blocks)
-    return text, [heading for _, heading in renderer.blocks], " ".join(renderer.title.split())
+    return text, [heading for _, heading in renderer.blocks], " ".join("".join(renderer.title).split())
 
 
 def render(source: SourceText) -> tuple[str, list[Block], str]:
