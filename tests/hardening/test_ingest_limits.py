@@ -9,12 +9,14 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from benchmarks.ingest_throughput import corpus
 from govgraph import ingest_file
+from govgraph.ingest import DEFAULT_MAX_BYTES, extract
 from govgraph.errors import InputError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
@@ -56,6 +58,8 @@ def test_max_bytes_raises_the_cap(tmp_path):
     source = tmp_path / "big.txt"
     source.write_bytes((FIXTURES / "g7-2023-ict-fixture.txt").read_bytes())
     out = tmp_path / "drafts" / "big.ttl"
+    result, _, _ = _run("ingest", str(source), "--max-bytes", str(source.stat().st_size - 1), "--out", str(out))
+    assert result.returncode == 2 and not out.exists()
     result, _, _ = _run("ingest", str(source), "--max-bytes", str(source.stat().st_size), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.is_file()
@@ -73,8 +77,6 @@ def test_the_python_api_takes_the_cap_too(tmp_path):
 
 
 def test_the_default_cap_covers_a_real_communique_and_refuses_a_huge_file(tmp_path):
-    from govgraph.ingest import DEFAULT_MAX_BYTES
-
     assert DEFAULT_MAX_BYTES >= 32 * 1024 * 1024
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:  # a sparse file: over the cap without writing it
@@ -110,10 +112,6 @@ def _one_long_sentence(tmp_path: Path, name: str, repeats: int) -> Path:
 def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
     """Linking, lineage and candidate names compare each name with the others of its sentence:
     that must not grow with the square of the sentence."""
-    import time
-
-    from govgraph.ingest import extract
-
     costs = []
     for name, repeats in (("small.txt", 1000), ("large.txt", 4000)):
         path = _one_long_sentence(tmp_path, name, repeats)
@@ -129,10 +127,6 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
 def test_html_with_many_unclosed_elements_stays_linear(tmp_path, tail):
     """Closing a tag that is not open must not scan every element still open, and a title
     must not be rebuilt for each piece of text added to it."""
-    import time
-
-    from govgraph.ingest import extract
-
     costs = []
     prose = "<p>We commit to publish the results of the work on connectivity in 2025.</p>"
     for name, repeats in (("small.html", 1), ("large.html", 4)):
