@@ -10,7 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from govgraph import paths
-from govgraph.ingest import draft_graph, extract, serialise, validate_draft
+from govgraph.ingest import draft_turtle, extract, validate_draft
 from govgraph.namespaces import GG, ID
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -91,7 +91,7 @@ def test_offsets_point_at_quotes_in_the_cited_text(case):
 def test_draft_conforms_and_marks_candidates(case, tmp_path):
     _, _, extraction = case
     draft = tmp_path / f"{extraction.document.slug}.ttl"
-    draft.write_bytes(serialise(draft_graph(extraction)))
+    draft.write_text(draft_turtle(extraction), encoding="utf-8")
     report = validate_draft(draft)
     assert report.conforms, report.violations
     graph = Graph().parse(draft)
@@ -107,7 +107,7 @@ def test_provenance_on_every_statement(case):
     from rdflib.namespace import SDO  # imported here: pytest probes module globals, and SDO warns on unknown names
 
     _, _, extraction = case
-    graph = draft_graph(extraction)
+    graph = Graph().parse(data=draft_turtle(extraction), format="turtle")
     statements = set(graph.subjects(GG.quote, None))
     assert len(statements) == len(extraction.statements)
     for node in statements:

@@ -57,6 +57,22 @@ def test_text_that_looks_like_turtle_or_sparql_stays_a_literal(tmp_path):
     assert (None, None, URIRef("http://evil.example/x")) not in graph
 
 
+def test_every_character_of_a_quote_survives_rdflib_and_pyoxigraph(tmp_path):
+    """The draft's own Turtle writer escapes what must be escaped, for both parsers."""
+    import pyoxigraph
+
+    awkward = 'We commit to \\u0022 and \\ and " and \t tabs, \x0b\x7f controls, \u00e9, \u4e2d and \U0001f600 in 2025.'
+    triple = "We will publish '''quoted''' text \"\"\" in full by 2026."
+    source = tmp_path / "awkward.txt"
+    source.write_text(f"{awkward}\n{triple}\n", encoding="utf-8")
+    extraction, out = ingest_file(source, out=tmp_path / "drafts" / "awkward.ttl")
+    expected = sorted(s.quote for s in extraction.statements)
+    assert expected == sorted([awkward, triple])
+    assert sorted(str(q) for q in Graph().parse(out).objects(None, GG.quote)) == expected
+    parsed = pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.TURTLE)
+    assert sorted(q.object.value for q in parsed if q.predicate.value == str(GG.quote)) == expected
+
+
 @pytest.mark.parametrize(
     "name, content, message",
     [
@@ -85,6 +101,16 @@ def test_bad_input_names_the_file_and_writes_nothing(tmp_path, name, content, me
     assert sorted(p.name for p in out_dir.iterdir()) == ["keep.ttl"]
 
 
+def test_an_unreadable_path_is_one_line(tmp_path):
+    (tmp_path / "loop-a.txt").symlink_to(tmp_path / "loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to(tmp_path / "loop-a.txt")
+    out = tmp_path / "drafts" / "loop.ttl"
+    result = _cli("ingest", str(tmp_path / "loop-a.txt"), "--out", str(out))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "loop-a.txt" in result.stderr
+    assert not out.parent.exists()
+
+
 def test_undecodable_input_reports_the_line(tmp_path):
     source = tmp_path / "mixed.txt"
     source.write_bytes("We commit to a.\nWe welcome b.\nWe pledge caf\u00e9.\n".encode("latin-1"))
@@ -99,6 +125,9 @@ def test_bad_metadata_is_refused_before_writing(tmp_path):
     assert result.returncode == 2 and "--part-of" in result.stderr and not out.exists()
     result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), "--date", "October 2023", "--out", str(out))
     assert result.returncode == 2 and "--date" in result.stderr and not out.exists()
+    for option, value in [("--publisher", "https://example.org/a b>"), ("--part-of", "doc:a b"), ("--speaker", "actor:x\"y")]:
+        result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), option, value, "--out", str(out))
+        assert result.returncode == 2 and option in result.stderr and "Traceback" not in result.stderr and not out.exists()
 
 
 def test_report_prints_a_review_table(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from govgraph import paths
-from govgraph.ingest import draft_graph, extract, serialise, validate_draft
+from govgraph.ingest import draft_turtle, extract, validate_draft
 from govgraph.ingest.segment import split_sentences, split_sentences_pysbd
 from .ingest_scoring import curated, extracted, score
 
@@ -57,7 +57,7 @@ def test_clauses_tile_their_sentence(seed_extraction):
 
 def test_seed_draft_conforms_to_the_shapes(seed_extraction, tmp_path):
     draft = tmp_path / "g7-2023-digital-annex4.ttl"
-    draft.write_bytes(serialise(draft_graph(seed_extraction)))
+    draft.write_text(draft_turtle(seed_extraction), encoding="utf-8")
     report = validate_draft(draft)
     assert report.conforms, [f for f in report.violations]
 

@@ -20,7 +20,7 @@ def _paragraphs(tmp_path: Path, text: str, name: str = "doc.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     cited, blocks, _ = render(read_source(path))
-    return cited, paragraphs(blocks)
+    return cited, list(paragraphs(blocks))
 
 
 def test_numbered_paragraphs_keep_their_numbers_and_absorb_bullets_and_continuations(tmp_path):

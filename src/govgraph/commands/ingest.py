@@ -2,11 +2,12 @@
 
 import argparse
 
-from ..ingest import extract, review_table, write_draft
+from ..ingest import DEFAULT_MAX_BYTES, extract_stream, review_table, write_draft
+from ..progress import stderr_progress
 
 
 def run(args: argparse.Namespace) -> int:
-    extraction = extract(
+    stream = extract_stream(
         args.file,
         doc_id=args.id,
         title=args.title,
@@ -15,13 +16,23 @@ def run(args: argparse.Namespace) -> int:
         part_of=args.part_of,
         segmenter=args.segmenter,
         speaker=args.speaker,
+        max_bytes=args.max_bytes,
     )
-    out = write_draft(extraction, args.out)
-    if args.report:
+    if args.report:  # the table needs every statement; without it they stream to the draft
+        extraction = stream.collect()
+        out = write_draft(extraction, args.out, progress=stderr_progress)
         print(review_table(extraction))
-    commitments = sum(1 for s in extraction.statements if s.commitment)
-    print(f"wrote {out}: {len(extraction.statements)} statements ({commitments} commitments); review it, then `govgraph merge {out}`")
+    else:
+        out = write_draft(stream, args.out, progress=stderr_progress)
+    print(f"wrote {out}: {stream.statements} statements ({stream.commitments} commitments); review it, then `govgraph merge {out}`")
     return 0
+
+
+def _byte_count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of bytes")
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,5 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--speaker", default="actor:g7", help='who "we" are: an actor label, slug or IRI (default: actor:g7)')
     parser.add_argument("--out", help="where to write the draft (default: data/drafts/<id>.ttl)")
     parser.add_argument("--report", action="store_true", help="print a review table of the extracted statements")
+    parser.add_argument("--max-bytes", dest="max_bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help=f"refuse a file larger than this many bytes (default: {DEFAULT_MAX_BYTES}, {DEFAULT_MAX_BYTES // 2**20} MiB)")
     parser.add_argument("--segmenter", choices=["rules", "pysbd"], default="rules", help="sentence splitter (default: rules)")
     parser.set_defaults(func=run)

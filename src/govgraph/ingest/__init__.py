@@ -3,32 +3,39 @@ Turtle draft (`ingest_file`), show it for review (`review_table`), merge it (`me
 
 from pathlib import Path
 
-from .draft import default_out, draft_graph, serialise, write_draft
-from .extract import EXTRACTOR_VERSION, Extraction, ExtractedStatement, extract
+from ..progress import Progress, silent
+from .draft import default_out, draft_turtle, write_draft, write_turtle
+from .extract import EXTRACTOR_VERSION, Extraction, ExtractionStream, ExtractedStatement, extract, extract_stream
 from .merge import MergeRefused, MergeResult, merge_draft, validate_draft
+from .reading import DEFAULT_MAX_BYTES
 from .review import review_rows, review_table
 
 
-def ingest_file(path: Path | str, out: Path | str | None = None, **metadata) -> tuple[Extraction, Path]:
-    """Extract `path` and write its draft (default data/drafts/<id>.ttl); returns both."""
-    extraction = extract(path, **metadata)
-    return extraction, write_draft(extraction, Path(out) if out else None)
+def ingest_file(path: Path | str, out: Path | str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                progress: Progress = silent, **metadata) -> tuple[Extraction, Path]:
+    """Extract `path` (at most `max_bytes` long) and write its draft (default
+    data/drafts/<id>.ttl); returns both. Over the cap, or on any bad input, nothing is written."""
+    extraction = extract(path, max_bytes=max_bytes, **metadata)
+    return extraction, write_draft(extraction, Path(out) if out else None, progress=progress)
 
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "EXTRACTOR_VERSION",
     "Extraction",
+    "ExtractionStream",
     "ExtractedStatement",
     "MergeRefused",
     "MergeResult",
     "default_out",
-    "draft_graph",
+    "draft_turtle",
     "extract",
+    "extract_stream",
     "ingest_file",
     "merge_draft",
     "review_rows",
     "review_table",
-    "serialise",
     "validate_draft",
     "write_draft",
+    "write_turtle",
 ]

@@ -1,137 +1,207 @@
-"""Turn an extraction into a Turtle draft: an rdflib graph serialised by rdflib, so that text
-from the source is always a literal and never Turtle syntax. IRIs come from the document id
-and paragraph/sentence/clause numbers, and nothing time-dependent is written, so ingesting
-the same file twice gives the same bytes.
+"""Write an extraction as a Turtle draft, paragraph by paragraph as it is extracted, so that
+memory does not grow with the document. Text from the source is always a literal and never
+Turtle syntax (see `turtle`). IRIs come from the document id and paragraph/sentence/clause
+numbers, and nothing time-dependent is written, so ingesting the same file twice gives the
+same bytes.
 """
 
 from __future__ import annotations
 
+import io
+import time
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import TextIO
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from .. import paths
-from ..atomic import write_bytes, write_text
+from ..atomic import atomic_write, write_text
 from ..confine import output_path
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
-from .extract import EXTRACTOR_VERSION, CandidateEntity, Extraction
+from ..progress import Progress, silent
+from . import turtle
+from .extract import EXTRACTOR_VERSION, CandidateEntity, DocumentInfo, ExtractedParagraph, ExtractedStatement, Extraction, ExtractionStream
+from .reading import SourceText
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 
 DRAFTS_DIR = paths.DATA_DIR / "drafts"
+HEADER = "# Draft written by `govgraph ingest`: review it, then run `govgraph merge` on it.\n"
+CANDIDATE_COMMENT = "Proposed by the extractor: no reference entity has this name. Accept it into data/reference or remove it."
+#: Seconds between two progress reports on a long run.
+PROGRESS_EVERY = 5.0
 
 
-def draft_graph(extraction: Extraction, reference: Reference | None = None) -> Graph:
-    """The draft as an rdflib graph."""
-    reference = reference or load_reference()
-    info = extraction.document
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    graph.bind("candidate", ID["candidate/"])
-    document = DOC[info.slug]
-    add = graph.add
-    add((document, RDF.type, GG.Document))
-    add((document, RDFS.label, Literal(info.title, lang="en")))
-    add((document, DCTERMS.title, Literal(info.title, lang="en")))
-    add((document, DCTERMS.creator, info.speaker))
-    add((document, GG.sourceFile, Literal(info.source_file)))
-    add((document, GG.sha256, Literal(info.sha256)))
-    if info.date:
-        add((document, DCTERMS.date, Literal(info.date, datatype=XSD.date)))
-    if info.publisher:
-        add((document, DCTERMS.publisher, resolve(info.publisher, reference, ACTOR_CLASSES, "--publisher", extraction.source.path)))
-    if info.part_of:
-        add((document, DCTERMS.isPartOf, resolve(info.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", extraction.source.path)))
+class _DraftWriter:
+    """Writes the draft's subjects in order: document and extraction, then each paragraph with
+    its statements, then the years and candidate entities the statements named."""
 
-    activity = ID[f"extraction/{info.slug}-{extraction.source.sha256[:12]}"]
-    agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]
-    add((activity, RDF.type, GG.Extraction))
-    add((activity, RDFS.label, Literal(f"govgraph extractor {EXTRACTOR_VERSION} over {extraction.source.path.name}", lang="en")))
-    add((activity, PROV.used, document))
-    add((activity, GG.sha256, Literal(extraction.source.sha256)))
-    add((activity, PROV.wasAssociatedWith, agent))
-    # The agent stays untyped: prov:SoftwareAgent would be a class with no shape in data/.
-    add((agent, RDFS.label, Literal(f"govgraph extractor {EXTRACTOR_VERSION}", lang="en")))
-    add((agent, SDO.softwareVersion, Literal(EXTRACTOR_VERSION)))
+    def __init__(self, source: SourceText, document: DocumentInfo, reference: Reference) -> None:
+        """Resolve what the document names (so bad metadata fails before any file is opened)."""
+        self.source = source
+        self.prefixes = turtle.Prefixes({**{p: str(ns) for p, ns in PREFIXES.items()}, "candidate": str(ID["candidate/"])})
+        self.iri = self.prefixes.iri
+        self.info = document
+        self.reference = reference
+        self.document = DOC[document.slug]
+        self.activity = ID[f"extraction/{document.slug}-{source.sha256[:12]}"]
+        self.years: set[str] = set()
+        self.candidates: dict[URIRef, CandidateEntity] = {}
+        self.candidate_actors: set[URIRef] = set()
+        self.publisher = resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
+        self.part_of = resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path) if document.part_of else None
 
-    for number, start, end in extraction.paragraphs:
-        paragraph = DOC[f"{info.slug}-p{number}"]
-        add((paragraph, RDF.type, GG.Paragraph))
-        add((paragraph, RDFS.label, Literal(f"{info.title}, paragraph {number}", lang="en")))
-        add((paragraph, GG.number, Literal(number)))
-        add((paragraph, DCTERMS.isPartOf, document))
-        add((paragraph, GG.startOffset, Literal(start)))
-        add((paragraph, GG.endOffset, Literal(end)))
+    def write(self, handle: TextIO, stream: ExtractionStream, progress: Progress) -> None:
+        """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
+        self.handle = handle
+        self._start()
+        size, reported = len(stream.text), time.monotonic()
+        for paragraph in stream:
+            self._paragraph(paragraph)
+            if time.monotonic() - reported >= PROGRESS_EVERY:
+                reported = time.monotonic()
+                progress(f"ingest: paragraph {paragraph.number}, {paragraph.end / max(size, 1):.0%} of {stream.source.path.name}")
+        self._finish()
 
-    candidates: dict[URIRef, CandidateEntity] = {}
-    actors = {iri for s in extraction.statements for iri in s.made_by}
-    for statement in extraction.statements:
-        node = statement.iri
+    def _subject(self, node: URIRef, pairs: Iterable[tuple[URIRef, str]]) -> None:
+        self.handle.write(turtle.subject(self.prefixes, node, pairs))
+
+    def _start(self) -> None:
+        source, info, iri, en = self.source, self.info, self.iri, lambda text: turtle.string(text, "en")
+        self.handle.write(HEADER + self.prefixes.header() + "\n")
+        self._subject(self.document, [
+            (RDF.type, iri(GG.Document)),
+            (RDFS.label, en(info.title)),
+            (DCTERMS.title, en(info.title)),
+            (DCTERMS.creator, iri(info.speaker)),
+            (GG.sourceFile, turtle.string(info.source_file)),
+            (GG.sha256, turtle.string(info.sha256)),
+            *([(DCTERMS.date, turtle.typed(info.date, iri(XSD.date)))] if info.date else []),
+            *([(DCTERMS.publisher, iri(self.publisher))] if self.publisher else []),
+            *([(DCTERMS.isPartOf, iri(self.part_of))] if self.part_of else []),
+        ])
+        agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]
+        self._subject(self.activity, [
+            (RDF.type, iri(GG.Extraction)),
+            (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION} over {source.path.name}")),
+            (PROV.used, iri(self.document)),
+            (GG.sha256, turtle.string(source.sha256)),
+            (PROV.wasAssociatedWith, iri(agent)),
+        ])
+        # The agent stays untyped: prov:SoftwareAgent would be a class with no shape in data/.
+        self._subject(agent, [
+            (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION}")),
+            (SDO.softwareVersion, turtle.string(EXTRACTOR_VERSION)),
+        ])
+
+    def _paragraph(self, paragraph: ExtractedParagraph) -> None:
+        info, iri = self.info, self.iri
+        self._subject(DOC[f"{info.slug}-p{paragraph.number}"], [
+            (RDF.type, iri(GG.Paragraph)),
+            (RDFS.label, turtle.string(f"{info.title}, paragraph {paragraph.number}", "en")),
+            (GG.number, turtle.integer(paragraph.number)),
+            (DCTERMS.isPartOf, iri(self.document)),
+            (GG.startOffset, turtle.integer(paragraph.start)),
+            (GG.endOffset, turtle.integer(paragraph.end)),
+        ])
+        for statement in paragraph.statements:
+            self._statement(statement)
+
+    def _statement(self, statement: ExtractedStatement) -> None:
+        info, iri = self.info, self.iri
         label = f"{info.title} ¶{statement.paragraph}.{statement.sentence}"
         if statement.clauses_in_sentence > 1:
             label += f" clause {statement.clause}"
-        add((node, RDF.type, GG.Commitment if statement.commitment else GG.Statement))
-        add((node, RDFS.label, Literal(label, lang="en")))
-        add((node, GG.quote, Literal(statement.quote, lang="en")))
-        add((node, DCTERMS.source, document))
-        add((node, GG.inParagraph, DOC[f"{info.slug}-p{statement.paragraph}"]))
-        add((node, GG.sentence, Literal(statement.sentence)))
-        add((node, GG.clause, Literal(statement.clause)))
-        add((node, GG.startOffset, Literal(statement.start)))
-        add((node, GG.endOffset, Literal(statement.end)))
-        add((node, GG.actKind, reference.act_iris.get(statement.kind, ACT[statement.kind])))
-        for actor in statement.made_by:
-            add((node, GG.madeBy, actor))
-        for role, target in statement.links:
-            add((node, role, target))
-        for year in statement.years:
-            add((node, GG.targetTime, YEAR[year]))
-            if YEAR[year] not in reference.years:
-                add((YEAR[year], RDF.type, TIME.Instant))
-                add((YEAR[year], RDFS.label, Literal(year, lang="en")))
-                add((YEAR[year], TIME.inXSDgYear, Literal(year, datatype=XSD.gYear)))
-        for relation, target in statement.lineage:
-            add((node, relation, target))
+        pairs = [
+            (RDF.type, iri(GG.Commitment if statement.commitment else GG.Statement)),
+            (RDFS.label, turtle.string(label, "en")),
+            (GG.quote, turtle.string(statement.quote, "en")),
+            (DCTERMS.source, iri(self.document)),
+            (GG.inParagraph, iri(DOC[f"{info.slug}-p{statement.paragraph}"])),
+            (GG.sentence, turtle.integer(statement.sentence)),
+            (GG.clause, turtle.integer(statement.clause)),
+            (GG.startOffset, turtle.integer(statement.start)),
+            (GG.endOffset, turtle.integer(statement.end)),
+            (GG.actKind, iri(self.reference.act_iris.get(statement.kind, ACT[statement.kind]))),
+        ]
+        pairs += [(GG.madeBy, iri(actor)) for actor in statement.made_by]
+        pairs += [(role, iri(target)) for role, target in statement.links]
+        pairs += [(GG.targetTime, iri(YEAR[year])) for year in statement.years]
+        pairs += [(relation, iri(target)) for relation, target in statement.lineage]
+        pairs += [(GG.mentions, iri(candidate.iri)) for candidate in statement.candidates]
+        pairs += [
+            (GG.confidence, turtle.decimal(Decimal(str(statement.confidence)))),
+            (PROV.wasGeneratedBy, iri(self.activity)),
+        ]
+        self._subject(statement.iri, pairs)
+        self.years.update(statement.years)
         for candidate in statement.candidates:
-            candidates.setdefault(candidate.iri, candidate)
-            add((node, GG.mentions, candidate.iri))
-        add((node, GG.confidence, Literal(Decimal(str(statement.confidence)), datatype=XSD.decimal)))
-        add((node, PROV.wasGeneratedBy, activity))
-    for actor in sorted(actors):
-        if str(actor).startswith(str(ID["candidate/"])):
-            name = str(actor).rsplit("/", 1)[-1].replace("-", " ")
-            candidates.setdefault(actor, CandidateEntity(actor, name, None))
-            add((actor, RDF.type, GG.Actor))
-    for iri, candidate in candidates.items():
-        add((iri, RDF.type, GG.CandidateEntity))
-        add((iri, RDFS.label, Literal(candidate.name, lang="en")))
-        if candidate.acronym and candidate.acronym != candidate.name:
-            add((iri, SKOS.altLabel, Literal(candidate.acronym, lang="en")))
-        add((iri, RDFS.comment, Literal("Proposed by the extractor: no reference entity has this name. Accept it into data/reference or remove it.", lang="en")))
-    return graph
+            self.candidates.setdefault(candidate.iri, candidate)
+        self.candidate_actors.update(a for a in statement.made_by if str(a).startswith(str(ID["candidate/"])))
+
+    def _finish(self) -> None:
+        """The years not in the reference data, and the candidate entities, once each."""
+        iri = self.iri
+        for year in sorted(self.years):
+            if YEAR[year] not in self.reference.years:
+                self._subject(YEAR[year], [
+                    (RDF.type, iri(TIME.Instant)),
+                    (RDFS.label, turtle.string(year, "en")),
+                    (TIME.inXSDgYear, turtle.typed(year, iri(XSD.gYear))),
+                ])
+        for actor in sorted(self.candidate_actors):
+            self.candidates.setdefault(actor, CandidateEntity(actor, str(actor).rsplit("/", 1)[-1].replace("-", " "), None))
+        for node, candidate in self.candidates.items():
+            self._subject(node, [
+                (RDF.type, iri(GG.CandidateEntity)),
+                *([(RDF.type, iri(GG.Actor))] if node in self.candidate_actors else []),
+                (RDFS.label, turtle.string(candidate.name, "en")),
+                *([(SKOS.altLabel, turtle.string(candidate.acronym, "en"))] if candidate.acronym and candidate.acronym != candidate.name else []),
+                (RDFS.comment, turtle.string(CANDIDATE_COMMENT, "en")),
+            ])
 
 
-def serialise(graph: Graph) -> bytes:
-    """Turtle bytes of the draft, with a header saying what it is."""
-    header = "# Draft written by `govgraph ingest`: review it, then run `govgraph merge` on it.\n"
-    return header.encode("utf-8") + graph.serialize(format="turtle", encoding="utf-8")
+def write_turtle(handle: TextIO, stream: ExtractionStream, reference: Reference | None = None,
+                 progress: Progress = silent) -> None:
+    """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
+    _DraftWriter(stream.source, stream.document, reference or load_reference()).write(handle, stream, progress)
 
 
-def default_out(extraction: Extraction) -> Path:
+def _replay(extraction: Extraction) -> ExtractionStream:
+    """An extraction already held, as a stream of its paragraphs."""
+    by_number: dict[int, list[ExtractedStatement]] = {}
+    for statement in extraction.statements:
+        by_number.setdefault(statement.paragraph, []).append(statement)
+    paragraphs = (ExtractedParagraph(number, start, end, by_number.get(number, [])) for number, start, end in extraction.paragraphs)
+    return ExtractionStream(extraction.source, extraction.text, extraction.document, paragraphs)
+
+
+def draft_turtle(extraction: Extraction, reference: Reference | None = None) -> str:
+    """The draft of an extraction already held, as Turtle text."""
+    handle = io.StringIO()
+    write_turtle(handle, _replay(extraction), reference)
+    return handle.getvalue()
+
+
+def default_out(extraction: Extraction | ExtractionStream) -> Path:
     return output_path(DRAFTS_DIR, f"{extraction.document.slug}.ttl", extraction.document.slug)
 
 
-def write_draft(extraction: Extraction, out: Path | None = None, reference: Reference | None = None) -> Path:
-    """Write the draft (atomically) and, unless data/ already holds it, the source text beside it."""
-    out = Path(out or default_out(extraction))
-    data = serialise(draft_graph(extraction, reference))
-    cited = paths.DATA_DIR / extraction.document.source_file
-    if not (cited.is_file() and cited.read_text(encoding="utf-8") == extraction.text):
-        write_text(output_path(out.parent, Path(extraction.document.source_file).name), extraction.text)
-    write_bytes(out, data)
+def write_draft(extraction: Extraction | ExtractionStream, out: Path | None = None, reference: Reference | None = None,
+                progress: Progress = silent) -> Path:
+    """Write the draft (atomically) and, unless data/ already holds it, the source text beside
+    it. A stream is extracted as it is written; on any error nothing is written."""
+    stream = _replay(extraction) if isinstance(extraction, Extraction) else extraction
+    out = Path(out or default_out(stream))
+    writer = _DraftWriter(stream.source, stream.document, reference or load_reference())
+    with atomic_write(out) as handle:
+        writer.write(handle, stream, progress)
+        cited = paths.DATA_DIR / stream.document.source_file
+        if not (cited.is_file() and cited.read_text(encoding="utf-8") == stream.text):
+            write_text(output_path(out.parent, Path(stream.document.source_file).name), stream.text)
     return out
 
 
-__all__ = ["DRAFTS_DIR", "default_out", "draft_graph", "serialise", "write_draft"]
+__all__ = ["DRAFTS_DIR", "default_out", "draft_turtle", "write_draft", "write_turtle"]

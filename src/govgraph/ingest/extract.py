@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,9 +16,10 @@ from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
 from .linking import Linker, Mention
 from .lineage import candidate_names, lineage_clues, target_years, years_in
-from .reading import Block, SourceText, read_source, render
+from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
-from .segment import SEGMENTERS, paragraphs
+from .segment import SEGMENTERS, Paragraph, paragraphs
+from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
 EXTRACTOR_VERSION = "0.1.0"
@@ -78,6 +81,16 @@ class ExtractedStatement:
         return self.clause_info.confidence
 
 
+@dataclass(frozen=True)
+class ExtractedParagraph:
+    """One body paragraph: its number, its offsets in the cited text, and its statements."""
+
+    number: int
+    start: int
+    end: int
+    statements: list[ExtractedStatement]
+
+
 @dataclass
 class Extraction:
     """The result of extracting one file."""
@@ -89,6 +102,34 @@ class Extraction:
     statements: list[ExtractedStatement]
 
 
+@dataclass
+class ExtractionStream:
+    """A file read and checked, whose paragraphs are extracted one at a time as the stream is
+    iterated, so that a large file never holds all its statements at once. `statements` and
+    `commitments` count those extracted so far."""
+
+    source: SourceText
+    text: str
+    document: DocumentInfo
+    paragraphs: Iterator[ExtractedParagraph]
+    statements: int = 0
+    commitments: int = 0
+
+    def __iter__(self) -> Iterator[ExtractedParagraph]:
+        for paragraph in self.paragraphs:
+            self.statements += len(paragraph.statements)
+            self.commitments += sum(1 for s in paragraph.statements if s.commitment)
+            yield paragraph
+
+    def collect(self) -> Extraction:
+        """Every paragraph extracted, held in one Extraction."""
+        spans, statements = [], []
+        for paragraph in self:
+            spans.append((paragraph.number, paragraph.start, paragraph.end))
+            statements.extend(paragraph.statements)
+        return Extraction(self.source, self.text, self.document, spans, statements)
+
+
 def slugify(text: str) -> str:
     """A lower-case IRI segment: letters, digits and single hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
@@ -98,7 +139,13 @@ def candidate_iri(name: str) -> URIRef:
     return ID["candidate/" + slugify(name)]
 
 
-def extract(
+def extract(path: Path | str, **options) -> Extraction:
+    """Extract the statements of one .txt, .md or .html file; bad input raises InputError.
+    Takes the options of `extract_stream`."""
+    return extract_stream(path, **options).collect()
+
+
+def extract_stream(
     path: Path | str,
     *,
     doc_id: str | None = None,
@@ -109,15 +156,18 @@ def extract(
     speaker: URIRef | str = ACTOR.g7,
     reference: Reference | None = None,
     segmenter: str = "rules",
-) -> Extraction:
-    """Extract the statements of one .txt, .md or .html file; bad input raises InputError.
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ExtractionStream:
+    """Read and check one .txt, .md or .html file of at most `max_bytes`; its paragraphs are
+    extracted as the stream is read. Bad input raises InputError here, before any paragraph.
 
     `speaker` is who "we" are: an actor IRI, or a label, slug or prefixed name of one.
     """
-    source = read_source(path)
+    source = read_source(path, max_bytes)
     text, found_blocks, page_title = render(source)
     body = paragraphs(found_blocks)
-    if not body:
+    first = next(body, None)
+    if first is None:
         raise InputError(source.path, "no body paragraphs found (nothing that reads as prose sentences)")
     slug = slugify(doc_id or source.path.stem)
     if not slug:
@@ -134,24 +184,27 @@ def extract(
                             f"sources/{slug}{suffix}", cited, speaker)
     linker = _linker(reference)
     split = SEGMENTERS[segmenter]
+    extracted = (_paragraph(paragraph, document, reference, linker, split) for paragraph in itertools.chain([first], body))
+    return ExtractionStream(source, text, document, extracted)
+
+
+def _paragraph(paragraph: Paragraph, document: DocumentInfo, reference: Reference, linker: Linker,
+               split: Callable[[str, int, int], list[tuple[int, int]]]) -> ExtractedParagraph:
     statements: list[ExtractedStatement] = []
-    spans = []
-    for paragraph in body:
-        spans.append((paragraph.number, *paragraph.span()))
-        number = 0
-        speakers = [speaker]  # "This will include…" is said by whoever spoke last in the paragraph
-        lead_in: Clause | None = None  # "We commit to:" lends its act to the bullet points after it
-        for part in paragraph.parts:
-            found: list[ExtractedStatement] = []
-            for s_start, s_end in split(part.block.text, part.start, part.end):
-                number += 1
-                found = _statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker,
-                                    speakers, lead_in if part.bullet else None)
-                statements.extend(found)
-            if not part.bullet:
-                last = part.block.text[part.start : part.end].rstrip()
-                lead_in = found[-1].clause_info if found and last.endswith(":") else None
-    return Extraction(source, text, document, spans, statements)
+    number = 0
+    speakers = [document.speaker]  # "This will include…" is said by whoever spoke last in the paragraph
+    lead_in: Clause | None = None  # "We commit to:" lends its act to the bullet points after it
+    for part in paragraph.parts:
+        found: list[ExtractedStatement] = []
+        for s_start, s_end in split(part.block.text, part.start, part.end):
+            number += 1
+            found = _statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker,
+                                speakers, lead_in if part.bullet else None)
+            statements.extend(found)
+        if not part.bullet:
+            last = part.block.text[part.start : part.end].rstrip()
+            lead_in = found[-1].clause_info if found and last.endswith(":") else None
+    return ExtractedParagraph(paragraph.number, *paragraph.span(), statements)
 
 
 _LINKERS: dict[int, tuple[Reference, Linker]] = {}
@@ -224,8 +277,12 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
         if mention.entity.cls == "Meeting":
             years.extend(years_in(quote[mention.start : mention.end]))
     taken = [(m.start, m.end) for m in mentions] + ([speaker_span] if speaker_span else [])
+    mention_spans: SpanIndex[Mention] = SpanIndex()
+    for mention in mentions:
+        mention_spans.add(mention.start, mention.end, mention)
     for clue in lineage_clues(quote):
-        inside = [m for m in mentions if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
+        nearby = mention_spans.overlapping(clue.start, clue.end)
+        inside = [m for m in nearby if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
         if inside:
             statement.lineage.extend((clue.relation, m.entity.iri) for m in inside[:1])
             continue
@@ -233,9 +290,11 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
         statement.candidates.append(candidate)
         statement.lineage.append((clue.relation, candidate.iri))
         taken.append((clue.start, clue.end))
+    named = {c.iri for c in statement.candidates}
     for name in candidate_names(quote, taken):
         candidate = CandidateEntity(candidate_iri(name.name), name.name, name.acronym)
-        if all(c.iri != candidate.iri for c in statement.candidates):
+        if candidate.iri not in named:
             statement.candidates.append(candidate)
+            named.add(candidate.iri)
     statement.links = sorted(set(links))
     statement.years = sorted(set(years))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ..namespaces import GG
+from .spans import SpanIndex
 
 _SEASON = r"(?:early|mid|late|fall|autumn|spring|summer|winter|January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
@@ -66,7 +67,13 @@ def lineage_clues(text: str) -> list[LineageClue]:
             if end - start >= 3:
                 clues.append(LineageClue(relation, start, end))
     clues.sort(key=lambda c: c.start)
-    return [c for i, c in enumerate(clues) if not any(o.start <= c.start < o.end for o in clues[:i])]
+    # Sorted by start, a clue lies inside an earlier one exactly when it starts before the furthest end so far.
+    kept, furthest = [], -1
+    for clue in clues:
+        if clue.start >= furthest:
+            kept.append(clue)
+        furthest = max(furthest, clue.end)
+    return kept
 
 
 _CONNECT = r"(?:of|for|and|on|the|in|to|de|du|des|la|le|&)"
@@ -91,14 +98,22 @@ class Candidate:
 def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalised multi-word names and parenthesised acronyms that overlap no span in `taken`."""
     found: list[Candidate] = []
+    taken_spans: SpanIndex[tuple[int, int]] = SpanIndex()
+    found_spans: SpanIndex[Candidate] = SpanIndex()
+    for span in taken:
+        taken_spans.add(*span, span)
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken) and not any(c.start < end and start < c.end for c in found)
+        return not taken_spans.overlapping(start, end) and not found_spans.overlapping(start, end)
+
+    def keep(candidate: Candidate) -> None:
+        found.append(candidate)
+        found_spans.add(candidate.start, candidate.end, candidate)
 
     pieces = []
     for match in _NAME.finditer(text):
         # A run such as "the African Union and the United Nations" holds a known name: keep the rest.
-        cuts = sorted((max(s, match.start()), min(e, match.end())) for s, e in taken if s < match.end() and match.start() < e)
+        cuts = sorted((max(s, match.start()), min(e, match.end())) for s, e in taken_spans.overlapping(match.start(), match.end()))
         position = match.start()
         for s, e in cuts + [(match.end(), match.end())]:
             if s > position:
@@ -121,10 +136,10 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         after = _ACRONYM.match(text, end + 1) if text[end : end + 2] == " (" else None
         acronym = after.group("acr") if after else None
         if free(start, after.end() if after else end):
-            found.append(Candidate(text[start:end], acronym, start, after.end() if after else end))
+            keep(Candidate(text[start:end], acronym, start, after.end() if after else end))
     for match in _ACRONYM.finditer(text):
         if free(match.start("acr"), match.end("acr")):
-            found.append(Candidate(match.group("acr"), match.group("acr"), match.start("acr"), match.end("acr")))
+            keep(Candidate(match.group("acr"), match.group("acr"), match.start("acr"), match.end("acr")))
     return sorted(found, key=lambda c: c.start)
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .reference import Entity, Reference
+from .spans import SpanIndex
 
 _WORD = re.compile(r"\w+")
 
@@ -82,21 +83,30 @@ class Linker:
                         found.append((word.start(), match.end(), entity))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
         kept: list[Mention] = []
+        kept_spans: SpanIndex[Mention] = SpanIndex()  # only kept mentions that overlap can contain or cross
+        kept_iris: set = set()
         for start, end, entity in found:
             if any(s <= start and end <= e for s, e in exclude):
                 continue
-            container = next((m for m in kept if m.start <= start and end <= m.end and not m.nested and not m.repeat), None)
-            crossing = any(m.start < end and start < m.end and not (m.start <= start and end <= m.end) for m in kept)
+            nearby = kept_spans.overlapping(start, end)
+            container = next((m for m in nearby if m.start <= start and end <= m.end and not m.nested and not m.repeat), None)
+            crossing = any(m.start < end and start < m.end and not (m.start <= start and end <= m.end) for m in nearby)
             if crossing:
                 continue
-            if any(m.entity.iri == entity.iri for m in kept):
+            if entity.iri in kept_iris:
                 if container is None:
-                    kept.append(Mention(entity, start, end, False, True))
+                    self._keep(Mention(entity, start, end, False, True), kept, kept_spans, kept_iris)
                 continue
             if container is not None and container.entity.cls == entity.cls:
                 continue
-            kept.append(Mention(entity, start, end, container is not None))
+            self._keep(Mention(entity, start, end, container is not None), kept, kept_spans, kept_iris)
         return sorted(kept, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _keep(mention: Mention, kept: list[Mention], spans: SpanIndex[Mention], iris: set) -> None:
+        kept.append(mention)
+        spans.add(mention.start, mention.end, mention)
+        iris.add(mention.entity.iri)
 
 
 def _starts(index: dict[str, list]) -> re.Pattern:

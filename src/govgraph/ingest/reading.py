@@ -9,12 +9,17 @@ dropped, one line per block) and that rendering is cited instead.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+
+#: Far above any real communiqué or action plan (the seed is 12 kB), well below what memory allows.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 SUPPORTED = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -42,18 +47,26 @@ class Block:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def read_source(path: Path | str) -> SourceText:
-    """Read and decode `path`; binary, empty, undecodable or unsupported files raise InputError."""
+def read_source(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode `path`; binary, empty, undecodable, unsupported or over-`max_bytes`
+    files raise InputError. Never reads more than `max_bytes` + 1 bytes."""
     path = Path(path)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md or .html")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise _over_cap(path, max_bytes)
+            data = handle.read(max_bytes + 1)  # the file may have grown since it was measured
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
+    except OSError as error:  # permission denied, a symlink loop, an I/O error
+        raise InputError(path, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise _over_cap(path, max_bytes)
     if b"\x00" in data[:65536]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -66,6 +79,10 @@ def read_source(path: Path | str) -> SourceText:
     if sum(1 for ch in text[:65536] if not ch.isprintable() and ch not in "\n\r\t\f\ufeff") > 0.05 * min(len(text), 65536):
         raise InputError(path, "looks binary (too many control characters), not text")
     return SourceText(path, hashlib.sha256(data).hexdigest(), text, kind)
+
+
+def _over_cap(path: Path, max_bytes: int) -> InputError:
+    return InputError(path, f"over the ingest size cap of {max_bytes} bytes (raise it with --max-bytes)")
 
 
 def text_blocks(source: SourceText) -> list[Block]:
@@ -145,10 +162,11 @@ class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skip: list[str] = []
+        self.skipping: Counter[str] = Counter()  # how many of each tag `skip` holds, so an end tag need not scan it
         self.blocks: list[tuple[str, bool]] = []
         self.chars: list[str] = []
         self.heading = False
-        self.title = ""
+        self.title: list[str] = []  # pieces, joined once: adding to one string copies it each time
         self._in_title = False
 
     def flush(self) -> None:
@@ -162,6 +180,7 @@ class _Renderer(HTMLParser):
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip.append(tag)
+                self.skipping[tag] += 1
         elif tag in _BLOCK and not self.skip:
             self.flush()
             self.heading = tag[0] == "h" and tag[1:].isdigit()
@@ -169,15 +188,18 @@ class _Renderer(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
         if tag in _SKIP:
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
+            if self.skipping[tag]:
+                while self.skip:
+                    closed = self.skip.pop()
+                    self.skipping[closed] -= 1
+                    if closed == tag:
+                        break
         elif tag in _BLOCK and not self.skip:
             self.flush()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self.title += data
+            self.title.append(data)
         elif not self.skip:
             self.chars.append(data)
 
@@ -190,7 +212,7 @@ def html_text(source: SourceText) -> tuple[str, list[bool], str]:
     renderer.close()
     renderer.flush()
     text = "".join(f"{block}\n" for block, _ in renderer.blocks)
-    return text, [heading for _, heading in renderer.blocks], " ".join(renderer.title.split())
+    return text, [heading for _, heading in renderer.blocks], " ".join("".join(renderer.title).split())
 
 
 def render(source: SourceText) -> tuple[str, list[Block], str]:

@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 from .. import paths
 from ..errors import InputError
 from ..namespaces import GG, PREFIXES, sparql_prologue
+from .turtle import is_iri
 
 #: Which property links a statement to a resource of each class; the first class that fits wins,
 #: so the G7 (a group and a forum) is linked as a forum, as the curated data does.
@@ -125,11 +126,12 @@ def _load(directory: str, stamp: tuple) -> Reference:
 
 def resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:
     """An IRI for --part-of / --publisher: a full IRI, a prefixed name, a slug or a label."""
-    if value.startswith(("http://", "https://")):
-        return URIRef(value)
-    if ":" in value and value.split(":", 1)[0] in PREFIXES:
+    if value.startswith(("http://", "https://")) or (":" in value and value.split(":", 1)[0] in PREFIXES):
         prefix, local = value.split(":", 1)
-        return URIRef(PREFIXES[prefix] + local)
+        iri = PREFIXES[prefix] + local if prefix in PREFIXES else value
+        if not is_iri(iri):
+            raise InputError(source, f"{what} {value!r} is not an IRI (it holds spaces, quotes or angle brackets)")
+        return URIRef(iri)
     by_label = reference.by_label(value)
     if by_label and by_label.cls in classes:
         return by_label.iri

@@ -26,7 +26,8 @@ def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str
         entities = [_short(target) for _, target in s.links]
         entities += [f"{year}" for year in s.years]
         entities += [f"{str(rel).rsplit('#', 1)[-1]}→{_short(target)}" for rel, target in s.lineage]
-        entities += [_short(c.iri) for c in s.candidates if all(c.iri != t for _, t in s.lineage)]
+        lineage_targets = {t for _, t in s.lineage}
+        entities += [_short(c.iri) for c in s.candidates if c.iri not in lineage_targets]
         rows.append((
             str(s.paragraph),
             f"{s.sentence}.{s.clause}",

@@ -10,6 +10,7 @@ on every fixture) and runs several times faster, which keeps 1 MB within a few s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,14 +60,15 @@ def is_body(text: str) -> bool:
     return bool(_TERMINAL.search(stripped))
 
 
-def paragraphs(blocks: list[Block]) -> list[Paragraph]:
+def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
     """Body paragraphs in order, numbered by their own labels ("3.", "(3)") or else by position.
 
     In a numbered document, an unnumbered block (or one whose number does not advance, as in
     a list inside a paragraph) continues the paragraph before it; prose before the first
-    number is a preamble and is left out, since it has no paragraph number to cite.
+    number is a preamble and is left out, since it has no paragraph number to cite. Each
+    paragraph is yielded once the next one starts (or the blocks end), so it is complete.
     """
-    found: list[Paragraph] = []
+    current: Paragraph | None = None
     numbered = any((m := _LABEL.match(b.text)) and (m.group(1) or m.group(2)) for b in blocks if not b.heading)
     counter = 0
     for block in blocks:
@@ -77,8 +79,8 @@ def paragraphs(blocks: list[Block]) -> list[Paragraph]:
         end = len(block.text.rstrip())
         number_text = label and (label.group(1) or label.group(2))
         part = Part(block, start, end)
-        if label and not number_text and found and end > start and not is_chrome(block.text):
-            found[-1].parts.append(Part(block, start, end, bullet=True))  # a bullet point belongs to the paragraph that introduces it
+        if label and not number_text and current and end > start and not is_chrome(block.text):
+            current.parts.append(Part(block, start, end, bullet=True))  # a bullet point belongs to the paragraph that introduces it
             continue
         text = block.text[start:end]
         # A numbered block is prose even when short ("1. We commit to:" before its bullets).
@@ -86,12 +88,15 @@ def paragraphs(blocks: list[Block]) -> list[Paragraph]:
         if not (is_body(text) or numbered_prose):
             continue
         if numbered and (not number_text or int(number_text) <= counter):
-            if found:
-                found[-1].parts.append(part)
+            if current:
+                current.parts.append(part)
             continue
         counter = int(number_text) if number_text else counter + 1
-        found.append(Paragraph(counter, [part], bool(number_text)))
-    return found
+        if current:
+            yield current
+        current = Paragraph(counter, [part], bool(number_text))
+    if current:
+        yield current
 
 
 _ABBREVIATIONS = frozenset(
