@@ -29,6 +29,10 @@ BROKEN: dict[str, tuple[list[tuple[str, str, str | None]], str, list[tuple[objec
     "overlapping-statements": (
         [(S + "p1-s2-c2", "gg:startOffset", None)], f"{S}p1-s2-c2 gg:startOffset 960 .",
         [(S + "p1-s2-c1", S + "p1-s2-c2")]),
+    # Paragraph 2 said to start at 1000, inside paragraph 1 (618–1038).
+    "overlapping-paragraphs": (
+        [(f"{ANNEX4}-p2", "gg:startOffset", None)], f"{ANNEX4}-p2 gg:startOffset 1000 .",
+        [(f"{ANNEX4}-p1", f"{ANNEX4}-p2")]),
     # ¶1.2 clause 2 numbered clause 1 like its neighbour.
     "duplicate-sentence-and-clause-numbers": (
         [(S + "p1-s2-c2", "gg:clause", None)], f"{S}p1-s2-c2 gg:clause 1 .",
