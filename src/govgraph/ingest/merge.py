@@ -47,8 +47,6 @@ def _document(draft: Path) -> tuple[str, str, str]:
     digest = graph.value(document, GG.sha256)
     if not isinstance(source, Literal) or not isinstance(digest, Literal):
         raise InputError(draft, f"{document} needs gg:sourceFile and gg:sha256")
-    if Path(str(source)).is_absolute() or ".." in Path(str(source)).parts:
-        raise InputError(draft, f"gg:sourceFile {source!s} must be a path inside data/")
     return str(document), str(source), str(digest)
 
 
@@ -57,8 +55,14 @@ def _sha256(path: Path) -> str:
 
 
 def _find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tuple[Path, bool]:
-    """The cited source text, already in data/ (False) or beside the draft (True, to be copied)."""
-    in_data = data_dir / relative
+    """The cited source text, already in data/ (False) or beside the draft (True, to be copied).
+
+    gg:sourceFile is untrusted: it must name a file inside data/sources/, or the draft is refused.
+    """
+    try:
+        in_data = paths.source_path(relative, data_dir)
+    except GovgraphError as error:
+        raise InputError(draft, str(error)) from None
     if in_data.is_file():
         if _sha256(in_data) != digest:
             raise InputError(in_data, f"exists with another SHA-256 than the draft records ({digest[:12]}…); refusing to overwrite")
