@@ -23,17 +23,28 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
+#: Runs a command and writes its CPU seconds and peak RSS to the file named first. The command
+#: must be forked from this small launcher, not from pytest: Linux counts the RSS a process had
+#: before exec in its peak, so a child forked from a grown pytest would inherit pytest's.
+LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+"""
+
+
 def _run(*args: str) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run `govgraph ARGS` to its end: the finished process, its CPU seconds and its peak RSS in MB."""
     environment = {**os.environ, "PYTHONPATH": str(SRC)}
-    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", *args], stdout=stdout, stderr=stderr, env=environment)
-        _, status, usage = os.wait4(process.pid, 0)  # this child's own figures, not the largest child's so far
-        process.returncode = os.waitstatus_to_exitcode(status)
-        stdout.seek(0)
-        stderr.seek(0)
-        result = subprocess.CompletedProcess(process.args, process.returncode, stdout.read(), stderr.read())
-    return result, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as scratch:
+        figures = Path(scratch) / "figures"
+        command = [sys.executable, "-m", "govgraph.cli", *args]
+        result = subprocess.run([sys.executable, "-c", LAUNCHER, str(figures), *command],
+                                capture_output=True, text=True, env=environment)
+        status, cpu, peak_kb = figures.read_text().split()
+    return subprocess.CompletedProcess(command, int(status), result.stdout, result.stderr), float(cpu), int(peak_kb) / 1024
 
 
 def _big_file(tmp_path: Path, name: str, megabytes: float) -> Path:
