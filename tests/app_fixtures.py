@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph import loading
-from govgraph.build import write_store
+from govgraph.building import write_store
 from govgraph.explore.endpoints import ENDPOINTS_ENV
 from govgraph.explore.launch import APP_FILE, STORE_ENV, command, environment
 

@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 
 from .. import paths
-from ..build import build
+from ..building import build
 from ..namespaces import DEFAULT_BASE
 from ..stats import format_counts
 

@@ -28,7 +28,7 @@ def ensure_built(location: Path | None = None) -> bool:
     location = Path(location) if location is not None else store_location()
     if is_store(location):
         return False
-    from ..build import build
+    from ..building import build
 
     build(store_dir=location)
     return True
