@@ -10,6 +10,7 @@ import pytest
 from govgraph import loading, paths, publish
 from govgraph.building import write_store
 from govgraph.cli import build_parser
+from govgraph.commands.options import ENVIRONMENT
 from govgraph.errors import InputError
 from govgraph.source import STORE_ENV, GraphSource
 from tests.conftest import FIXTURES, run_cli
@@ -110,6 +111,21 @@ def test_the_environment_names_the_store(network_store: Path, monkeypatch: pytes
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["triples"] == len(as_set(GraphSource.from_store(network_store).quads()))
     assert run_cli("query", "statements-per-forum", "--format", "csv").stdout == explicit.stdout
+
+
+def test_the_environment_names_the_endpoint(network_store: Path, fresh_oxigraph_url: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(ENVIRONMENT["endpoint"], fresh_oxigraph_url)
+    published = run_cli("publish")
+    assert published.returncode == 0, published.stderr
+    assert f"to {fresh_oxigraph_url}" in published.stdout
+    from_env = run_cli("query", "statements-per-forum", "--format", "csv")
+    monkeypatch.delenv(ENVIRONMENT["endpoint"])
+    explicit = run_cli("query", "statements-per-forum", "--format", "csv", "--endpoint", fresh_oxigraph_url)
+    assert from_env.returncode == explicit.returncode == 0, from_env.stderr
+    assert from_env.stdout == explicit.stdout
+    # An option on the command line wins over the environment.
+    monkeypatch.setenv(ENVIRONMENT["endpoint"], "http://127.0.0.1:9/query")
+    assert run_cli("query", "statements-per-forum", "--store", str(network_store)).returncode == 0
 
 
 def test_two_sources_at_once_are_refused(network_store: Path):

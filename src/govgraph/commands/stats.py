@@ -2,6 +2,7 @@
 
 import argparse
 import json
+
 from ..stats import count_summary, format_counts
 from .options import add_source_options, source_from_args
 
