@@ -144,3 +144,11 @@ def test_build_writes_the_store_with_store_out(project_copy: Path, tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert (old / "CURRENT").is_file()
     assert "deprecated; use --store-out" in done.stderr
+
+
+def test_a_broken_build_file_is_named_in_one_line(tmp_path: Path):
+    broken = tmp_path / "graph.nq"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    done = run_cli("stats", "--store", str(broken))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"govgraph: error: {broken}: N-Quads syntax error")

@@ -117,10 +117,8 @@ class GraphSource:
         if self.kind == "files":
             return [quad for path in self.files() for quad in loading.parse_file(path)]
         if self.kind == "build":
-            try:
-                return list(ox.parse(path=str(self._build_file()), format=ox.RdfFormat.N_QUADS))
-            except SyntaxError as error:
-                raise InputError(self.location, f"N-Quads syntax error: {error}") from None
+            with self._reading_build() as build_file:
+                return list(ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS))
         if self.kind == "store":
             return list(self.oxigraph().quads_for_pattern(None, None, None, None))
         if self.kind == "data":
@@ -143,14 +141,15 @@ class GraphSource:
         For the code that still reads pyoxigraph directly (the counts of `govgraph stats`)."""
         if self.kind == "store":
             if not is_store(self.location):
-                EmbeddedStore(self.location)  # raises the message that says to build first
+                raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first")
             # Resolved now: build/store links to the current build, which a rebuild may switch.
             return ox.Store.read_only(os.path.realpath(self.location))
         if self.kind == "files":
             return loading.load_store(self.files())  # also reports ill-typed literals with their file and line
         store = ox.Store()
         if self.kind == "build":
-            store.bulk_load(path=str(self._build_file()), format=ox.RdfFormat.N_QUADS)
+            with self._reading_build() as build_file:
+                store.bulk_load(path=str(build_file), format=ox.RdfFormat.N_QUADS)
         else:
             store.bulk_extend(self.quads())
         return store
@@ -175,10 +174,15 @@ class GraphSource:
         build(store_dir=self.location)
         return True
 
-    def _build_file(self) -> Path:
+    @contextmanager
+    def _reading_build(self) -> Iterator[Path]:
+        """The build's N-Quads file, for a block that parses it: a missing file or bad syntax names the file."""
         if not self.location.is_file():
             raise InputError(self.location, "no such file: run `govgraph build` first")
-        return self.location
+        try:
+            yield self.location
+        except SyntaxError as error:
+            raise InputError(self.location, f"N-Quads syntax error: {error}") from None
 
 
 @contextmanager
