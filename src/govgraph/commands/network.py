@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", "-f", choices=("table", "csv", "graphml"), default="table")
     parser.add_argument("--limit", type=int, default=0, help="print only the first N rows (table and csv)")
     parser.add_argument("--out", "-o", type=Path, help="write to this file instead of standard output")
-    add_source_options(parser, default="files", inputs=True, store=True, endpoint=True)
+    add_source_options(parser, default="files", inputs=True, store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)
 
 
