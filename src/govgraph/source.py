@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -28,6 +29,7 @@ from .store.embedded import is_store
 STORE_ENV = "GOVGRAPH_STORE"
 #: Data already in memory: pyoxigraph quads or store, an rdflib graph or dataset.
 Data = Iterable[ox.Quad] | ox.Store | Graph
+Kind = Literal["files", "build", "store", "endpoint", "data"]
 
 
 def default_store_dir() -> Path:
@@ -39,7 +41,7 @@ def default_store_dir() -> Path:
 class GraphSource:
     """One place the graph is read from; make it with the `from_…` constructors."""
 
-    kind: str  # "files", "build", "store", "endpoint" or "data"
+    kind: Kind
     inputs: tuple[Path, ...] | None = None  # files: None means the ontology and data/
     location: Path | None = None  # build: its N-Quads file; store: its folder
     target: Endpoints | None = None  # endpoint
