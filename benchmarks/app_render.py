@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from govgraph import loading  # noqa: E402
-from govgraph.build import write_store  # noqa: E402
-from govgraph.explore.launch import STORE_ENV  # noqa: E402
+from govgraph.building import write_store  # noqa: E402
+from govgraph.source import STORE_ENV  # noqa: E402
 from govgraph.explore.launch import APP_FILE  # noqa: E402
 from govgraph.namespaces import DOC, STMT  # noqa: E402
 

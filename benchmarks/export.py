@@ -10,7 +10,8 @@ import time
 
 import pyoxigraph as ox
 
-from govgraph.export import FORMATS, all_quads
+from govgraph.export import FORMATS
+from govgraph.source import GraphSource
 from govgraph.loading import to_rdflib, to_rdflib_dataset
 
 RDFLIB = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdfxml": "xml"}
@@ -41,7 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1)
     args = parser.parse_args()
-    quads = scaled(all_quads(), args.scale)
+    quads = scaled(GraphSource.from_files().quads(), args.scale)
     graph, dataset = to_rdflib(quads), to_rdflib_dataset(quads)
     print(f"{len(quads)} quads (scale {args.scale})")
     print(f"{'format':8} {'govgraph ms':>12} {'bytes':>9} {'rdflib ms':>10} {'bytes':>9}")

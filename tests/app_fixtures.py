@@ -19,9 +19,10 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph import loading
-from govgraph.build import write_store
+from govgraph.building import write_store
 from govgraph.explore.endpoints import ENDPOINTS_ENV
-from govgraph.explore.launch import APP_FILE, STORE_ENV, command, environment
+from govgraph.explore.launch import APP_FILE, command, environment
+from govgraph.source import STORE_ENV
 
 EVIL_GRAPH = "https://w3id.org/govgraph/graph/document/evil-test"
 EVIL_FORUM = "https://w3id.org/govgraph/id/forum/evil"

@@ -10,7 +10,8 @@ import rdflib
 from rdflib.namespace import OWL, RDF
 
 from govgraph import paths
-from govgraph.export import all_quads, jsonld
+from govgraph.export import jsonld
+from govgraph.source import GraphSource
 from govgraph.export.canonical import canonical_nquads, canonical_triples
 from govgraph.namespaces import GG
 
@@ -43,7 +44,7 @@ def test_guard_catches_a_remote_context(no_network: None) -> None:
 
 
 def test_export_and_both_readers_work_offline(no_network: None, tmp_path: Path) -> None:
-    quads = all_quads([paths.ONTOLOGY_FILE, TRICKY, NETWORK])
+    quads = GraphSource.from_files([TRICKY, NETWORK]).quads()
     data = jsonld.jsonld(quads)
     (tmp_path / "g.jsonld").write_bytes(data)
     document = json.loads(data)

@@ -16,7 +16,7 @@ import pytest
 import rdflib
 from pyld import jsonld
 
-from govgraph.export import all_quads
+from govgraph.source import GraphSource
 from govgraph.export.canonical import canonical_nquads
 
 pytest_plugins = ["tests.conftest_export"]
@@ -104,12 +104,12 @@ def _check(export_dir: Path, name: str, source: list[ox.Quad]) -> None:
 
 @pytest.mark.parametrize("name", [n for n in FORMATS if n.startswith("govgraph")])
 def test_fixture_export_round_trips(fixture_export: Path, fixture_files: list[Path], name: str) -> None:
-    _check(fixture_export, name, all_quads(fixture_files))
+    _check(fixture_export, name, GraphSource.from_files(fixture_files).quads())
 
 
 @pytest.mark.parametrize("name", [n for n in FORMATS if n.startswith("govgraph")])
 def test_data_export_round_trips(data_export: Path, name: str) -> None:
-    _check(data_export, name, all_quads())
+    _check(data_export, name, GraphSource.from_files().quads())
 
 
 @pytest.mark.parametrize("name", ["description.ttl", "description.jsonld"])

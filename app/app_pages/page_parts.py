@@ -27,7 +27,7 @@ def get_store(endpoint: str) -> Store:
     if endpoint not in offered():
         raise GovgraphError(f"the endpoint {endpoint} is not one this app was started with")
     if not endpoint:
-        explore.ensure_built()
+        explore.source().build_if_missing()
     return explore.connect(endpoint or None)
 
 

@@ -4,7 +4,7 @@ The small public API: load the graph, validate it, build it.
 """
 
 from . import explore, network
-from .build import BuildResult, build
+from .building import BuildResult, build
 from .errors import GovgraphError, InputError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export_dataset

@@ -19,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="on any failure, print the Python traceback and library warnings too")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"{commands.__name__}.{module_info.name}").register(subparsers)
+        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
+        if hasattr(module, "register"):  # commands.options is shared by the commands, not one itself
+            module.register(subparsers)
     return parser
 
 

@@ -1,8 +1,5 @@
 """Counts of what the graph holds, for `govgraph stats`, `build` and dashboards."""
 
-import os
-from pathlib import Path
-
 import pyoxigraph as ox
 
 from .namespaces import GG, sparql_prologue
@@ -23,18 +20,8 @@ COUNTED = {
 }
 
 
-def open_readonly(source: Path) -> ox.Store:
-    """A store over a built store directory, or an in-memory one over an N-Quads/Turtle file."""
-    if source.is_dir():  # resolved now: build/store links to the current build, which a rebuild may switch
-        return ox.Store.read_only(os.path.realpath(source))
-    store = ox.Store()
-    store.bulk_load(path=str(source))
-    return store
-
-
-def count_summary(source: Path | ox.Store) -> dict[str, int]:
+def count_summary(store: ox.Store) -> dict[str, int]:
     """Triples, then instances of each counted class (subclasses included through the ontology)."""
-    store = open_readonly(source) if isinstance(source, Path) else source
     counts = {"triples": len(store)}
     for label, cls in COUNTED.items():
         query = sparql_prologue() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a/rdfs:subClassOf* <{cls}> }}"

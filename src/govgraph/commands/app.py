@@ -5,10 +5,12 @@ from pathlib import Path
 
 from ..explore.endpoints import allowed
 from ..explore.launch import run_app
+from .options import add_source_options, source_from_args
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_app(args.port, endpoints=allowed(args.endpoint, args.config), headless=not args.browser)
+    return run_app(args.port, endpoints=allowed(args.endpoint, args.config), store=source_from_args(args),
+                   headless=not args.browser)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,4 +27,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help='a TOML file listing the endpoints the app may read: endpoints = ["http://…", …]')
     parser.add_argument("--browser", action="store_true", help="also open a web browser")
+    add_source_options(parser, default="store", store=True)
     parser.set_defaults(func=run)

@@ -3,10 +3,10 @@
 import argparse
 from pathlib import Path
 
-from .. import paths
-from ..export import FORMATS, all_quads, export
+from ..export import FORMATS, export
 from ..export.describe import DEFAULT_DOWNLOAD_BASE
 from ..progress import stderr_progress
+from .options import add_source_options, source_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,14 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sparql-endpoint", metavar="URL", help="a SPARQL endpoint serving this data, named in the description")
     parser.add_argument("--download-base", metavar="URL", default=DEFAULT_DOWNLOAD_BASE,
                         help=f"URL the files will be published under (default {DEFAULT_DOWNLOAD_BASE})")
-    parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
-                        help="a Turtle file or folder to export instead of the ontology and data/ (repeatable)")
+    add_source_options(parser, default="files", inputs=True)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    # The ontology always comes along: readers need its class hierarchy (a Commitment is a Statement).
-    quads = all_quads([paths.ONTOLOGY_FILE, *args.inputs] if args.inputs else None)
+    quads = source_from_args(args).quads()
     written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base, progress=stderr_progress)
     for path in written:
         print(f"{path}\t{path.stat().st_size} bytes")

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from .. import network, paths
+from .. import network
 from ..atomic import write_bytes
 from ..errors import GovgraphError
 from ..export.canonical import compact
-from ..loading import load_store
-from ..store.options import add_endpoint_options, store_from_args
+from .options import add_source_options, source_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,25 +31,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", "-f", choices=("table", "csv", "graphml"), default="table")
     parser.add_argument("--limit", type=int, default=0, help="print only the first N rows (table and csv)")
     parser.add_argument("--out", "-o", type=Path, help="write to this file instead of standard output")
-    parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
-                        help="Turtle file or folder to analyse instead of data/ (repeatable)")
-    add_endpoint_options(parser)
-    for action in parser._actions:
-        if action.dest == "store":  # here the default is data/ itself, read without a build
-            action.default, action.help = None, "embedded store directory (default: read data/ directly)"
-        elif action.dest == "endpoint":
-            action.help = action.help.split(";")[0] + "; default: read data/ directly"
+    add_source_options(parser, default="files", inputs=True, store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)
 
 
 def compute(args: argparse.Namespace) -> tuple[nx.Graph, list[dict]]:
     """The projection and the metric table the arguments ask for."""
     statements = "all" if args.all_statements else "commitments"
-    if args.endpoint or args.store:
-        with store_from_args(args) as store:
-            facts = network.Facts(store, statements)
-    else:
-        facts = network.Facts(load_store([paths.ONTOLOGY_FILE, *args.inputs]) if args.inputs else None, statements)
+    facts = network.Facts(source_from_args(args), statements)
     roles = args.roles or network.DEFAULT_ROLES
     graph = network.build_graph(facts, args.projection, kinds=args.kinds, roles=roles)
     if args.metric == "path":

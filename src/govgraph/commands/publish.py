@@ -3,11 +3,11 @@
 import argparse
 
 from ..publish import publish
-from ..store.options import add_endpoint_options, store_from_args
+from .options import add_source_options, source_from_args
 
 
 def run(args: argparse.Namespace) -> int:
-    with store_from_args(args) as store:
+    with source_from_args(args).store() as store:
         outcome = publish(store, prune=args.prune)
     for graph, count in outcome.graphs.items():
         print(f"  {count:>8}  {graph}")
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "publish", help="put the graph on a SPARQL server (Graph Store Protocol)",
         description="Replace each named graph of the build (build/govgraph.nq, or ontology + data/ when there is no "
         "build) on a SPARQL server with Graph Store Protocol PUT. Publishing twice leaves the same triples.")
-    add_endpoint_options(parser, required=True)
+    add_source_options(parser, default="endpoint", endpoint=True)
     parser.add_argument("--prune", action="store_true",
                         help="also drop the server's govgraph graphs (under …/graph/) that the build no longer has")
     parser.set_defaults(func=run)

@@ -8,7 +8,7 @@ from rdflib import Graph
 from .. import queries
 from ..errors import GovgraphError
 from ..store import DEFAULT_LIMIT, DEFAULT_TIMEOUT, FORMATS, ResultTable, ask_json
-from ..store.options import add_cap_options, add_endpoint_options, store_from_args
+from .options import add_source_options, source_from_args
 
 GRAPH_FORMATS = {"nt": "nt", "ttl": "turtle"}
 
@@ -39,7 +39,7 @@ def render(result: object, fmt: str) -> str:
 def run(args: argparse.Namespace) -> int:
     saved = queries.find_query(args.query)
     values = parse_params(args.param)
-    with store_from_args(args) as store:
+    with source_from_args(args).store() as store:
         result = saved.run(store, values, timeout=args.timeout, limit=args.limit)
     sys.stdout.write(render(result, args.format))
     if getattr(result, "truncated", False):
@@ -62,6 +62,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="wall-clock limit in seconds (default: %(default)g)")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help="most rows to return (default: %(default)d)")
-    add_cap_options(parser)
-    add_endpoint_options(parser)
+    add_source_options(parser, default="store", store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)

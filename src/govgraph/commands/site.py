@@ -3,9 +3,8 @@
 import argparse
 from pathlib import Path
 
-from .. import paths
-from ..export import all_quads
 from ..site import build_site, serve
+from .options import add_source_options, source_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,13 +14,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", "-o", type=Path, required=True, help="folder to write the site into")
     parser.add_argument("--serve", action="store_true", help="then serve it on 127.0.0.1 with content negotiation")
     parser.add_argument("--port", type=int, default=8000, help="preview port (default 8000; 0 picks a free one)")
-    parser.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
-                        help="Turtle file or folder to publish instead of data/ (repeatable)")
+    add_source_options(parser, default="files", inputs=True)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    quads = all_quads([paths.ONTOLOGY_FILE, *args.inputs] if args.inputs else None)
+    quads = source_from_args(args).quads()
     written = build_site(args.out, quads)
     print(f"wrote {len(written)} files under {args.out}", flush=True)
     if args.serve:

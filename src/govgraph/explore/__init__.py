@@ -5,7 +5,7 @@ endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL
 every page works the same on either store.
 """
 
-from .launch import connect, ensure_built
+from .launch import connect, source
 from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
 from .facets import FACETS, Facet, FacetValue, facet_values
 from .markup import Mention, highlight
@@ -14,6 +14,6 @@ from .search import Hit, hits_csv, search
 
 __all__ = [
     "BREAKDOWNS", "COUNTED", "FACETS", "Entity", "Facet", "FacetValue", "Found", "Hit", "Link", "Mention", "Overview", "Paragraph",
-    "breakdown", "connect", "describe", "ensure_built", "facet_values", "find_entities", "highlight", "hits_csv",
-    "overview", "paragraph_text", "search",
+    "breakdown", "connect", "describe", "facet_values", "find_entities", "highlight", "hits_csv",
+    "overview", "paragraph_text", "search", "source",
 ]

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .. import loading
 from ..atomic import replaced_folder
 from ..confine import write_inside
 from ..errors import GovgraphError
 from ..progress import Progress, silent
+from ..source import GraphSource
 from . import graphs, jsonld, rdf, tables
 from .canonical import canonical_nquads, canonical_triples
 from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, describe
@@ -66,21 +66,11 @@ def parse_formats(values: Iterable[str]) -> list[str]:
     return [key for key in FORMATS if key in wanted]
 
 
-def all_quads(files: Iterable[Path | str] | None = None) -> list[ox.Quad]:
-    """Every quad of the files (default: ontology and data), each in its named graph.
-
-    Parsed straight from the files, not read back from a pyoxigraph Store: the Store
-    normalises derived datatypes (xsd:positiveInteger comes back as xsd:integer).
-    """
-    chosen = loading.expand(files) if files is not None else loading.default_files()
-    return [quad for path in chosen for quad in loading.parse_file(path)]
-
-
 def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
            download_base: str = DEFAULT_DOWNLOAD_BASE, progress: Progress = silent) -> list[Path]:
     """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
-    quads = quads if quads is not None else all_quads()
+    quads = quads if quads is not None else GraphSource.from_files().quads()
     keys = parse_formats(formats)
     written: list[Path] = []
     distributions: list[Distribution] = []
@@ -114,4 +104,4 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
 #: The same function under a name that can be re-exported from `govgraph` without hiding this package.
 export_dataset = export
 
-__all__ = ["FORMATS", "Format", "all_quads", "canonical_nquads", "export", "export_dataset", "parse_formats"]
+__all__ = ["FORMATS", "Format", "canonical_nquads", "export", "export_dataset", "parse_formats"]

@@ -1,6 +1,6 @@
 """The static linked-data site: resource pages, ontology documentation and a local preview server."""
 
-from .build import Site, build_site
+from .pages import Site, build_site
 from .ontology import ontology_page
 from .serve import make_server, serve
 

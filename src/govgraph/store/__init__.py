@@ -14,7 +14,7 @@ from .. import paths
 from .base import DEFAULT_LIMIT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT, Publishable, QueryResult, Store
 from .embedded import DEFAULT_MAX_MEMORY_BYTES, EmbeddedStore, temporary_store
 from .formats import FORMATS, ask_json, write
-from .http import Endpoints, endpoints
+from .protocol import Endpoints, endpoints
 from .remote import RemoteStore
 from .results import ResultTable
 

@@ -81,9 +81,8 @@ class EmbeddedStore(Store):
         if self._child is not None and self._child.poll() is None:
             return self._child
         # Run as a script: importing govgraph (and so rdflib) would triple the start-up time.
-        # -P keeps this folder off sys.path, where our http.py would shadow the standard one.
         # Resolved now: build/store links to the current build, which a rebuild may switch.
-        self._child = subprocess.Popen([sys.executable, "-P", worker.__file__, os.path.realpath(self.location)],
+        self._child = subprocess.Popen([sys.executable, worker.__file__, os.path.realpath(self.location)],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         reply = self._receive(deadline, what="opening the embedded store")
         if reply[0] != "ready":

@@ -2,7 +2,7 @@
 
 The endpoint's default graph must be the union of its named graphs (Oxigraph:
 `oxigraph serve --union-default-graph`; Virtuoso does this by default). Every request goes
-through `http.call`, so one deadline and one size cap cover the whole exchange.
+through `protocol.call`, so one deadline and one size cap cover the whole exchange.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 
 from .. import safety
 from ..errors import GovgraphError
-from . import http
+from . import protocol
 from .base import DEFAULT_MAX_ANSWER_BYTES, Publishable, QueryResult, Store, quads_by_graph
 from .results import projection, table_from_json
 
@@ -28,7 +28,7 @@ ACCEPT = {"json": "application/sparql-results+json, application/json;q=0.5",
 class RemoteStore(Store):
     """A SPARQL 1.1 server named by its query URL."""
 
-    def __init__(self, target: http.Endpoints, *, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> None:
+    def __init__(self, target: protocol.Endpoints, *, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> None:
         self.target = target
         self.where = target.query
         self.max_answer_bytes = max_answer_bytes
@@ -40,10 +40,10 @@ class RemoteStore(Store):
                  extra: dict[str, str] | None = None) -> bytes:
         """Send one query and read its whole body within the time limit and the size cap."""
         url = self.target.query
-        request = http.sparql_request(url, "query", prepared.text, ACCEPT[accept], extra)
+        request = protocol.sparql_request(url, "query", prepared.text, ACCEPT[accept], extra)
         try:
-            answer = http.call(self.target, request, timeout, self.max_answer_bytes)
-        except http.TimeLimit:
+            answer = protocol.call(self.target, request, timeout, self.max_answer_bytes)
+        except protocol.TimeLimit:
             raise GovgraphError(f"query stopped after {timeout:g} s (the time limit): {url} did not answer in time; "
                                 "narrow the query or raise --timeout") from None
         if answer.headers.get("X-SQL-State") == "S1TAT":  # Virtuoso's "anytime" partial answer
@@ -96,7 +96,7 @@ class RemoteStore(Store):
             triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
             name = None if isinstance(graph, ox.DefaultGraph) else graph.value
-            http.put_graph(self.target, name, body, timeout)
+            protocol.put_graph(self.target, name, body, timeout)
             counts[name or "default"] = len(set(triples))
         return counts
 
@@ -107,4 +107,4 @@ class RemoteStore(Store):
         if not self.target.update:
             raise GovgraphError(f"no update URL for {self.target.query}: give --update-endpoint URL")
         update = " ;\n".join(f"DROP SILENT GRAPH {safety.term_text(URIRef(g))}" for g in graphs)
-        http.call(self.target, http.sparql_request(self.target.update, "update", update, "*/*"), timeout)
+        protocol.call(self.target, protocol.sparql_request(self.target.update, "update", update, "*/*"), timeout)

@@ -13,9 +13,10 @@ import pyoxigraph as ox
 from .. import paths
 from ..atomic import replaced_folder
 from ..confine import write_inside
-from ..export import all_quads, jsonld, rdf
+from ..export import jsonld, rdf
 from ..export.canonical import canonical_triples, compact
 from ..namespaces import RDF, RDFS
+from ..source import GraphSource
 from .html import esc, link, local_path, page
 from .ontology import ontology_page
 
@@ -120,7 +121,7 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
     leaves the earlier site as it was.
     """
     out_dir = Path(out_dir)
-    quads = quads if quads is not None else all_quads()
+    quads = quads if quads is not None else GraphSource.from_files().quads()
     triples = canonical_triples(quads)
     site = Site(triples)
     written: list[Path] = []

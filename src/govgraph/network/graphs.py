@@ -14,19 +14,16 @@ G7 says every sentence, so it would join everything to everything and say nothin
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
-import pyoxigraph as ox
-from rdflib import Graph
 
-from .. import loading
 from ..errors import GovgraphError
 from ..namespaces import GG, TIME, YEAR
-from ..store import Store, temporary_store
+from ..source import Data, GraphSource, opened
+from ..store import Store
 
 PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
 #: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
@@ -51,53 +48,11 @@ class Link:
     entity: str
 
 
-#: What the network reads: a govgraph Store (embedded or a remote endpoint), or data to copy into a
-#: temporary embedded store: a pyoxigraph store, an rdflib graph or dataset, quads, or None (data/).
-Source = Store | ox.Store | Graph | Iterable[ox.Quad] | None
+#: What the network reads: a govgraph Store (read as it is), a GraphSource, or data in memory
+#: (quads, a pyoxigraph store, an rdflib graph or dataset); None reads the ontology and data/.
+Source = Store | GraphSource | Data | None
 #: Most rows any one fact query may return; more is an error rather than a silently cut network.
 MAX_ROWS = 5_000_000
-
-
-@contextmanager
-def opened(source: Source = None) -> Iterator[Store]:
-    """The Store to read `source` through: a Store as it is, anything else in a temporary embedded store."""
-    if isinstance(source, Store):
-        yield source
-        return
-    store = temporary_store(_quads(source))
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _quads(source: Source) -> Iterable[ox.Quad]:
-    if source is None:
-        return loading.load_store().quads_for_pattern(None, None, None, None)
-    if isinstance(source, ox.Store):
-        return source.quads_for_pattern(None, None, None, None)
-    if isinstance(source, Graph):
-        return _rdflib_quads(source)
-    return source
-
-
-def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
-    from rdflib import BNode, Literal, URIRef
-
-    def term(node):
-        if isinstance(node, URIRef):
-            return ox.NamedNode(str(node))
-        if isinstance(node, BNode):
-            return ox.BlankNode(str(node))
-        if isinstance(node, Literal):
-            if node.language:
-                return ox.Literal(str(node), language=node.language)
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))) if node.datatype else ox.Literal(str(node))
-        raise TypeError(node)
-
-    # The embedded store's default graph is the union of all graphs, so every triple can go in the default graph.
-    triples = graph.triples((None, None, None)) if not hasattr(graph, "quads") else ((s, p, o) for s, p, o, _ in graph.quads())
-    return [ox.Quad(term(s), term(p), term(o)) for s, p, o in triples]
 
 
 def _select(store: Store, query: str, timeout: float) -> list[tuple[str, ...]]:
