@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import GG, sparql_prologue
+from .namespaces import GG
+from .store import MemoryStore, Store, TrustedQuery
 
 #: What analysts count, in the order they read it: label → class.
 COUNTED = {
@@ -23,6 +24,10 @@ COUNTED = {
 }
 
 
+_COUNT_QUERIES = {label: TrustedQuery.of(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a/rdfs:subClassOf* <{cls}> }}")
+                  for label, cls in COUNTED.items()}
+
+
 def open_readonly(source: Path) -> ox.Store:
     """A store over a built store directory, or an in-memory one over an N-Quads/Turtle file."""
     if source.is_dir():  # resolved now: build/store links to the current build, which a rebuild may switch
@@ -32,13 +37,12 @@ def open_readonly(source: Path) -> ox.Store:
     return store
 
 
-def count_summary(source: Path | ox.Store) -> dict[str, int]:
+def count_summary(source: Path | ox.Store | Store) -> dict[str, int]:
     """Triples, then instances of each counted class (subclasses included through the ontology)."""
-    store = open_readonly(source) if isinstance(source, Path) else source
-    counts = {"triples": len(store)}
-    for label, cls in COUNTED.items():
-        query = sparql_prologue() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a/rdfs:subClassOf* <{cls}> }}"
-        counts[label] = int(next(iter(store.query(query, use_default_graph_as_union=True)))["n"].value)
+    store = MemoryStore.of(open_readonly(source) if isinstance(source, Path) else source)
+    counts = {"triples": store.triple_count()}
+    for label, query in _COUNT_QUERIES.items():
+        counts[label] = int(store.select(query).rows[0][0].toPython())
     return counts
 
 

@@ -1,7 +1,7 @@
 """The reference data the extractor links to: labels, classes, act kinds, members, years.
 
 Read once per process from data/reference/*.ttl (and the ontology, for the class hierarchy)
-with SPARQL over an rdflib graph.
+with SPARQL through the Store interface.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from .. import paths
 from ..errors import InputError
-from ..namespaces import GG, PREFIXES, sparql_prologue
+from ..namespaces import GG, PREFIXES
+from ..store import MemoryStore, Store, TrustedQuery
 from .turtle import is_iri
 
 #: Which property links a statement to a resource of each class; the first class that fits wins,
@@ -41,15 +43,18 @@ ROLES: list[tuple[str, URIRef]] = [
 #: The classes an actor (a speaker, a publisher) may have.
 ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
 
-_LABELS = """
+_LABELS = TrustedQuery.of("""
 SELECT ?entity ?label ?class WHERE {
   { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label } UNION { ?entity skos:prefLabel ?label }
   ?entity a ?class .
   FILTER(STRSTARTS(STR(?class), STR(gg:)))
-}"""
-_ACTS = "SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }"
-_MEMBERS = "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
-_YEARS = "SELECT ?year WHERE { ?year time:inXSDgYear ?y }"
+}""")
+_ACTS = TrustedQuery.of("SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }")
+_MEMBERS = TrustedQuery.of(
+    "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }")
+_YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
+#: Reference data is small; a larger answer means the folder holds something else.
+MAX_ROWS = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -94,15 +99,14 @@ def load_reference(directory: Path | None = None) -> Reference:
 
 @lru_cache(maxsize=4)
 def _load(directory: str, stamp: tuple) -> Reference:
-    graph = Graph()
+    store = MemoryStore()
     for name, _ in stamp:
-        graph.parse(Path(directory) / name, format="turtle")
-    prologue = sparql_prologue()
+        store.graph.bulk_load(path=str(Path(directory) / name), format=ox.RdfFormat.TURTLE)
     classes: dict[URIRef, set[str]] = {}
     labelled: dict[URIRef, set[str]] = {}
-    for row in graph.query(prologue + _LABELS):
-        classes.setdefault(row.entity, set()).add(str(row["class"]).split("#")[-1])
-        labelled.setdefault(row.entity, set()).add(str(row.label))
+    for entity, label, cls in _rows(store, _LABELS):
+        classes.setdefault(entity, set()).add(str(cls).split("#")[-1])
+        labelled.setdefault(entity, set()).add(str(label))
     reference = Reference()
     for iri, names in labelled.items():
         chosen = _role(classes[iri])
@@ -112,16 +116,20 @@ def _load(directory: str, stamp: tuple) -> Reference:
         reference.entities[iri] = entity
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)
-    for row in graph.query(prologue + _ACTS):
-        name = str(row.act).rstrip("/").rsplit("/", 1)[-1]
-        reference.acts[name] = bool(row.indicates.toPython())
-        reference.act_iris[name] = row.act
-    for row in graph.query(prologue + _MEMBERS):
-        reference.members.setdefault(row.group, []).append(row.member)
+    for act, indicates in _rows(store, _ACTS):
+        name = str(act).rstrip("/").rsplit("/", 1)[-1]
+        reference.acts[name] = bool(indicates.toPython())
+        reference.act_iris[name] = act
+    for group, member in _rows(store, _MEMBERS):
+        reference.members.setdefault(group, []).append(member)
     for members in reference.members.values():
         members.sort()
-    reference.years = {row.year for row in graph.query(prologue + _YEARS)}
+    reference.years = {year for (year,) in _rows(store, _YEARS)}
     return reference
+
+
+def _rows(store: Store, query: TrustedQuery) -> list:
+    return store.select(query, limit=MAX_ROWS).rows
 
 
 def resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:
