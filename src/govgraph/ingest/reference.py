@@ -17,29 +17,12 @@ from .. import paths
 from ..errors import InputError
 from ..namespaces import GG, PREFIXES
 from ..store import MemoryStore, Store, TrustedQuery
+from ..vocabulary import Vocabulary
+from ..vocabulary import load as load_vocabulary
 from .turtle import is_iri
 
-#: Which property links a statement to a resource of each class; the first class that fits wins,
-#: so the G7 (a group and a forum) is linked as a forum, as the curated data does.
-ROLES: list[tuple[str, URIRef]] = [
-    ("Meeting", GG.meeting),
-    ("Process", GG.forum),
-    ("Forum", GG.forum),
-    ("Initiative", GG.initiative),
-    ("Office", GG.namedActor),
-    ("Country", GG.namedActor),
-    ("IntergovernmentalGroup", GG.namedActor),
-    ("Organisation", GG.namedActor),
-    ("Actor", GG.namedActor),
-    ("StakeholderGroup", GG.stakeholder),
-    ("TargetGroup", GG.targetGroup),
-    ("Region", GG.region),
-    ("Theme", GG.theme),
-    ("DocumentCollection", GG.mentions),
-    ("Document", GG.mentions),
-    ("Place", GG.mentions),
-]
-
+#: Classes a statement names with gg:mentions itself: no role of the ontology has them as its range.
+MENTIONED = (str(GG.Document), str(GG.Place))
 #: The classes an actor (a speaker, a publisher) may have.
 ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
 
@@ -83,33 +66,46 @@ class Reference:
         return sorted(found, key=lambda e: str(e.iri))[0] if found else None
 
 
-def _role(classes: set[str]) -> tuple[str, URIRef] | None:
-    for cls, role in ROLES:
-        if cls in classes:
-            return cls, role
-    return None
+def _role(classes: set[str], vocabulary: Vocabulary) -> tuple[str, URIRef] | None:
+    """The class and role an entity is linked by: of its classes, the one whose role the ontology lists first.
+
+    The ontology's hierarchy decides, so a subclass added there is linked like its superclass;
+    so the G7 (a group and a forum) is linked as a forum, as the curated data does.
+    """
+    order = [role.iri for role in vocabulary.roles]
+    mentioned = set().union(*(vocabulary.below(cls) for cls in MENTIONED))
+    ranked = []
+    for cls in sorted(classes):
+        role = vocabulary.role_naming(cls)
+        iri = role.iri if role is not None else str(GG.mentions) if cls in mentioned else None
+        if iri is not None and iri != str(GG.madeBy):
+            ranked.append((order.index(iri), cls, iri))
+    if not ranked:
+        return None
+    _, cls, iri = min(ranked, key=lambda found: (found[0], -len(vocabulary.above(found[1])), found[1]))
+    return cls.rsplit("#", 1)[-1], URIRef(iri)
 
 
-def load_reference(directory: Path | None = None) -> Reference:
-    """Read the reference data in `directory` (data/reference by default)."""
+def load_reference(directory: Path | None = None, ontology: Path | None = None) -> Reference:
+    """Read the reference data in `directory` (data/reference by default), classed by `ontology`'s hierarchy."""
     directory = Path(directory or paths.DATA_DIR / "reference")
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.ttl"))) if directory.is_dir() else ()
-    return _load(str(directory), stamp)
+    return _load(str(directory), stamp, load_vocabulary(ontology))
 
 
 @lru_cache(maxsize=4)
-def _load(directory: str, stamp: tuple) -> Reference:
+def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     store = MemoryStore()
     for name, _ in stamp:
         store.graph.bulk_load(path=str(Path(directory) / name), format=ox.RdfFormat.TURTLE)
     classes: dict[URIRef, set[str]] = {}
     labelled: dict[URIRef, set[str]] = {}
     for entity, label, cls in _rows(store, _LABELS):
-        classes.setdefault(entity, set()).add(str(cls).split("#")[-1])
+        classes.setdefault(entity, set()).add(str(cls))
         labelled.setdefault(entity, set()).add(str(label))
     reference = Reference()
     for iri, names in labelled.items():
-        chosen = _role(classes[iri])
+        chosen = _role(classes[iri], vocabulary)
         if chosen is None:
             continue
         entity = Entity(iri, *chosen)
