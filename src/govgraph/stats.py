@@ -5,27 +5,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import GG
+from rdflib import URIRef
+
+from . import vocabulary
 from .store import MemoryStore, Store, TrustedQuery
 
-#: What analysts count, in the order they read it: label → class.
-COUNTED = {
-    "statements": GG.Statement,
-    "commitments": GG.Commitment,
-    "documents": GG.Document,
-    "forums": GG.Forum,
-    "meetings": GG.Meeting,
-    "initiatives": GG.Initiative,
-    "actors": GG.Actor,
-    "themes": GG.Theme,
-    "stakeholder groups": GG.StakeholderGroup,
-    "target groups": GG.TargetGroup,
-    "regions": GG.Region,
-}
-
-
-_COUNT_QUERIES = {label: TrustedQuery.of(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a/rdfs:subClassOf* <{cls}> }}")
-                  for label, cls in COUNTED.items()}
+#: What analysts count, in the order they read it: label → class (the one list of `vocabulary.COUNTED`).
+COUNTED = {counted.key: URIRef(counted.cls) for counted in vocabulary.COUNTED}
 
 
 def open_readonly(source: Path) -> ox.Store:
@@ -37,13 +23,21 @@ def open_readonly(source: Path) -> ox.Store:
     return store
 
 
-def count_summary(source: Path | ox.Store | Store) -> dict[str, int]:
-    """Triples, then instances of each counted class (subclasses included through the ontology)."""
+def count_summary(source: Path | ox.Store | Store, ontology: Path | None = None) -> dict[str, int]:
+    """Triples, then instances of each counted class: subclasses included, from the ontology and the data."""
     store = MemoryStore.of(open_readonly(source) if isinstance(source, Path) else source)
+    known = vocabulary.load(ontology)
     counts = {"triples": store.triple_count()}
-    for label, query in _COUNT_QUERIES.items():
-        counts[label] = int(store.select(query).rows[0][0].toPython())
+    for counted in vocabulary.COUNTED:
+        counts[counted.key] = int(store.select(count_query(counted.cls, known)).rows[0][0].toPython())
     return counts
+
+
+def count_query(cls: str, known: vocabulary.Vocabulary) -> TrustedQuery:
+    """Distinct instances of `cls` or a class below it, in the ontology or by the data's rdfs:subClassOf."""
+    below = " ".join(f"<{c}>" for c in sorted(known.below(cls)))
+    return TrustedQuery.of(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c . "
+                           f"{{ VALUES ?c {{ {below} }} }} UNION {{ ?c rdfs:subClassOf* <{cls}> }} }}")
 
 
 def format_counts(counts: dict[str, int]) -> str:
