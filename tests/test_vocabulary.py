@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from govgraph import explore, loading, vocabulary
 from govgraph.namespaces import FORUM, GG, RDF
 from govgraph.stats import count_summary
-from govgraph.store import EmbeddedStore
+from govgraph.store import EmbeddedStore, temporary_store
 from tests.conftest import FIXTURES, run_cli
 
 SUMMIT = """
@@ -79,3 +79,14 @@ def test_a_new_subclass_shows_up_everywhere_with_no_code_change(summit_home: Pat
     exported = run_cli("export", "--format", "csv", "--out", str(out), home=summit_home)
     assert exported.returncode == 0, exported.stderr
     assert IGF in (out / "csv" / "forums.csv").read_text(encoding="utf-8-sig")
+
+
+def test_the_cli_and_the_app_count_the_same_things() -> None:
+    """`govgraph stats` and the app's overview count one list of classes, with the same numbers."""
+    data = loading.load_store()
+    printed = count_summary(data)
+    with temporary_store(data) as store:
+        shown = explore.overview(store)
+    assert shown.counts == {key: n for key, n in printed.items() if key != "triples"}
+    assert shown.triples == printed["triples"]
+    assert list(explore.COUNTED) == list(shown.counts)

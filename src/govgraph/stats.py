@@ -1,6 +1,7 @@
 """Counts of what the graph holds, for `govgraph stats`, `build` and dashboards."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,21 +24,42 @@ def open_readonly(source: Path) -> ox.Store:
     return store
 
 
+#: Every (subclass, class) pair the graph itself declares.
+SUBCLASS_PAIRS = TrustedQuery.of("SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super }")
+
+
 def count_summary(source: Path | ox.Store | Store, ontology: Path | None = None) -> dict[str, int]:
     """Triples, then instances of each counted class: subclasses included, from the ontology and the data."""
     store = MemoryStore.of(open_readonly(source) if isinstance(source, Path) else source)
-    known = vocabulary.load(ontology)
-    counts = {"triples": store.triple_count()}
-    for counted in vocabulary.COUNTED:
-        counts[counted.key] = int(store.select(count_query(counted.cls, known)).rows[0][0].toPython())
-    return counts
+    return {"triples": store.triple_count(), **count_instances(store, ontology)}
 
 
-def count_query(cls: str, known: vocabulary.Vocabulary) -> TrustedQuery:
-    """Distinct instances of `cls` or a class below it, in the ontology or by the data's rdfs:subClassOf."""
-    below = " ".join(f"<{c}>" for c in sorted(known.below(cls)))
-    return TrustedQuery.of(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c . "
-                           f"{{ VALUES ?c {{ {below} }} }} UNION {{ ?c rdfs:subClassOf* <{cls}> }} }}")
+def count_instances(store: Store, ontology: Path | None = None, *, timeout: float = 30.0) -> dict[str, int]:
+    """Distinct instances of each class of `vocabulary.COUNTED` (and of the classes below it), by key, in one query."""
+    below = subclasses(store, vocabulary.load(ontology), timeout)
+    pairs = " ".join(f'(<{cls}> "{counted.key}")' for counted in vocabulary.COUNTED for cls in sorted(below(counted.cls)))
+    query = TrustedQuery.of(f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} "
+                            "GROUP BY ?key")
+    found = {str(key): int(n.toPython()) for key, n in store.select(query, timeout=timeout).rows}
+    return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
+
+
+def subclasses(store: Store, known: vocabulary.Vocabulary, timeout: float = 30.0) -> Callable[[str], set[str]]:
+    """A class and every class below it, by the ontology's rdfs:subClassOf or the graph's."""
+    pairs = [(str(c), str(s)) for c, s in store.select(SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows]
+    pairs += [(c, parent) for c, parents in known.parents.items() for parent in parents]
+
+    def below(cls: str) -> set[str]:
+        found, stack = {cls}, [cls]
+        while stack:
+            current = stack.pop()
+            for child, parent in pairs:
+                if parent == current and child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return found
+
+    return below
 
 
 def format_counts(counts: dict[str, int]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import vocabulary
+from ..stats import count_instances
 from ..store import Store, TrustedQuery
 from ..terms import short
 from .vocab import display, number, text
@@ -91,19 +92,8 @@ class Overview:
 
 
 def overview(store: Store, *, timeout: float = 30.0) -> Overview:
-    """How many of each counted class the graph holds (subclasses included, from the ontology and the data)."""
-    known = vocabulary.load()
-    branches = " UNION ".join(
-        f'{{ ?x a ?c . {{ VALUES ?c {{ {" ".join(f"<{c}>" for c in sorted(known.below(counted.cls)))} }} }} '
-        f'UNION {{ ?c rdfs:subClassOf* <{counted.cls}> }} BIND("{counted.key}" AS ?kind) }}'
-        for counted in vocabulary.COUNTED
-    )
-    table = store.select(TrustedQuery.of(f"SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {branches} }} GROUP BY ?kind"),
-                         timeout=timeout)
-    counts = {key: 0 for key in COUNTED}
-    for kind, n in table.rows:
-        counts[text(kind)] = number(n)
-    return Overview(counts=counts, triples=store.triple_count())
+    """How many of each counted class the graph holds: the counts of `govgraph stats`, counted by the same code."""
+    return Overview(counts=count_instances(store, timeout=timeout), triples=store.triple_count())
 
 
 def breakdown(store: Store, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:
