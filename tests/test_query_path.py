@@ -91,3 +91,12 @@ def test_a_check_is_user_text_and_takes_the_gate(tmp_path: Path) -> None:
                                           encoding="utf-8")
     with pytest.raises(GovgraphError, match="phone-home.rq.*SERVICE"):
         check_findings(loading.load_store(), checks)
+
+
+def test_no_module_that_takes_user_text_builds_a_trusted_query() -> None:
+    """Saved questions, `govgraph query`, the workbench and the app hand text to the gate, never to TrustedQuery."""
+    user_facing = [ROOT / "app", ROOT / "src" / "govgraph" / "commands", ROOT / "src" / "govgraph" / "queries.py",
+                   ROOT / "src" / "govgraph" / "explore" / "workbench.py"]
+    files = [p for place in user_facing for p in ([place] if place.is_file() else sorted(place.rglob("*.py")))]
+    assert files
+    assert [str(p.relative_to(ROOT)) for p in files if "TrustedQuery" in p.read_text(encoding="utf-8")] == []
