@@ -100,3 +100,14 @@ def test_no_module_that_takes_user_text_builds_a_trusted_query() -> None:
     files = [p for place in user_facing for p in ([place] if place.is_file() else sorted(place.rglob("*.py")))]
     assert files
     assert [str(p.relative_to(ROOT)) for p in files if "TrustedQuery" in p.read_text(encoding="utf-8")] == []
+
+
+def test_unreadable_reference_data_is_named_in_one_line(tmp_path: Path) -> None:
+    """Ingest's reference lookups load the folder into a store: a broken file is an input error naming it."""
+    from govgraph.errors import InputError
+    from govgraph.ingest.reference import load_reference
+
+    (tmp_path / "broken.ttl").write_text("@prefix gg: <https://w3id.org/govgraph/ontology#> .\ngg:x a gg:Forum ;;; ]\n",
+                                         encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.ttl.*Turtle syntax error"):
+        load_reference(tmp_path)

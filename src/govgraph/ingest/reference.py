@@ -69,8 +69,8 @@ class Reference:
 def _role(classes: set[str], vocabulary: Vocabulary) -> tuple[str, URIRef] | None:
     """The class and role an entity is linked by: of its classes, the one whose role the ontology lists first.
 
-    The ontology's hierarchy decides, so a subclass added there is linked like its superclass;
-    so the G7 (a group and a forum) is linked as a forum, as the curated data does.
+    The ontology's hierarchy decides, so a subclass added there is linked like its superclass,
+    and the G7 (a group and a forum) is linked as a forum, as the curated data does.
     """
     order = [role.iri for role in vocabulary.roles]
     mentioned = set().union(*(vocabulary.below(cls) for cls in MENTIONED))
@@ -97,7 +97,11 @@ def load_reference(directory: Path | None = None, ontology: Path | None = None) 
 def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     store = MemoryStore()
     for name, _ in stamp:
-        store.graph.bulk_load(path=str(Path(directory) / name), format=ox.RdfFormat.TURTLE)
+        path = Path(directory) / name
+        try:
+            store.graph.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        except SyntaxError as error:
+            raise InputError(path, f"Turtle syntax error: {' '.join(str(error).split())[:200]}") from None
     classes: dict[URIRef, set[str]] = {}
     labelled: dict[URIRef, set[str]] = {}
     for entity, label, cls in _rows(store, _LABELS):
