@@ -166,6 +166,8 @@ def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR)
             table = store.select(check.text, check.bindings(), limit=MAX_CHECK_ROWS)
         except GovgraphError as error:
             raise InputError(check.path, str(error)) from None
+        if table.truncated:
+            raise InputError(check.path, f"more than {MAX_CHECK_ROWS:,} rows: the check is too broad to report")
         for row in table.rows:
             focus = next((str(t) for t in row if isinstance(t, URIRef)), "")
             findings.append(Finding(

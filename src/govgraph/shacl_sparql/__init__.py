@@ -108,6 +108,8 @@ def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Findin
             findings.append(Finding(focus=str(focus), shape=name, message=message, severity=severity, path=at, value=shown))
 
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
+        if table.truncated:
+            raise GovgraphError(f"shape {shape.node.n3()}: more than {MAX_ROWS:,} rows to check in one query")
         for row in table.dicts():
             focus = row["this"]
             if kind == "values":
