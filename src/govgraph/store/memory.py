@@ -21,6 +21,9 @@ from .trusted import TrustedQuery
 class MemoryStore(Store):
     """A pyoxigraph `Store` object queried in this process."""
 
+    #: Solutions are read lazily and reading stops at the limit, so no LIMIT is added (nor parsed again).
+    caps_rows = False
+
     def __init__(self, store: ox.Store | None = None) -> None:
         self.graph = ox.Store() if store is None else store
         self.where = "memory"
