@@ -16,9 +16,10 @@ where = page_parts.endpoint()
 page_parts.store()
 summary = page_parts.guarded(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
-columns = st.columns(len(summary.counts))
-for column, (key, value) in zip(columns, summary.counts.items()):
-    column.metric(titles[key], f"{value:,}")
+counted = list(summary.counts.items())
+for start in range(0, len(counted), 6):  # the counts `govgraph stats` prints, six to a row
+    for column, (key, value) in zip(st.columns(6), counted[start:start + 6]):
+        column.metric(titles[key], f"{value:,}")
 st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
 
 values = page_parts.guarded(page_parts.facet_values, where, True)

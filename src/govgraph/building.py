@@ -19,6 +19,7 @@ from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
 from .progress import Progress, stderr_progress
 from .stats import count_summary
+from .store import MemoryStore, TrustedQuery
 from .validate import ValidationReport, validate_store
 
 @dataclass
@@ -104,8 +105,11 @@ def build(
     return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)
 
 
+#: Quads per named graph.
+GRAPH_SIZES = TrustedQuery.of("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+
+
 def _graph_sizes(store: ox.Store, base: str) -> dict[str, int]:
     """Quads per named graph, with graph names under `base`."""
-    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    return {base + row["g"].value[len(DEFAULT_BASE):] if row["g"].value.startswith(DEFAULT_BASE) else row["g"].value:
-            int(row["n"].value) for row in rows}
+    sizes = {str(g): int(n.toPython()) for g, n in MemoryStore(store).select(GRAPH_SIZES, limit=10_000_000).rows}
+    return {base + name[len(DEFAULT_BASE):] if name.startswith(DEFAULT_BASE) else name: n for name, n in sizes.items()}

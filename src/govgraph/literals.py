@@ -13,15 +13,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from .errors import GovgraphError, InputError
+from .store import MemoryStore, TrustedQuery
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+#: The most candidates looked at: one ill-typed literal is enough to refuse the files.
+MAX_CANDIDATES = 10_000_000
 # Numbers Oxigraph could read are numeric to it: only the rest needs a look from Python.
-_CANDIDATES = f"""SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+_CANDIDATES = TrustedQuery.of(f"""SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD}string>
-         && !isNumeric(?o)) }}"""
+         && !isNumeric(?o)) }}""")
 
 
 @contextmanager
@@ -41,8 +44,9 @@ def _quiet_rdflib() -> Iterator[None]:
 def ill_typed(store: ox.Store) -> list[ox.Literal]:
     """The literals of `store` whose text is not a value of their XSD datatype."""
     with _quiet_rdflib():
-        return [solution["o"] for solution in store.query(_CANDIDATES)
-                if Literal(solution["o"].value, datatype=URIRef(solution["o"].datatype.value)).ill_typed]
+        found = MemoryStore(store).select(_CANDIDATES, limit=MAX_CANDIDATES).rows
+        return [ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+                for (term,) in found if isinstance(term, Literal) and term.ill_typed]
 
 
 def check(store: ox.Store, files: Sequence[Path]) -> None:

@@ -1,32 +1,55 @@
 """Counts of what the graph holds, for `govgraph stats`, `build` and dashboards."""
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pyoxigraph as ox
 
-from .namespaces import GG, sparql_prologue
+from rdflib import URIRef
 
-#: What analysts count, in the order they read it: label → class.
-COUNTED = {
-    "statements": GG.Statement,
-    "commitments": GG.Commitment,
-    "documents": GG.Document,
-    "forums": GG.Forum,
-    "meetings": GG.Meeting,
-    "initiatives": GG.Initiative,
-    "actors": GG.Actor,
-    "themes": GG.Theme,
-    "stakeholder groups": GG.StakeholderGroup,
-    "target groups": GG.TargetGroup,
-    "regions": GG.Region,
-}
+from . import vocabulary
+from .store import MemoryStore, Store, TrustedQuery
+
+#: What analysts count, in the order they read it: label → class (the one list of `vocabulary.COUNTED`).
+COUNTED = {counted.key: URIRef(counted.cls) for counted in vocabulary.COUNTED}
 
 
-def count_summary(store: ox.Store) -> dict[str, int]:
-    """Triples, then instances of each counted class (subclasses included through the ontology)."""
-    counts = {"triples": len(store)}
-    for label, cls in COUNTED.items():
-        query = sparql_prologue() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a/rdfs:subClassOf* <{cls}> }}"
-        counts[label] = int(next(iter(store.query(query, use_default_graph_as_union=True)))["n"].value)
-    return counts
+#: Every (subclass, class) pair the graph itself declares.
+SUBCLASS_PAIRS = TrustedQuery.of("SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super }")
+
+
+def count_summary(source: ox.Store | Store, ontology: Path | None = None) -> dict[str, int]:
+    """Triples, then instances of each counted class: subclasses included, from the ontology and the data."""
+    store = MemoryStore.of(source)
+    return {"triples": store.triple_count(), **count_instances(store, ontology)}
+
+
+def count_instances(store: Store, ontology: Path | None = None, *, timeout: float = 30.0) -> dict[str, int]:
+    """Distinct instances of each class of `vocabulary.COUNTED` (and of the classes below it), by key, in one query."""
+    below = subclasses(store, vocabulary.load(ontology), timeout)
+    pairs = " ".join(f'(<{cls}> "{counted.key}")' for counted in vocabulary.COUNTED for cls in sorted(below(counted.cls)))
+    query = TrustedQuery.of(f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} "
+                            "GROUP BY ?key")
+    found = {str(key): int(n.toPython()) for key, n in store.select(query, timeout=timeout).rows}
+    return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
+
+
+def subclasses(store: Store, known: vocabulary.Vocabulary, timeout: float = 30.0) -> Callable[[str], set[str]]:
+    """A class and every class below it, by the ontology's rdfs:subClassOf or the graph's."""
+    pairs = [(str(c), str(s)) for c, s in store.select(SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows]
+    pairs += [(c, parent) for c, parents in known.parents.items() for parent in parents]
+
+    def below(cls: str) -> set[str]:
+        found, stack = {cls}, [cls]
+        while stack:
+            current = stack.pop()
+            for child, parent in pairs:
+                if parent == current and child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return found
+
+    return below
 
 
 def format_counts(counts: dict[str, int]) -> str:

@@ -16,7 +16,10 @@ from rdflib.namespace import OWL, RDF, SH
 from . import loading, paths, safety
 from .errors import GovgraphError, InputError
 from .queries import list_checks
+from .store import MemoryStore, Store, TrustedQuery
 
+#: The most rows one check may report: past that, a check is wrong rather than the data.
+MAX_CHECK_ROWS = 1_000_000
 VIOLATION = "Violation"
 WARNING = "Warning"
 #: Validation engines: "sparql" compiles the shapes to SPARQL on the pyoxigraph store (fast,
@@ -151,27 +154,32 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
     return findings
 
 
-def check_findings(store: ox.Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
-    """Run every saved data-quality check; each row it returns is a violation titled by the check."""
+def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
+    """Run every saved data-quality check; each row it returns is a violation titled by the check.
+
+    Checks are user text (people edit queries/checks/): each takes the checked gate.
+    """
+    store = MemoryStore.of(store)
     findings = []
     for check in list_checks(checks_dir) if checks_dir.is_dir() else []:
         try:
-            solutions = store.query(safety.bind(check.text, check.bindings()).text, use_default_graph_as_union=True)
-        except SyntaxError as error:
-            raise InputError(check.path, f"SPARQL syntax error: {error}") from None
-        for solution in solutions:
-            values = [solution[v] for v in solutions.variables]
-            focus = next((t.value for t in values if isinstance(t, ox.NamedNode)), "")
+            table = store.select(check.text, check.bindings(), limit=MAX_CHECK_ROWS)
+        except GovgraphError as error:
+            raise InputError(check.path, str(error)) from None
+        if table.truncated:
+            raise InputError(check.path, f"more than {MAX_CHECK_ROWS:,} rows: the check is too broad to report")
+        for row in table.rows:
+            focus = next((str(t) for t in row if isinstance(t, URIRef)), "")
             findings.append(Finding(
                 focus=focus,
                 shape=f"check:{check.path.stem}",
                 message=check.title,
-                value=", ".join(str(t.value) for t in values if t is not None),
+                value=", ".join(str(t) for t in row if t is not None),
             ))
     return findings
 
 
-def defined_in(files: Iterable[Path], store: ox.Store | None = None, focus: set[str] | None = None) -> dict[str, str]:
+def defined_in(files: Iterable[Path], store: ox.Store | Store | None = None, focus: set[str] | None = None) -> dict[str, str]:
     """Which file declares each typed subject, so that a report can point at it.
 
     With a `store` holding each file in its `loading.graph_name` graph and the `focus` nodes
@@ -179,7 +187,7 @@ def defined_in(files: Iterable[Path], store: ox.Store | None = None, focus: set[
     """
     files = list(files)
     if store is not None and focus is not None:
-        return _defined_in_store(files, store, focus)
+        return _defined_in_store(files, MemoryStore.of(store), focus)
     where: dict[str, str] = {}
     for path in files:
         shown = _shown(path)
@@ -189,8 +197,8 @@ def defined_in(files: Iterable[Path], store: ox.Store | None = None, focus: set[
     return where
 
 
-def _defined_in_store(files: list[Path], store: ox.Store, focus: set[str]) -> dict[str, str]:
-    wanted = sorted(f for f in focus if f and ":" in f)
+def _defined_in_store(files: list[Path], store: Store, focus: set[str]) -> dict[str, str]:
+    wanted = sorted(f for f in focus if f and ":" in f and safety.is_clean_iri(f))
     if not wanted:
         return {}
     by_graph: dict[str, list[Path]] = {}
@@ -201,13 +209,13 @@ def _defined_in_store(files: list[Path], store: ox.Store, focus: set[str]) -> di
         if len(members) > 1:  # shared graph (reference data): ask the files themselves
             for path in members:
                 declared[path] = set(defined_in([path]))
-    values = " ".join(f"<{iri}>" for iri in wanted)
+    values = " ".join(safety.term_text(URIRef(iri)) for iri in wanted)
     single = {graph: members[0] for graph, members in by_graph.items() if len(members) == 1}
-    rows = store.query(f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a ?type }} }}")
-    for row in rows:
-        path = single.get(row["g"].value)
+    query = TrustedQuery.of(f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a ?type }} }}")
+    for subject, graph in store.select(query, limit=len(wanted) * len(files) + 1).rows:
+        path = single.get(str(graph))
         if path is not None:
-            declared.setdefault(path, set()).add(row["s"].value)
+            declared.setdefault(path, set()).add(str(subject))
     where: dict[str, str] = {}
     for path in files:
         shown = _shown(path)
@@ -240,7 +248,7 @@ def validate(
 
 
 def validate_store(
-    store: ox.Store,
+    store: ox.Store | MemoryStore,
     data_files: list[Path],
     *,
     recommendations: bool = True,
@@ -249,8 +257,9 @@ def validate_store(
 ) -> ValidationReport:
     """Validate a loaded store; `data_files` lets the report say which file defines each focus node."""
     shapes = loading.load([paths.SHAPES_FILE] + ([paths.RECOMMENDATIONS_FILE] if recommendations else []))
+    store = store if isinstance(store, MemoryStore) else MemoryStore(store)
     if engine == "pyshacl":
-        data = loading.to_rdflib(store.quads_for_pattern(None, None, None))
+        data = loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
         findings, triples = shacl_findings(data, shapes), len(data)
     elif engine == "sparql":
         from .shacl_sparql import sparql_findings  # imports this module: keep the import here
@@ -266,8 +275,10 @@ def validate_store(
     return ValidationReport(findings=located, triples=triples, files=[str(f) for f in data_files])
 
 
-def count_triples(store: ox.Store) -> int:
+#: Distinct triples over all graphs: what the union graph (and an rdflib copy) holds.
+DISTINCT_TRIPLES = TrustedQuery.of("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+
+
+def count_triples(store: Store) -> int:
     """Distinct triples over all graphs: what the union graph (and an rdflib copy) holds."""
-    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                       use_default_graph_as_union=True)
-    return int(next(iter(rows))["n"].value)
+    return int(store.select(DISTINCT_TRIPLES).rows[0][0].toPython())

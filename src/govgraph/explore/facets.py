@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..store import Store
+from .. import vocabulary
+from ..stats import count_instances
+from ..store import Store, TrustedQuery
+from ..terms import short
 from .vocab import display, number, text
 
 
@@ -58,7 +61,7 @@ SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   OPTIONAL {{ ?value rdfs:label ?l }}
 }} GROUP BY ?facet ?value"""
     found: dict[str, list[FacetValue]] = {key: [] for key in FACETS}
-    for facet, value, label, n in store.select(query, timeout=timeout, limit=100_000).rows:
+    for facet, value, label, n in store.select(TrustedQuery.of(query), timeout=timeout, limit=100_000).rows:
         if text(facet) in found:
             found[text(facet)].append(FacetValue(text(value), display(text(value), text(label)), number(n)))
     for key, entries in found.items():
@@ -69,14 +72,8 @@ SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
 
 
 #: What the overview counts: key → (title, class whose instances, subclasses included, are counted).
-COUNTED: dict[str, tuple[str, str]] = {
-    "commitments": ("Commitments", "gg:Commitment"),
-    "statements": ("Statements", "gg:Statement"),
-    "forums": ("Forums and processes", "gg:Forum"),
-    "initiatives": ("Initiatives", "gg:Initiative"),
-    "actors": ("Actors", "gg:Actor"),
-    "documents": ("Documents", "gg:Document"),
-}
+#: The one list `govgraph stats` counts too (`vocabulary.COUNTED`).
+COUNTED: dict[str, tuple[str, str]] = {c.key: (c.title, short(c.cls)) for c in vocabulary.COUNTED}
 #: The breakdowns charted: facet key → chart title.
 BREAKDOWNS: dict[str, str] = {
     "forum": "Commitments by forum",
@@ -95,16 +92,8 @@ class Overview:
 
 
 def overview(store: Store, *, timeout: float = 30.0) -> Overview:
-    """How many commitments, statements, forums, initiatives, actors and documents the graph holds."""
-    branches = " UNION ".join(
-        f'{{ ?x a ?c . ?c rdfs:subClassOf* {cls} . BIND("{key}" AS ?kind) }}' for key, (_, cls) in COUNTED.items()
-    )
-    table = store.select(f"SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {branches} }} GROUP BY ?kind",
-                         timeout=timeout)
-    counts = {key: 0 for key in COUNTED}
-    for kind, n in table.rows:
-        counts[text(kind)] = number(n)
-    return Overview(counts=counts, triples=store.triple_count())
+    """How many of each counted class the graph holds: the counts of `govgraph stats`, counted by the same code."""
+    return Overview(counts=count_instances(store, timeout=timeout), triples=store.triple_count())
 
 
 def breakdown(store: Store, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:

@@ -7,23 +7,14 @@ from collections.abc import Iterable
 from rdflib import URIRef
 from rdflib.term import Node
 
+from .. import vocabulary
 from ..safety import term_text
 from ..terms import short
 
-#: The mention properties, in the order the app shows them: property local name → role shown.
-ROLES: dict[str, str] = {
-    "madeBy": "made by",
-    "forum": "forum",
-    "meeting": "meeting",
-    "initiative": "initiative",
-    "namedActor": "actor",
-    "stakeholder": "stakeholder",
-    "targetGroup": "target group",
-    "region": "region",
-    "theme": "theme",
-    "targetTime": "target time",
-    "mentions": "mentions",
-}
+#: Shorter names the app has always shown for three roles, instead of the ontology's labels.
+SHOWN = {"namedActor": "actor", "stakeholder": "stakeholder", "region": "region"}
+#: The mention properties, in the ontology's order: property local name → role shown.
+ROLES: dict[str, str] = {role.name: SHOWN.get(role.name, role.label) for role in vocabulary.load().roles}
 ROLE_VALUES = " ".join(f"gg:{name}" for name in ROLES)
 
 

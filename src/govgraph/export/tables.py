@@ -12,6 +12,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from .. import vocabulary
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
 from .jsonld import Compactor, load_context
@@ -19,19 +20,10 @@ from .jsonld import Compactor, load_context
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 SEPARATOR = " | "
-#: File stem and class; a resource is in a table when it has the class or a subclass of it.
-TABLES: list[tuple[str, str]] = [
-    ("statements", str(GG.Statement)),
-    ("actors", str(GG.Actor)),
-    ("forums", str(GG.Forum)),
-    ("meetings", str(GG.Meeting)),
-    ("initiatives", str(GG.Initiative)),
-    ("documents", str(GG.Document)),
+#: File stem and class; a resource is in a table when it has the class or a subclass of it. The counted
+#: classes (`vocabulary.COUNTED`; commitments are the statements table's column), then three more.
+TABLES: list[tuple[str, str]] = [(c.key.replace(" ", "-"), c.cls) for c in vocabulary.COUNTED if c.cls != str(GG.Commitment)] + [
     ("paragraphs", str(GG.Paragraph)),
-    ("themes", str(GG.Theme)),
-    ("stakeholder-groups", str(GG.StakeholderGroup)),
-    ("target-groups", str(GG.TargetGroup)),
-    ("regions", str(GG.Region)),
     ("act-kinds", str(GG.ActKind)),
     ("places", str(GG.Place)),
 ]
@@ -43,12 +35,13 @@ _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
 def _subclasses(triples: list[ox.Triple], root: str) -> set[str]:
-    """`root` and every class below it by rdfs:subClassOf."""
+    """`root` and every class below it by rdfs:subClassOf, in the ontology or in the data."""
     children: dict[str, set[str]] = defaultdict(set)
     for t in triples:
         if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
             children[t.object.value].add(t.subject.value)
-    found, stack = {root}, [root]
+    found = set(vocabulary.load().below(root))
+    stack = list(found)
     while stack:
         for child in children[stack.pop()] - found:
             found.add(child)

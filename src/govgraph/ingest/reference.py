@@ -1,7 +1,7 @@
 """The reference data the extractor links to: labels, classes, act kinds, members, years.
 
 Read once per process from data/reference/*.ttl (and the ontology, for the class hierarchy)
-with SPARQL over an rdflib graph.
+with SPARQL through the Store interface.
 """
 
 from __future__ import annotations
@@ -10,46 +10,34 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from .. import paths
 from ..errors import InputError
-from ..namespaces import GG, PREFIXES, sparql_prologue
+from ..namespaces import GG, PREFIXES
+from ..store import MemoryStore, Store, TrustedQuery
+from ..vocabulary import Vocabulary
+from ..vocabulary import load as load_vocabulary
 from .turtle import is_iri
 
-#: Which property links a statement to a resource of each class; the first class that fits wins,
-#: so the G7 (a group and a forum) is linked as a forum, as the curated data does.
-ROLES: list[tuple[str, URIRef]] = [
-    ("Meeting", GG.meeting),
-    ("Process", GG.forum),
-    ("Forum", GG.forum),
-    ("Initiative", GG.initiative),
-    ("Office", GG.namedActor),
-    ("Country", GG.namedActor),
-    ("IntergovernmentalGroup", GG.namedActor),
-    ("Organisation", GG.namedActor),
-    ("Actor", GG.namedActor),
-    ("StakeholderGroup", GG.stakeholder),
-    ("TargetGroup", GG.targetGroup),
-    ("Region", GG.region),
-    ("Theme", GG.theme),
-    ("DocumentCollection", GG.mentions),
-    ("Document", GG.mentions),
-    ("Place", GG.mentions),
-]
-
+#: Classes a statement names with gg:mentions itself: no role of the ontology has them as its range.
+MENTIONED = (str(GG.Document), str(GG.Place))
 #: The classes an actor (a speaker, a publisher) may have.
 ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
 
-_LABELS = """
+_LABELS = TrustedQuery.of("""
 SELECT ?entity ?label ?class WHERE {
   { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label } UNION { ?entity skos:prefLabel ?label }
   ?entity a ?class .
   FILTER(STRSTARTS(STR(?class), STR(gg:)))
-}"""
-_ACTS = "SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }"
-_MEMBERS = "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
-_YEARS = "SELECT ?year WHERE { ?year time:inXSDgYear ?y }"
+}""")
+_ACTS = TrustedQuery.of("SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }")
+_MEMBERS = TrustedQuery.of(
+    "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }")
+_YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
+#: Reference data is small; a larger answer means the folder holds something else.
+MAX_ROWS = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -78,50 +66,70 @@ class Reference:
         return sorted(found, key=lambda e: str(e.iri))[0] if found else None
 
 
-def _role(classes: set[str]) -> tuple[str, URIRef] | None:
-    for cls, role in ROLES:
-        if cls in classes:
-            return cls, role
-    return None
+def _role(classes: set[str], vocabulary: Vocabulary) -> tuple[str, URIRef] | None:
+    """The class and role an entity is linked by: of its classes, the one whose role the ontology lists first.
+
+    The ontology's hierarchy decides, so a subclass added there is linked like its superclass,
+    and the G7 (a group and a forum) is linked as a forum, as the curated data does.
+    """
+    order = [role.iri for role in vocabulary.roles]
+    mentioned = set().union(*(vocabulary.below(cls) for cls in MENTIONED))
+    ranked = []
+    for cls in sorted(classes):
+        role = vocabulary.role_naming(cls)
+        iri = role.iri if role is not None else str(GG.mentions) if cls in mentioned else None
+        if iri is not None and iri != str(GG.madeBy):
+            ranked.append((order.index(iri), cls, iri))
+    if not ranked:
+        return None
+    _, cls, iri = min(ranked, key=lambda found: (found[0], -len(vocabulary.above(found[1])), found[1]))
+    return cls.rsplit("#", 1)[-1], URIRef(iri)
 
 
-def load_reference(directory: Path | None = None) -> Reference:
-    """Read the reference data in `directory` (data/reference by default)."""
+def load_reference(directory: Path | None = None, ontology: Path | None = None) -> Reference:
+    """Read the reference data in `directory` (data/reference by default), classed by `ontology`'s hierarchy."""
     directory = Path(directory or paths.DATA_DIR / "reference")
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.ttl"))) if directory.is_dir() else ()
-    return _load(str(directory), stamp)
+    return _load(str(directory), stamp, load_vocabulary(ontology))
 
 
 @lru_cache(maxsize=4)
-def _load(directory: str, stamp: tuple) -> Reference:
-    graph = Graph()
+def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
+    store = MemoryStore()
     for name, _ in stamp:
-        graph.parse(Path(directory) / name, format="turtle")
-    prologue = sparql_prologue()
+        path = Path(directory) / name
+        try:
+            store.graph.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        except SyntaxError as error:
+            raise InputError(path, f"Turtle syntax error: {' '.join(str(error).split())[:200]}") from None
     classes: dict[URIRef, set[str]] = {}
     labelled: dict[URIRef, set[str]] = {}
-    for row in graph.query(prologue + _LABELS):
-        classes.setdefault(row.entity, set()).add(str(row["class"]).split("#")[-1])
-        labelled.setdefault(row.entity, set()).add(str(row.label))
+    for entity, label, cls in _rows(store, _LABELS):
+        classes.setdefault(entity, set()).add(str(cls))
+        labelled.setdefault(entity, set()).add(str(label))
     reference = Reference()
     for iri, names in labelled.items():
-        chosen = _role(classes[iri])
+        chosen = _role(classes[iri], vocabulary)
         if chosen is None:
             continue
         entity = Entity(iri, *chosen)
         reference.entities[iri] = entity
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)
-    for row in graph.query(prologue + _ACTS):
-        name = str(row.act).rstrip("/").rsplit("/", 1)[-1]
-        reference.acts[name] = bool(row.indicates.toPython())
-        reference.act_iris[name] = row.act
-    for row in graph.query(prologue + _MEMBERS):
-        reference.members.setdefault(row.group, []).append(row.member)
+    for act, indicates in _rows(store, _ACTS):
+        name = str(act).rstrip("/").rsplit("/", 1)[-1]
+        reference.acts[name] = bool(indicates.toPython())
+        reference.act_iris[name] = act
+    for group, member in _rows(store, _MEMBERS):
+        reference.members.setdefault(group, []).append(member)
     for members in reference.members.values():
         members.sort()
-    reference.years = {row.year for row in graph.query(prologue + _YEARS)}
+    reference.years = {year for (year,) in _rows(store, _YEARS)}
     return reference
+
+
+def _rows(store: Store, query: TrustedQuery) -> list:
+    return store.select(query, limit=MAX_ROWS).rows
 
 
 def resolve(value: str, reference: Reference, classes: set[str], what: str, source: Path) -> URIRef:

@@ -23,7 +23,7 @@ import networkx as nx
 from ..errors import GovgraphError
 from ..namespaces import GG, TIME, YEAR
 from ..source import Data, GraphSource, opened
-from ..store import Store
+from ..store import Store, TrustedQuery
 
 PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
 #: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
@@ -56,8 +56,11 @@ MAX_ROWS = 5_000_000
 
 
 def _select(store: Store, query: str, timeout: float) -> list[tuple[str, ...]]:
-    """The rows of a SELECT as lexical values ('' when unbound), through the Store interface."""
-    table = store.select(query, timeout=timeout, limit=MAX_ROWS)
+    """The rows of one of the network's own SELECTs as lexical values ('' when unbound).
+
+    Their text is written here from constants (classes, roles), so it runs as a trusted query.
+    """
+    table = store.select(TrustedQuery.of(query), timeout=timeout, limit=MAX_ROWS)
     if table.truncated:
         raise GovgraphError(f"more than {MAX_ROWS:,} rows for one network query on {store.where}")
     return [tuple("" if term is None else str(term) for term in row) for row in table.rows]

@@ -1,4 +1,4 @@
-"""One store interface, two implementations: the embedded pyoxigraph store and remote SPARQL endpoints.
+"""One store interface, three implementations: the embedded pyoxigraph store, remote SPARQL endpoints, and an in-process store.
 
 >>> with open_store() as store:                                   # build/store, read-only
 ...     table = store.select("SELECT ?s WHERE { ?s a ?c } LIMIT 3")
@@ -14,9 +14,11 @@ from .. import paths
 from .base import DEFAULT_LIMIT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT, Publishable, QueryResult, Store
 from .embedded import DEFAULT_MAX_MEMORY_BYTES, EmbeddedStore, temporary_store
 from .formats import FORMATS, ask_json, write
+from .memory import MemoryStore
 from .protocol import Endpoints, endpoints
 from .remote import RemoteStore
 from .results import ResultTable
+from .trusted import TrustedQuery
 
 
 def open_store(endpoint: str | None = None, *, update_endpoint: str | None = None, store_endpoint: str | None = None,
@@ -36,6 +38,7 @@ def open_store(endpoint: str | None = None, *, update_endpoint: str | None = Non
 
 __all__ = [
     "DEFAULT_LIMIT", "DEFAULT_MAX_ANSWER_BYTES", "DEFAULT_MAX_MEMORY_BYTES", "DEFAULT_TIMEOUT", "FORMATS",
-    "EmbeddedStore", "Endpoints", "Publishable", "QueryResult", "RemoteStore", "ResultTable", "Store", "ask_json",
+    "EmbeddedStore", "Endpoints", "MemoryStore", "Publishable", "QueryResult", "RemoteStore", "ResultTable", "Store",
+    "TrustedQuery", "ask_json",
     "endpoints", "open_store", "temporary_store", "write",
 ]

@@ -13,6 +13,7 @@ from rdflib.term import Node
 from .. import safety
 from ..errors import GovgraphError
 from .results import ResultTable
+from .trusted import TrustedQuery
 
 Bindings = Mapping[str, Node] | None
 QueryResult = Union[ResultTable, bool, Graph]
@@ -23,13 +24,16 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000
 MB = 1_000_000
 DEFAULT_MAX_ANSWER_BYTES = 64 * MB
+TRIPLES_IN_GRAPHS = TrustedQuery.of("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+GRAPH_NAMES = TrustedQuery.of("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 class Store(ABC):
     """Read-only SPARQL over govgraph's graph, plus publishing one named graph per document.
 
-    Every query is checked by `govgraph.safety` before a store sees it: updates, SERVICE and
-    FROM are refused, parameters are bound as RDF terms. `timeout` is wall-clock seconds;
+    Every query text is checked by `govgraph.safety` before a store sees it: updates, SERVICE
+    and FROM are refused, parameters are bound as RDF terms. Only a `TrustedQuery` (govgraph's
+    own text) skips that parse. `timeout` is wall-clock seconds;
     `limit` caps the rows (or triples) returned and sets `truncated` when more existed.
     """
 
@@ -40,41 +44,42 @@ class Store(ABC):
     #: The largest answer read, in bytes: a larger one is refused with a one-line error.
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
 
-    def select(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+    def select(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
                limit: int = DEFAULT_LIMIT) -> ResultTable:
         """Run a SELECT query and return its rows."""
         result = self.run(query, bindings, timeout=timeout, limit=limit, expect="SELECT")
         assert isinstance(result, ResultTable)
         return result
 
-    def ask(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+    def ask(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
             limit: int = DEFAULT_LIMIT) -> bool:
         """Run an ASK query."""
         return bool(self.run(query, bindings, timeout=timeout, limit=limit, expect="ASK"))
 
-    def construct(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+    def construct(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
                   limit: int = DEFAULT_LIMIT) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query and return its triples."""
         result = self.run(query, bindings, timeout=timeout, limit=limit, expect="CONSTRUCT")
         assert isinstance(result, Graph)
         return result
 
-    def run(self, query: str, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
+    def run(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
             limit: int = DEFAULT_LIMIT, expect: str | None = None) -> QueryResult:
         """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
         if timeout <= 0:
             raise GovgraphError("the timeout must be a positive number of seconds")
         if limit < 0:
             raise GovgraphError("the row limit must not be negative")
-        prepared = safety.bind(query, bindings, limit if self.caps_rows else None)
+        prepared = _trusted(query, bindings) if isinstance(query, TrustedQuery) else \
+            safety.bind(query, bindings, limit if self.caps_rows else None)
         form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
         if expect is not None and form != expect:
             raise GovgraphError(f"expected a {expect} query, got {prepared.form}")
         return self._execute(prepared, timeout, limit)
 
     @abstractmethod
-    def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
-        """Run a checked query."""
+    def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
+        """Run a checked (or trusted) query."""
 
     @abstractmethod
     def publish(self, data: Publishable) -> dict[str, int]:
@@ -82,12 +87,12 @@ class Store(ABC):
 
     def triple_count(self) -> int:
         """How many triples the store holds across its named graphs."""
-        table = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        table = self.select(TRIPLES_IN_GRAPHS)
         return int(table.rows[0][0].toPython()) if table.rows else 0
 
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs in the store, sorted."""
-        table = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", limit=1_000_000)
+        table = self.select(GRAPH_NAMES, limit=1_000_000)
         return sorted(str(row[0]) for row in table.rows)
 
     def close(self) -> None:
@@ -101,6 +106,13 @@ class Store(ABC):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.where}>"
+
+
+def _trusted(query: TrustedQuery, bindings: Bindings) -> TrustedQuery:
+    """A trusted query as it is: it has no parameters (those are bound by the gate only)."""
+    if bindings:
+        raise GovgraphError("a trusted query takes no parameters: bind them through the checked gate")
+    return query
 
 
 def too_large(where: str, max_bytes: int) -> GovgraphError:

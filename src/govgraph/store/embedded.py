@@ -22,13 +22,12 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
-
 from .. import paths, safety
 from ..errors import GovgraphError
 from . import worker
 from .base import DEFAULT_MAX_ANSWER_BYTES, MB, Publishable, QueryResult, Store, quads_by_graph, too_large
-from .results import ResultTable, from_wire
+from .results import from_reply
+from .trusted import TrustedQuery
 
 #: How long a new child may take to open the store before we give up.
 START_TIMEOUT = 60.0
@@ -138,11 +137,11 @@ class EmbeddedStore(Store):
         return pickle.loads(self._read(size, deadline, what, timeout))
 
     # -- the Store interface ----------------------------------------------------------------
-    def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+    def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         with self._lock:
             return self._execute_locked(prepared, timeout, limit)
 
-    def _execute_locked(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+    def _execute_locked(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         child = self._start(time.monotonic() + START_TIMEOUT)
         deadline = time.monotonic() + timeout
         try:
@@ -151,19 +150,9 @@ class EmbeddedStore(Store):
             self._stop()
             raise GovgraphError("the embedded query process ended unexpectedly") from None
         reply = self._receive(deadline, "the query", timeout)
-        kind = reply[0]
-        if kind == "error":
+        if reply[0] == "error":
             raise GovgraphError(f"query failed on the embedded store: {reply[1]}")
-        if kind == "ask":
-            return reply[1]
-        if kind == "select":
-            rows = [tuple(map(from_wire, row)) for row in reply[2]]
-            return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
-        graph = Graph()
-        for triple in reply[1]:
-            graph.add(tuple(map(from_wire, triple)))
-        graph.truncated = reply[2]  # type: ignore[attr-defined]
-        return graph
+        return from_reply(reply, limit)
 
     def publish(self, data: Publishable) -> dict[str, int]:
         """Replace each named graph of `data` in the store directory (stops the query child first)."""

@@ -17,6 +17,7 @@ from ..errors import GovgraphError
 from . import protocol
 from .base import DEFAULT_MAX_ANSWER_BYTES, Publishable, QueryResult, Store, quads_by_graph
 from .results import projection, table_from_json
+from .trusted import TrustedQuery
 
 #: Seconds allowed for each Graph Store request while publishing.
 PUBLISH_TIMEOUT = 300.0
@@ -36,7 +37,7 @@ class RemoteStore(Store):
         # so there the rows are only cut here, after reading.
         self.caps_rows = not target.virtuoso
 
-    def _request(self, prepared: safety.PreparedQuery, accept: str, timeout: float,
+    def _request(self, prepared: safety.PreparedQuery | TrustedQuery, accept: str, timeout: float,
                  extra: dict[str, str] | None = None) -> bytes:
         """Send one query and read its whole body within the time limit and the size cap."""
         url = self.target.query
@@ -51,7 +52,7 @@ class RemoteStore(Store):
                                 "narrow the query or raise --timeout")
         return answer.body
 
-    def _execute(self, prepared: safety.PreparedQuery, timeout: float, limit: int) -> QueryResult:
+    def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         # Virtuoso takes a server-side limit in milliseconds; Oxigraph has no per-query hint.
         extra = {"timeout": str(max(1, int(timeout * 1000)))} if self.target.virtuoso else None
         url = self.target.query

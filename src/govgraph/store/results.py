@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
@@ -85,6 +85,20 @@ def from_wire(term: tuple | None) -> Node | None:
     if term[0] == "b":
         return BNode(term[1])
     return literal(term[1], term[2], term[3])
+
+
+def from_reply(reply: tuple, limit: int) -> "ResultTable | bool | Graph":
+    """The result for an answer frame of `worker.answer` (an ASK, a SELECT or a graph)."""
+    if reply[0] == "ask":
+        return reply[1]
+    if reply[0] == "select":
+        rows = [tuple(map(from_wire, row)) for row in reply[2]]
+        return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
+    graph = Graph()
+    for triple in reply[1]:
+        graph.add(tuple(map(from_wire, triple)))
+    graph.truncated = reply[2]  # type: ignore[attr-defined]
+    return graph
 
 
 def from_json_binding(value: Mapping[str, str]) -> Node:
