@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import govgraph
 from govgraph import paths
 
 pytestmark = pytest.mark.slow
@@ -61,9 +62,12 @@ def outside(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def test_the_installed_package_is_not_the_checkout(installed: Path, tmp_path: Path) -> None:
-    done = _run(installed / "python", "-c", "import govgraph; print(govgraph.__file__)", cwd=tmp_path,
-                env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = _run(installed / "python", "-c", "import govgraph; print(govgraph.__file__)", cwd=tmp_path, env=env)
     assert not Path(done.stdout.strip()).resolve().is_relative_to(CHECKOUT)
+    program = "from importlib.metadata import version; print(version('govgraph'))"
+    assert _run(installed / "python", "-c", program, cwd=tmp_path, env=env).stdout.split() == [govgraph.__version__]
+    assert _run(installed / "govgraph", "--version", cwd=tmp_path, env=env).stdout.split() == ["govgraph", govgraph.__version__]
 
 
 def test_installed_cli_lists_validates_builds_and_queries(installed: Path, outside: tuple[Path, dict[str, str]],
