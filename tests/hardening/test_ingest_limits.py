@@ -7,7 +7,6 @@ accounting of that one child (`os.wait4`), and compared as ratios measured in th
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,16 +17,15 @@ from benchmarks.ingest_throughput import corpus
 from govgraph import ingest_file
 from govgraph.ingest import DEFAULT_MAX_BYTES, extract
 from govgraph.errors import InputError
+from tests.conftest import cli_command, cli_environment
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
-SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _run(*args: str) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run `govgraph ARGS` to its end: the finished process, its CPU seconds and its peak RSS in MB."""
-    environment = {**os.environ, "PYTHONPATH": str(SRC)}
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", *args], stdout=stdout, stderr=stderr, env=environment)
+        process = subprocess.Popen(cli_command(*args), stdout=stdout, stderr=stderr, env=cli_environment())
         _, status, usage = os.wait4(process.pid, 0)  # this child's own figures, not the largest child's so far
         process.returncode = os.waitstatus_to_exitcode(status)
         stdout.seek(0)

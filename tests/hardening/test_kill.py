@@ -11,7 +11,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,16 +19,12 @@ from rdflib import Graph, URIRef
 
 from govgraph.export.describe import DEFAULT_DOWNLOAD_BASE
 
-from ..conftest import run_cli
+from ..conftest import cli_command, cli_environment, run_cli
 
 KILLS = 12
 DCAT_DOWNLOAD = URIRef("http://www.w3.org/ns/dcat#downloadURL")
 #: What a build folder may hold once a build has finished.
 BUILD_ENTRIES = {".build.lock", "current", "previous", "versions", "govgraph.nq", "store"}
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "GOVGRAPH_HOME": str(home), "GOVGRAPH_BUILD": str(home / "build")}
 
 
 def _timed_run(home: Path, *args: str) -> float:
@@ -41,7 +36,7 @@ def _timed_run(home: Path, *args: str) -> float:
 
 def _kill_at(home: Path, delay: float, *args: str) -> None:
     """Start `govgraph ARGS` and SIGKILL it after `delay` seconds (if it is still running)."""
-    child = subprocess.Popen([sys.executable, "-m", "govgraph.cli", *args], env=_env(home),
+    child = subprocess.Popen(cli_command(*args), env=cli_environment(home),
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         child.wait(timeout=delay)
