@@ -55,7 +55,8 @@ CHECKS_DIR = QUERIES_DIR / "checks"
 APP_DIR = resource_dir("app")
 DATA_DIR = PROJECT_ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
-BUILD_DIR = Path(os.environ.get("GOVGRAPH_BUILD", PROJECT_ROOT / "build"))
+#: $GOVGRAPH_BUILD when set and not empty, else build/ in the home.
+BUILD_DIR = Path(os.environ.get("GOVGRAPH_BUILD") or PROJECT_ROOT / "build")
 #: The combined, validated graph written by `govgraph build`, one named graph per source: a
 #: link into the current build version (`govgraph.versions`), followed when a reader opens it.
 BUILD_FILE = BUILD_DIR / "govgraph.nq"
