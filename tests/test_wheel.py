@@ -83,6 +83,13 @@ def test_installed_cli_lists_validates_builds_and_queries(installed: Path, outsi
     answer = _run(govgraph, "query", "totals", "--format", "csv", cwd=tmp_path,
                   env={**env, "GOVGRAPH_HOME": str(home)}).stdout
     assert len(answer.splitlines()) > 1
+    # The shipped app runs its overview page on that build (Streamlit's AppTest, in the installed interpreter).
+    program = ("from streamlit.testing.v1 import AppTest; from govgraph.explore.launch import APP_FILE; "
+               "at = AppTest.from_file(str(APP_FILE), default_timeout=120).run(); "
+               "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)")
+    shown = _run(installed / "python", "-c", program, cwd=tmp_path,
+                 env={**env, "GOVGRAPH_HOME": str(home), "GOVGRAPH_STORE": str(home / "build" / "store")}).stdout
+    assert shown.strip()
 
 
 def test_installed_package_ships_the_app(installed: Path, tmp_path: Path) -> None:
