@@ -35,6 +35,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
     return run_cli(*args, home=home, cwd=home)
 
 
+@pytest.mark.slow
 def test_html_draft_merges_with_its_rendered_source(home, app_page):
     source = FIXTURES / "g7-2025-summit-fixture.html"
     ingested = _cli(home, "ingest", str(source), "--id", "g7-2025-digital-trust", "--date", "2025-06-17")

@@ -91,6 +91,7 @@ def test_the_default_cap_covers_a_real_communique_and_refuses_a_huge_file(tmp_pa
     assert peak < 200, f"refusing an over-cap file took {peak:.0f} MB: it was read"
 
 
+@pytest.mark.slow
 def test_time_and_memory_grow_linearly_with_the_input(tmp_path):
     small = _big_file(tmp_path, "small.txt", 0.5)
     large = _big_file(tmp_path, "large.txt", 2.0)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, URIRef
 
 from govgraph.export.describe import DEFAULT_DOWNLOAD_BASE
@@ -71,6 +72,7 @@ def _assert_no_leftovers(build: Path) -> None:
     assert not [p for p in build.rglob("*") if p.name.endswith(".tmp") or ".staging-" in p.name]
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_old_or_the_new_build(project_copy: Path) -> None:
     rng = random.Random(9)
     build = project_copy / "build"
@@ -103,6 +105,7 @@ def _present_files(out: Path) -> set[str]:
     return {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} - {"description.ttl", "description.jsonld"}
 
 
+@pytest.mark.slow
 def test_a_killed_export_leaves_the_old_or_the_new_export(project_copy: Path, tmp_path: Path) -> None:
     rng = random.Random(4)
     out = tmp_path / "exports" / "dump"
