@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the curated data and the fixtures."""
+"""Shared fixtures, and the one way tests run the CLI (run_cli; cli_command and cli_environment for Popen)."""
 
 import os
 import shutil
