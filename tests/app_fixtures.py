@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import ast
 import socket
 import subprocess
 import time
@@ -41,6 +42,13 @@ EVIL_TTL = f"""
     gg:actKind <https://w3id.org/govgraph/id/act/commit> ;
     gg:madeBy <https://w3id.org/govgraph/id/actor/g7> .
 """
+
+
+def app_pages() -> list[str]:
+    """The pages the app's router lists, by the stem of each `st.Page("app_pages/NAME.py", …)` in streamlit_app.py."""
+    tree = ast.parse(APP_FILE.read_text(encoding="utf-8"))
+    return [Path(node.args[0].value).stem for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Page"]
 
 
 def fill_store(target: Path, extra_turtle: str | None = None) -> Path:

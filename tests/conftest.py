@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the curated data and the fixtures."""
+"""Shared fixtures, and the one way tests run the CLI (run_cli; cli_command and cli_environment for Popen)."""
 
 import os
 import shutil
@@ -10,7 +10,11 @@ import pytest
 
 from govgraph import paths
 
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+FIXTURES = ROOT / "tests" / "fixtures"
+#: 2026-11-29T00:00:00Z: a fixed release date, so what the CLI stamps does not depend on git history.
+EPOCH = "1795910400"
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +34,22 @@ def project_copy(tmp_path: Path) -> Path:
     return home
 
 
-def run_cli(*args: str, home: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the real `govgraph` command in a subprocess, optionally on a project copy."""
-    env = dict(os.environ)
+def cli_command(*args: str | Path) -> list[str]:
+    """The real `govgraph ARGS`, in a fresh interpreter (`python -m govgraph.cli`)."""
+    return [sys.executable, "-m", "govgraph.cli", *map(str, args)]
+
+
+def cli_environment(home: Path | None = None, env: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment, importing this checkout's src, with a fixed release date; on the project copy `home` if given."""
+    environment = {**os.environ, "PYTHONPATH": str(SRC), "SOURCE_DATE_EPOCH": EPOCH}
     if home is not None:
-        env["GOVGRAPH_HOME"] = str(home)
-        env["GOVGRAPH_BUILD"] = str(home / "build")
-    return subprocess.run(
-        [sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True, env=env, timeout=timeout
-    )
+        environment["GOVGRAPH_HOME"] = str(home)
+        environment["GOVGRAPH_BUILD"] = str(home / "build")
+    return {**environment, **(env or {})}
+
+
+def run_cli(*args: str | Path, home: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the real `govgraph` command to its end (see cli_command and cli_environment); every test runs it so."""
+    return subprocess.run(cli_command(*args), capture_output=True, text=True, env=cli_environment(home, env),
+                          cwd=cwd or ROOT, timeout=timeout)

@@ -1,6 +1,6 @@
 """Stores holding the seed graph for the saved-question tests (a pytest plugin).
 
-Load it with ``pytest_plugins = ["tests.servers", "tests.queries_stores"]``. ``seed_store`` is each of the
+Load it with ``pytest_plugins = ["tests.servers", "tests.queries_stores"]``. ``backend_store`` is each of the
 three stores in turn, session-scoped so that every server starts once:
 
 - ``embedded``: a temporary embedded store (pyoxigraph, default graph = union of named graphs);
@@ -71,7 +71,7 @@ def republish(store: RemoteStore, quads: list[ox.Quad]) -> None:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def seed_store(request: pytest.FixtureRequest, seed_quads: list[ox.Quad]) -> Iterator[tuple[str, Store]]:
+def backend_store(request: pytest.FixtureRequest, seed_quads: list[ox.Quad]) -> Iterator[tuple[str, Store]]:
     """(backend name, store holding the seed) for each backend in turn.
 
     Module-scoped on top of session-scoped servers: each server starts once per session, and the
@@ -96,9 +96,9 @@ def seed_store(request: pytest.FixtureRequest, seed_quads: list[ox.Quad]) -> Ite
 
 
 @pytest.fixture
-def seed_ready(seed_store: tuple[str, Store], seed_quads: list[ox.Quad]) -> Store:
-    """The store of `seed_store`, checked (and repaired) to hold exactly the seed right now."""
-    name, store = seed_store
+def seed_ready(backend_store: tuple[str, Store], seed_quads: list[ox.Quad]) -> Store:
+    """The store of `backend_store`, checked (and repaired) to hold exactly the seed right now."""
+    name, store = backend_store
     if isinstance(store, RemoteStore):
         republish(store, seed_quads)
     return store

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from tests.hardening.app_browser import QUIET
 
 pytest_plugins = ["tests.app_fixtures"]
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 IGF_CLAUSE = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p1-s2-c1"

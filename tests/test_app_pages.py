@@ -10,13 +10,15 @@ import pytest
 
 from govgraph import loading
 from govgraph.store import open_store
+from tests.app_fixtures import app_pages
+from tests.conftest import cli_command, cli_environment
 
 pytest_plugins = ["tests.app_fixtures", "tests.servers"]
 
 ID = "https://w3id.org/govgraph/id/"
 IGF = ID + "forum/igf"
 IGF_CLAUSE = ID + "statement/g7-2023-digital-annex4-p1-s2-c1"
-PAGES = ["overview", "commitments", "entity", "workbench", "network", "validation"]
+PAGES = app_pages()
 
 
 def markdown(at) -> str:
@@ -29,10 +31,10 @@ def ok(at):
     return at
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs(app_page, seed_store, page):
-    at = ok(app_page(page, seed_store))
-    assert at.title, f"{page} shows no title"
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_page_runs(app_page, seed_store, page_name):
+    at = ok(app_page(page_name, seed_store))
+    assert at.title, f"{page_name} shows no title"
 
 
 def test_overview_counts_and_validation(app_page, seed_store):
@@ -165,18 +167,16 @@ def test_every_saved_question_runs_as_a_form(app_page, seed_store, name):
 
 def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
     """`govgraph app` on a machine without build/store builds it, then serves the app on 127.0.0.1."""
-    import os
     import subprocess
-    import sys
     import time
     import urllib.request
 
     from tests.app_fixtures import free_port
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "GOVGRAPH_STORE"}
-    env["GOVGRAPH_BUILD"] = str(tmp_path / "build")
-    process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "app", "--port", str(port)], env=env,
+    env = cli_environment(env={"GOVGRAPH_BUILD": str(tmp_path / "build")})
+    env.pop("GOVGRAPH_STORE", None)
+    process = subprocess.Popen(cli_command("app", "--port", port), env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline, answer = time.monotonic() + 120, b""

@@ -12,7 +12,8 @@ from govgraph.export import FORMATS, parse_formats
 from govgraph.errors import GovgraphError
 
 pytest_plugins = ["tests.conftest_export"]
-from tests.conftest_export import NETWORK, TRICKY, run_cli  # noqa: E402
+from tests.conftest import run_cli  # noqa: E402
+from tests.conftest_export import NETWORK, TRICKY  # noqa: E402
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -16,22 +16,30 @@ import pytest
 import rdflib
 from pyld import jsonld
 
+from govgraph.export import FORMATS as EXPORT_FORMATS
 from govgraph.source import GraphSource
 from govgraph.export.canonical import canonical_nquads
 
 pytest_plugins = ["tests.conftest_export"]
 
-#: file name → (pyoxigraph format, rdflib format, rapper input syntax or None, is a dataset format)
+#: Export formats that keep one named graph per source document; the others are compared as triples.
+DATASET_FORMATS = {"nq", "trig"}
+#: raptor2's name for each syntax it reads; it has no JSON-LD parser, so pyld is the third reader of JSON-LD.
+RAPPER_SYNTAX = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/n-quads": "nquads",
+                 "application/trig": "trig", "application/rdf+xml": "rdfxml"}
+
+
+def _readers(media_type: str, dataset: bool) -> tuple[ox.RdfFormat, str, str | None, bool]:
+    """(pyoxigraph format, rdflib format, rapper input syntax or None, is a dataset format) of a media type."""
+    return ox.RdfFormat.from_media_type(media_type), media_type, RAPPER_SYNTAX.get(media_type), dataset
+
+
+#: file name → its readers: every RDF format `govgraph export` writes, and the two descriptions.
 FORMATS = {
-    "govgraph.ttl": (ox.RdfFormat.TURTLE, "turtle", "turtle", False),
-    "govgraph.nt": (ox.RdfFormat.N_TRIPLES, "nt", "ntriples", False),
-    "govgraph.nq": (ox.RdfFormat.N_QUADS, "nquads", "nquads", True),
-    "govgraph.trig": (ox.RdfFormat.TRIG, "trig", "trig", True),
-    "govgraph.rdf": (ox.RdfFormat.RDF_XML, "xml", "rdfxml", False),
-    # raptor2 has no JSON-LD parser: pyld is the third reader of JSON-LD.
-    "govgraph.jsonld": (ox.RdfFormat.JSON_LD, "json-ld", None, False),
-    "description.ttl": (ox.RdfFormat.TURTLE, "turtle", "turtle", False),
-    "description.jsonld": (ox.RdfFormat.JSON_LD, "json-ld", None, False),
+    **{f.filename: _readers(f.media_type, f.key in DATASET_FORMATS)
+       for f in EXPORT_FORMATS.values() if ox.RdfFormat.from_media_type(f.media_type)},
+    "description.ttl": _readers("text/turtle", False),
+    "description.jsonld": _readers("application/ld+json", False),
 }
 RAPPER = shutil.which("rapper") or "/usr/bin/rapper"
 

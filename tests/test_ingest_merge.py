@@ -2,10 +2,8 @@
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,11 +12,11 @@ from rdflib.namespace import RDF
 
 from govgraph import paths
 from govgraph.namespaces import GG, STMT
+from tests.conftest import run_cli
 
 pytest_plugins = ["tests.app_fixtures"]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 @pytest.fixture
@@ -34,10 +32,10 @@ def home(tmp_path: Path) -> Path:
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(SRC), "GOVGRAPH_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True, cwd=home, env=env)
+    return run_cli(*args, home=home, cwd=home)
 
 
+@pytest.mark.slow
 def test_html_draft_merges_with_its_rendered_source(home, app_page):
     source = FIXTURES / "g7-2025-summit-fixture.html"
     ingested = _cli(home, "ingest", str(source), "--id", "g7-2025-digital-trust", "--date", "2025-06-17")

@@ -1,8 +1,6 @@
 """Idempotence, injection safety and bad input for `govgraph ingest`."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,14 +10,13 @@ from govgraph import paths
 from govgraph.errors import InputError
 from govgraph.ingest import extract, ingest_file
 from govgraph.namespaces import GG, STMT
+from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def _cli(*args: str, hash_seed: str = "0", cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": hash_seed, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True, cwd=cwd, env=environment)
+    return run_cli(*args, cwd=cwd, env={"PYTHONHASHSEED": hash_seed, **(env or {})})
 
 
 def test_ingesting_twice_gives_the_same_bytes_and_iris(tmp_path):

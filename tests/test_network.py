@@ -23,7 +23,8 @@ from govgraph.errors import GovgraphError
 from govgraph.loading import load_store
 
 pytest_plugins = ["tests.conftest_export"]
-from tests.conftest_export import NETWORK, run_cli  # noqa: E402
+from tests.conftest import run_cli  # noqa: E402
+from tests.conftest_export import NETWORK  # noqa: E402
 
 ID = "https://w3id.org/govgraph/id/"
 

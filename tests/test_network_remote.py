@@ -17,7 +17,8 @@ from govgraph.loading import load_store
 from govgraph.store import EmbeddedStore, RemoteStore, open_store, temporary_store
 
 pytest_plugins = ["tests.servers", "tests.conftest_export"]
-from tests.conftest_export import NETWORK, run_cli  # noqa: E402
+from tests.conftest import run_cli  # noqa: E402
+from tests.conftest_export import NETWORK  # noqa: E402
 from tests.servers import start_oxigraph, stop  # noqa: E402
 
 pytestmark = pytest.mark.server

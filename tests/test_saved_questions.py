@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -418,9 +419,15 @@ def test_provenance_offsets_and_hash_match_the_source() -> None:
     assert hashlib.sha256(raw).hexdigest() == "5251de6fdef382164041676b588279824307ea60fcf5b1090c6aaf2672a6c56a"
 
 
-def test_question_files_live_in_queries_dir() -> None:
-    names = sorted(path.stem for path in Path(paths.QUERIES_DIR).glob("*.rq"))
-    assert names == sorted(saved.name for saved in queries.list_queries())
+def test_question_files_live_in_queries_dir(tmp_path: Path) -> None:
+    """A question is an .rq file directly in queries/: one added there is listed, a check in checks/ is not."""
+    listed = queries.list_queries()
+    assert listed and all(saved.path.parent == paths.QUERIES_DIR for saved in listed)
+    folder = tmp_path / "queries"
+    shutil.copytree(paths.QUERIES_DIR, folder)
+    (folder / "new-question.rq").write_text("# title: New\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    (folder / "checks" / "new-check.rq").write_text("# title: Check\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    assert {saved.name for saved in queries.list_queries(folder)} == {saved.name for saved in listed} | {"new-question"}
 
 
 def test_lineage_lists_the_earlier_item_when_the_graph_records_one(seed_quads) -> None:

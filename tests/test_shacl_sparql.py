@@ -169,6 +169,7 @@ def corrupt(store: ox.Store, rng: random.Random, count: int) -> list[str]:
     return changes
 
 
+@pytest.mark.slow
 def test_engines_agree_on_a_randomly_corrupted_synthetic_graph(tmp_path):
     from benchmarks.synthetic import generate
 

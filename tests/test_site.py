@@ -3,7 +3,6 @@
 import json
 import re
 import subprocess
-import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -17,7 +16,8 @@ from govgraph.export.canonical import canonical_nquads
 from govgraph.site.serve import choose
 
 pytest_plugins = ["tests.conftest_export"]
-from tests.conftest_export import NETWORK, ROOT, TRICKY, run_cli  # noqa: E402
+from tests.conftest import ROOT, SRC, cli_command, run_cli  # noqa: E402
+from tests.conftest_export import NETWORK, TRICKY  # noqa: E402
 
 
 class Links(HTMLParser):
@@ -112,9 +112,9 @@ def test_accept_header_choice() -> None:
 
 
 def test_preview_serves_on_loopback_with_content_negotiation(site: Path) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "site", "--out", str(site), "-i", str(TRICKY),
-                                "-i", str(NETWORK), "--serve", "--port", "0"], stdout=subprocess.PIPE, text=True,
-                               env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, cwd=ROOT)
+    process = subprocess.Popen(cli_command("site", "--out", site, "-i", TRICKY, "-i", NETWORK, "--serve", "--port", "0"),
+                               stdout=subprocess.PIPE, text=True, env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
+                               cwd=ROOT)
     try:
         line = ""
         deadline = time.monotonic() + 60

@@ -2,21 +2,61 @@
 
 import errno
 import os
+from importlib import resources
 from pathlib import Path
 
 from .errors import GovgraphError, InputError
 
-#: The repository root: GOVGRAPH_HOME when set, else the checkout this package was installed from.
-PROJECT_ROOT = Path(os.environ.get("GOVGRAPH_HOME", Path(__file__).resolve().parents[2]))
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+#: The checkout this package runs from, when it runs from one (src/govgraph/ -> the repository root).
+CHECKOUT = Path(__file__).resolve().parents[2]
+#: The environment variable naming the home folder (`govgraph --home DIR` sets it).
+HOME_ENV = "GOVGRAPH_HOME"
+
+
+def running_from_checkout() -> bool:
+    """True when this package is the src/ of a govgraph checkout (an editable install or PYTHONPATH), not a wheel."""
+    return (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "ontology" / "govgraph.ttl").is_file()
+
+
+def home() -> Path:
+    """The folder holding data/ and build/: $GOVGRAPH_HOME, else the checkout, else the current folder."""
+    if os.environ.get(HOME_ENV):
+        return Path(os.environ[HOME_ENV])
+    return CHECKOUT if running_from_checkout() else Path.cwd()
+
+
+#: The home folder (data/, build/), read once at import: `govgraph --home` sets $GOVGRAPH_HOME before that.
+PROJECT_ROOT = home()
+
+
+def resource_dir(name: str) -> Path:
+    """ontology/, queries/ or app/: a named home's own copy when it has one, else the checkout's, else the wheel's.
+
+    A wheel carries them as govgraph/_ontology, _queries and _app (see setup.py). A home named by
+    --home or $GOVGRAPH_HOME may bring its own copy (a changed ontology, more questions); the
+    current folder of an installed govgraph is not searched, so a stray folder there changes nothing.
+    """
+    if os.environ.get(HOME_ENV) and (PROJECT_ROOT / name).is_dir():
+        return PROJECT_ROOT / name
+    if running_from_checkout():
+        return CHECKOUT / name
+    return Path(str(resources.files(__package__).joinpath(f"_{name}")))
+
+
+ONTOLOGY_DIR = resource_dir("ontology")
 ONTOLOGY_FILE = ONTOLOGY_DIR / "govgraph.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 RECOMMENDATIONS_FILE = ONTOLOGY_DIR / "recommendations.ttl"
+#: The JSON-LD context published with the ontology.
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+QUERIES_DIR = resource_dir("queries")
+CHECKS_DIR = QUERIES_DIR / "checks"
+#: The explorer (Streamlit): streamlit_app.py and its app_pages/.
+APP_DIR = resource_dir("app")
 DATA_DIR = PROJECT_ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
-QUERIES_DIR = PROJECT_ROOT / "queries"
-CHECKS_DIR = QUERIES_DIR / "checks"
-BUILD_DIR = Path(os.environ.get("GOVGRAPH_BUILD", PROJECT_ROOT / "build"))
+#: $GOVGRAPH_BUILD when set and not empty, else build/ in the home.
+BUILD_DIR = Path(os.environ.get("GOVGRAPH_BUILD") or PROJECT_ROOT / "build")
 #: The combined, validated graph written by `govgraph build`, one named graph per source: a
 #: link into the current build version (`govgraph.versions`), followed when a reader opens it.
 BUILD_FILE = BUILD_DIR / "govgraph.nq"

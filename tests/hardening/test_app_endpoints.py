@@ -13,11 +13,12 @@ import pytest
 
 from govgraph.explore import endpoints
 from govgraph.explore.launch import environment
+from tests.app_fixtures import app_pages
 from tests.conftest import run_cli
 
 pytest_plugins = ["tests.app_fixtures", "tests.servers", "tests.hardening.listeners"]
 
-PAGES = ["overview", "commitments", "entity", "workbench", "network", "validation"]
+PAGES = app_pages()
 IGF = "https://w3id.org/govgraph/id/forum/igf"
 
 
@@ -27,10 +28,10 @@ def ok(at):
     return at
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_an_unlisted_endpoint_in_a_link_is_never_contacted(app_page, seed_store, listener, page):
-    params = {"iri": IGF} if page == "entity" else {}
-    at = ok(app_page(page, seed_store, endpoint=listener.url + "/sparql", allowed=[], **params))
+@pytest.mark.parametrize("page_name", PAGES)
+def test_an_unlisted_endpoint_in_a_link_is_never_contacted(app_page, seed_store, listener, page_name):
+    params = {"iri": IGF} if page_name == "entity" else {}
+    at = ok(app_page(page_name, seed_store, endpoint=listener.url + "/sparql", allowed=[], **params))
     assert listener.requests == []
     assert any(listener.url in unescape(w.value) and "not contacted" in w.value for w in at.warning), [w.value for w in at.warning]
     assert any("embedded store" in c.value for c in at.sidebar.caption)

@@ -17,7 +17,7 @@ from tests.app_fixtures import fill_store
 from tests.hardening.app_browser import FIRST, open_page, settle
 
 pytest_plugins = ["tests.app_fixtures", "tests.hardening.app_browser", "tests.hardening.listeners"]
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ID = "https://w3id.org/govgraph/id/"
 FORUM, STATEMENT, PARAGRAPH = ID + "forum/crafted", ID + "statement/crafted-1", ID + "paragraph/crafted-p1"

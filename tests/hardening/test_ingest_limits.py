@@ -1,11 +1,10 @@
 """Ingest input is capped in size, and its cost grows linearly with the input (issue 9).
 
 The CLI runs as a real subprocess; its CPU time and peak memory are read from the kernel's
-accounting of that one child (`os.wait4`), and compared as ratios measured in the same run
+accounting of that one process (`os.wait4`, in a small launcher), and compared as ratios measured in the same run
 (CPU time, not wall time: the machine may be shared).
 """
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -18,33 +17,28 @@ from benchmarks.ingest_throughput import corpus
 from govgraph import ingest_file
 from govgraph.ingest import DEFAULT_MAX_BYTES, extract
 from govgraph.errors import InputError
+from tests.conftest import cli_command, cli_environment
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-#: Runs a command and writes its CPU seconds and peak RSS to the file named first. The command
-#: must be forked from this small launcher, not from pytest: Linux counts the RSS a process had
-#: before exec in its peak, so a child forked from a grown pytest would inherit pytest's.
-LAUNCHER = """
-import os, subprocess, sys
-process = subprocess.Popen(sys.argv[2:])
-_, status, usage = os.wait4(process.pid, 0)
-with open(sys.argv[1], "w") as out:
-    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+#: `python -c MEASURE FIGURES COMMAND…` runs COMMAND and writes its CPU seconds and peak RSS (KiB) to FIGURES.
+#: The CLI is started from this small process, not from pytest: the kernel gives a child started by
+#: vfork the peak RSS of its parent's memory at exec, and pytest's is large after in-process app tests.
+MEASURE = """import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+open(sys.argv[1], "w").write(f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
 def _run(*args: str) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run `govgraph ARGS` to its end: the finished process, its CPU seconds and its peak RSS in MB."""
-    environment = {**os.environ, "PYTHONPATH": str(SRC)}
     with tempfile.TemporaryDirectory() as scratch:
         figures = Path(scratch) / "figures"
-        command = [sys.executable, "-m", "govgraph.cli", *args]
-        result = subprocess.run([sys.executable, "-c", LAUNCHER, str(figures), *command],
-                                capture_output=True, text=True, env=environment)
-        status, cpu, peak_kb = figures.read_text().split()
-    return subprocess.CompletedProcess(command, int(status), result.stdout, result.stderr), float(cpu), int(peak_kb) / 1024
+        result = subprocess.run([sys.executable, "-c", MEASURE, str(figures), *cli_command(*args)], capture_output=True,
+                                text=True, env=cli_environment())
+        cpu, peak_kib = figures.read_text().split()
+    return result, float(cpu), int(peak_kib) / 1024
 
 
 def _big_file(tmp_path: Path, name: str, megabytes: float) -> Path:
@@ -97,6 +91,7 @@ def test_the_default_cap_covers_a_real_communique_and_refuses_a_huge_file(tmp_pa
     assert peak < 200, f"refusing an over-cap file took {peak:.0f} MB: it was read"
 
 
+@pytest.mark.slow
 def test_time_and_memory_grow_linearly_with_the_input(tmp_path):
     small = _big_file(tmp_path, "small.txt", 0.5)
     large = _big_file(tmp_path, "large.txt", 2.0)

@@ -11,25 +11,21 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, URIRef
 
 from govgraph.export.describe import DEFAULT_DOWNLOAD_BASE
 
-from ..conftest import run_cli
+from ..conftest import cli_command, cli_environment, run_cli
 
 KILLS = 12
 DCAT_DOWNLOAD = URIRef("http://www.w3.org/ns/dcat#downloadURL")
 #: What a build folder may hold once a build has finished.
 BUILD_ENTRIES = {".build.lock", "current", "previous", "versions", "govgraph.nq", "store"}
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "GOVGRAPH_HOME": str(home), "GOVGRAPH_BUILD": str(home / "build")}
 
 
 def _timed_run(home: Path, *args: str) -> float:
@@ -41,7 +37,7 @@ def _timed_run(home: Path, *args: str) -> float:
 
 def _kill_at(home: Path, delay: float, *args: str) -> None:
     """Start `govgraph ARGS` and SIGKILL it after `delay` seconds (if it is still running)."""
-    child = subprocess.Popen([sys.executable, "-m", "govgraph.cli", *args], env=_env(home),
+    child = subprocess.Popen(cli_command(*args), env=cli_environment(home),
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         child.wait(timeout=delay)
@@ -76,6 +72,7 @@ def _assert_no_leftovers(build: Path) -> None:
     assert not [p for p in build.rglob("*") if p.name.endswith(".tmp") or ".staging-" in p.name]
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_old_or_the_new_build(project_copy: Path) -> None:
     rng = random.Random(9)
     build = project_copy / "build"
@@ -108,6 +105,7 @@ def _present_files(out: Path) -> set[str]:
     return {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} - {"description.ttl", "description.jsonld"}
 
 
+@pytest.mark.slow
 def test_a_killed_export_leaves_the_old_or_the_new_export(project_copy: Path, tmp_path: Path) -> None:
     rng = random.Random(4)
     out = tmp_path / "exports" / "dump"

@@ -5,15 +5,14 @@ would make merge copy the draft's text into the curated data. It must be refused
 and nothing in data/ may change.
 """
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from govgraph import paths
+from tests.conftest import run_cli
 
 SEED = "g7-2023-digital-annex4"
 
@@ -28,8 +27,7 @@ def home(tmp_path: Path) -> Path:
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GOVGRAPH_HOME": str(home), "GOVGRAPH_BUILD": str(home / "build")}
-    return subprocess.run([sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True, cwd=home, env=env)
+    return run_cli(*args, home=home, cwd=home)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

@@ -8,6 +8,8 @@ the current version's folder, which a rebuild never changes, and the previous ve
 import threading
 from pathlib import Path
 
+import pytest
+
 from govgraph.errors import GovgraphError
 from govgraph.store import EmbeddedStore
 
@@ -17,6 +19,7 @@ REBUILDS = 10
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
+@pytest.mark.slow
 def test_queries_during_rebuilds_all_answer(project_copy: Path) -> None:
     assert run_cli("build", home=project_copy).returncode == 0
     location = project_copy / "build" / "store"

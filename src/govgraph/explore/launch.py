@@ -30,7 +30,7 @@ def connect(endpoint: str | None = None, location: Path | str | None = None) -> 
     return source(endpoint, location).store()
 
 
-APP_FILE = paths.PROJECT_ROOT / "app" / "streamlit_app.py"
+APP_FILE = paths.APP_DIR / "streamlit_app.py"
 
 
 def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = True, app: Path = APP_FILE) -> list[str]:

@@ -20,7 +20,7 @@ from .canonical import canonical_triples
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
-CONTEXT_FILE = paths.ONTOLOGY_DIR / "context.jsonld"
+CONTEXT_FILE = paths.CONTEXT_FILE
 #: Where the context is published; documents carry it inline, this IRI only names it.
 CONTEXT_IRI = "https://w3id.org/govgraph/context.jsonld"
 STATEMENT_CLASSES = {str(GG.Statement), str(GG.Commitment)}
