@@ -9,7 +9,7 @@ PROGRAM = """
 import sys
 import govgraph.cli
 assert "govgraph.paths" not in sys.modules, "importing the CLI read the paths before --home could apply"
-import govgraph.validate, govgraph.build, govgraph.publish
+import govgraph.validate, govgraph.building, govgraph.publish
 import govgraph
 for name in govgraph.__all__:
     assert getattr(govgraph, name) is not None, name
