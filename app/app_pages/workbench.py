@@ -3,7 +3,6 @@ tables, charts, downloads, a graph view for CONSTRUCT, and a permalink holding t
 
 import pandas as pd
 import streamlit as st
-from rdflib import Graph
 
 from app_pages import page_parts
 from govgraph import queries
@@ -33,7 +32,7 @@ if P + "query" not in st.session_state:  # first run of this session: start from
     name = st.query_params.get("question", "")
     st.session_state[P + "question"] = name if name in questions else ""
     st.session_state[P + "query"] = st.query_params.get("q", questions[name].text if name in questions else
-                                                         "SELECT ?s ?label WHERE {\n  ?s a gg:Commitment ; rdfs:label ?label .\n}")
+                                                         workbench.STARTER_QUERY)
     for key, value in st.query_params.items():
         if key.startswith("p."):
             st.session_state[P + "param." + key[2:]] = value
@@ -112,7 +111,7 @@ elif isinstance(result, ResultTable):
         st.subheader(marks.escape(f"{spec.value} by {spec.label}"))
         chart = pd.DataFrame(workbench.chart_rows(result, spec)).set_index(spec.label)
         st.bar_chart(chart, horizontal=True, height=max(160, 30 * len(chart)))
-elif isinstance(result, Graph):
+elif workbench.is_graph(result):
     truncated = getattr(result, "truncated", False)
     st.markdown(f"**{len(result)} triple{'' if len(result) == 1 else 's'}**" + (" — cut at the row limit" if truncated else ""))
     st.download_button("Download Turtle", workbench.turtle(result), file_name="results.ttl", mime="text/turtle",

@@ -17,6 +17,15 @@ _NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "no
             "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "byte", "unsignedShort"}
 
 
+#: What the workbench's editor holds before a question is chosen.
+STARTER_QUERY = "SELECT ?s ?label WHERE {\n  ?s a gg:Commitment ; rdfs:label ?label .\n}"
+
+
+def is_graph(result: object) -> bool:
+    """Whether a query answer is a graph (CONSTRUCT, DESCRIBE) rather than rows or a boolean."""
+    return isinstance(result, Graph)
+
+
 def is_number(term: Node | None) -> bool:
     """True for a literal of a numeric XSD datatype."""
     return isinstance(term, Literal) and term.datatype is not None and str(term.datatype).rsplit("#", 1)[-1] in _NUMERIC
