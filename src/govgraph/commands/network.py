@@ -11,7 +11,7 @@ import networkx as nx
 from .. import network
 from ..atomic import write_bytes
 from ..errors import GovgraphError
-from ..export.canonical import compact
+from ..terms import short
 from .options import add_source_options, source_from_args
 
 
@@ -54,7 +54,7 @@ def render_table(rows: list[dict]) -> str:
         return "(no rows)\n"
     columns = list(rows[0])
     # Prefixed names keep the table narrow; CSV and GraphML keep full IRIs.
-    cells = [columns] + [[compact(row[c]) if c == "id" else str(row[c]) for c in columns] for row in rows]
+    cells = [columns] + [[short(row[c]) if c == "id" else str(row[c]) for c in columns] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
     return "".join("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n" for r in cells)
 

@@ -39,16 +39,3 @@ def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
 def prefixes() -> dict[str, str]:
     """govgraph's prefixes as plain strings, in a fixed order."""
     return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-
-
-def compact(iri: str) -> str:
-    """`prefix:local` when a govgraph prefix covers `iri` and the local part is simple, else the IRI."""
-    best = ""
-    for prefix, namespace in prefixes().items():
-        if iri.startswith(namespace) and len(namespace) > len(best):
-            best, chosen = namespace, prefix
-    if best:
-        local = iri[len(best):]
-        if local and all(c.isalnum() or c in "-_." for c in local) and not local.endswith("."):
-            return f"{chosen}:{local}"
-    return iri

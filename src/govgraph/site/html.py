@@ -3,8 +3,8 @@
 import html
 import posixpath
 
-from ..export.canonical import compact
 from ..namespaces import DEFAULT_BASE
+from ..terms import short
 
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 a{color:#0645ad}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
@@ -49,7 +49,7 @@ def href(iri: str, from_page: str, pages: "set[str] | None" = None) -> str | Non
 
 def link(iri: str, label: str | None, from_page: str, pages: "set[str] | None" = None) -> str:
     """An <a> to `iri` showing its label (or its prefixed name)."""
-    text = esc(label if label else compact(iri))
+    text = esc(label if label else short(iri))
     target = href(iri, from_page, pages)
     return f'<a href="{esc(target)}">{text}</a>' if target else text
 

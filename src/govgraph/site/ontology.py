@@ -6,8 +6,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import paths
-from ..export.canonical import compact
 from ..namespaces import GG, OWL, RDF, RDFS, SKOS
+from ..terms import short
 from .html import esc, link, page
 
 PAGE = "ontology/index"
@@ -50,7 +50,7 @@ def ontology_page(triples: list[ox.Triple] | None = None, labels: dict[str, str]
     for heading, kind in SECTIONS:
         terms = sorted((iri for iri, v in about.items() if iri.startswith(str(GG)) and ox.NamedNode(kind) in v.get(str(RDF.type), [])),
                        key=lambda i: names.get(i, i).lower())
-        toc = ", ".join(f'<a href="#{esc(i.rsplit("#", 1)[-1])}">{esc(names.get(i, compact(i)))}</a>' for i in terms)
+        toc = ", ".join(f'<a href="#{esc(i.rsplit("#", 1)[-1])}">{esc(names.get(i, short(i)))}</a>' for i in terms)
         body.append(f"<h2>{esc(heading)} ({len(terms)})</h2>\n<p>{toc}</p>")
         for iri in terms:
             anchor = iri.rsplit("#", 1)[-1]

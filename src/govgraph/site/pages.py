@@ -14,9 +14,10 @@ from .. import paths
 from ..atomic import replaced_folder
 from ..confine import write_inside
 from ..export import jsonld, rdf
-from ..export.canonical import canonical_triples, compact
+from ..export.canonical import canonical_triples
 from ..namespaces import RDF, RDFS
 from ..source import GraphSource
+from ..terms import short
 from .html import esc, link, local_path, page
 from .ontology import ontology_page
 
@@ -43,7 +44,7 @@ class Site:
         self.pages = set(self.resources)
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri, compact(iri))
+        return self.labels.get(iri, short(iri))
 
     def description(self, iri: str) -> list[ox.Triple]:
         """The resource's triples, its blank nodes' triples, and the labels of what it links to."""
@@ -66,7 +67,7 @@ class Site:
         if isinstance(term, ox.Literal):
             lang = f' <span class="lang">@{esc(term.language)}</span>' if term.language else ""
             if not term.language and not term.datatype.value.endswith("#string"):
-                lang = f' <span class="lang">{esc(compact(term.datatype.value))}</span>'
+                lang = f' <span class="lang">{esc(short(term.datatype.value))}</span>'
             text = esc(term.value)
             return (f"<blockquote>{text}</blockquote>" if "\n" in term.value or len(term.value) > 120 else text) + lang
         if depth > 3:

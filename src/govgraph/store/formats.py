@@ -18,7 +18,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import GovgraphError
-from ..namespaces import PREFIXES
+from .. import terms
 from ..safety import term_text
 from .results import ResultTable
 
@@ -92,11 +92,8 @@ def short(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, namespace in PREFIXES.items():
-            local = str(term)[len(str(namespace)):]
-            if str(term).startswith(str(namespace)) and local and "/" not in local and "#" not in local:
-                return f"{prefix}:{local}"
-        return f"<{term}>"
+        shortened = terms.short(str(term))
+        return shortened if shortened != str(term) else f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
     return " ".join(str(term).split())
