@@ -151,6 +151,9 @@ def test_cli_table_csv_and_graphml(tmp_path) -> None:
                    "--format", "graphml", "--out", str(out)).returncode == 0
     graph = nx.read_graphml(out)
     assert graph.nodes[ID + "forum/wsis-20"]["community"] == 1 and graph.number_of_edges() == 9
+    # Written like the export's GraphML: nodes and edges in sorted order, so equal graphs give equal bytes.
+    assert list(graph.nodes) == sorted(graph.nodes)
+    assert list(graph.edges) == sorted(graph.edges)
     bad = run_cli("network", "-i", str(NETWORK), "--metric", "path", "--from", "DFI")
     assert bad.returncode == 2 and "needs --from and --to" in bad.stderr
 

@@ -11,6 +11,7 @@ import networkx as nx
 from .. import network
 from ..atomic import write_bytes
 from ..errors import GovgraphError
+from ..export.graphs import graphml_of
 from ..terms import short
 from .options import add_source_options, source_from_args
 
@@ -76,10 +77,7 @@ def run(args: argparse.Namespace) -> int:
         column = {"path": "step", "communities": "community"}.get(args.metric, args.metric)
         if args.metric == "path":
             graph = graph.subgraph([row["id"] for row in rows]).copy()
-        annotated = network.annotate(graph, rows, column)
-        buffer = io.BytesIO()
-        nx.write_graphml_xml(annotated, buffer, encoding="utf-8", prettyprint=True)
-        data = buffer.getvalue()
+        data = graphml_of(network.annotate(graph, rows, column))
     else:
         data = (render_table(rows) if args.format == "table" else render_csv(rows)).encode("utf-8")
     if args.out:

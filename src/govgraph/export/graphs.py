@@ -15,9 +15,14 @@ def _network(quads: list[ox.Quad]) -> nx.Graph:
 
 
 def graphml(quads: list[ox.Quad]) -> bytes:
-    """The commitment–entity graph as GraphML (nodes and edges in sorted order)."""
+    """The commitment–entity graph as GraphML."""
+    return graphml_of(_network(quads))
+
+
+def graphml_of(graph: nx.Graph) -> bytes:
+    """Any network as GraphML, nodes and edges in sorted order: the same graph gives the same bytes."""
     buffer = io.BytesIO()
-    nx.write_graphml_xml(_sorted(_network(quads)), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml_xml(_sorted(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
