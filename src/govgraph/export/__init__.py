@@ -19,7 +19,7 @@ from ..errors import GovgraphError
 from ..progress import Progress, silent
 from ..source import GraphSource
 from . import graphs, jsonld, rdf, tables
-from .canonical import canonical_nquads, canonical_triples
+from .canonical import canonical_nquads, canonical_quads, canonical_triples
 from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, describe
 
 
@@ -70,7 +70,8 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
            download_base: str = DEFAULT_DOWNLOAD_BASE, progress: Progress = silent) -> list[Path]:
     """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
-    quads = quads if quads is not None else GraphSource.from_files().quads()
+    # Canonicalised once here; every writer and the description reuse it.
+    quads = canonical_quads(quads if quads is not None else GraphSource.from_files().quads())
     keys = parse_formats(formats)
     written: list[Path] = []
     distributions: list[Distribution] = []

@@ -12,17 +12,34 @@ import pyoxigraph as ox
 from ..namespaces import PREFIXES
 
 
-def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+class Canonical(list[ox.Quad]):
+    """Quads already canonical and sorted: given to the functions below, they are not redone.
+
+    An export run canonicalises its graph once (`canonical_quads`) and hands the result to every
+    writer; the union of its graphs as triples is worked out on first use and kept.
+    """
+
+    triples: list[ox.Triple] | None = None
+
+
+def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
     """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object."""
+    if isinstance(quads, Canonical):
+        return quads
     dataset = ox.Dataset(quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return sorted(dataset, key=quad_key)
+    return Canonical(sorted(dataset, key=quad_key))
 
 
 def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     """The union of all graphs as canonical triples, sorted by subject, predicate, object."""
+    if isinstance(quads, Canonical) and quads.triples is not None:
+        return quads.triples
     merged = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
-    return [q.triple for q in canonical_quads(merged)]
+    triples = [q.triple for q in canonical_quads(merged)]
+    if isinstance(quads, Canonical):
+        quads.triples = triples
+    return triples
 
 
 def quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
