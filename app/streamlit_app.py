@@ -7,7 +7,6 @@ store is opened once per endpoint (st.cache_resource) and shared by every sessio
 from pathlib import Path
 
 import streamlit as st
-
 from app_pages import page_parts
 
 # A local icon file: Streamlit fetches a `:material/…:` page icon from a font CDN.

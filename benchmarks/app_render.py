@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from govgraph import loading  # noqa: E402
 from govgraph.building import write_store  # noqa: E402
-from govgraph.source import STORE_ENV  # noqa: E402
 from govgraph.explore.launch import APP_FILE  # noqa: E402
 from govgraph.namespaces import DOC, STMT  # noqa: E402
+from govgraph.source import STORE_ENV  # noqa: E402
 
 SEED_GRAPH = "https://w3id.org/govgraph/graph/document/g7-2023-digital-annex4"
 IGF = "https://w3id.org/govgraph/id/forum/igf"

@@ -11,8 +11,8 @@ import time
 import pyoxigraph as ox
 
 from govgraph.export import FORMATS
-from govgraph.source import GraphSource
 from govgraph.loading import to_rdflib, to_rdflib_dataset
+from govgraph.source import GraphSource
 
 RDFLIB = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdfxml": "xml"}
 
@@ -49,10 +49,10 @@ def main() -> None:
     for key in FORMATS:
         if FORMATS[key].writer is None:
             continue
-        ours, our_size = best(lambda: FORMATS[key].writer(quads))
+        ours, our_size = best(lambda: FORMATS[key].writer(quads))  # noqa: B023 (timed at once)
         if key in RDFLIB:
             source = dataset if key in ("nq", "trig") else graph
-            theirs, their_size = best(lambda: source.serialize(format=RDFLIB[key], encoding="utf-8"))
+            theirs, their_size = best(lambda: source.serialize(format=RDFLIB[key], encoding="utf-8"))  # noqa: B023 (timed at once)
             print(f"{key:8} {ours:12.1f} {our_size:9} {theirs:10.1f} {their_size:9}")
         else:
             print(f"{key:8} {ours:12.1f} {our_size:9} {'-':>10} {'-':>9}")

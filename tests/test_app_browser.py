@@ -152,7 +152,7 @@ def test_saved_question_and_csv(page: Page, app_url, artifacts):
 
 def test_workbench_permalink_reopens_the_query(page: Page, app_url):
     query = "SELECT ?label (COUNT(?s) AS ?n) WHERE { ?s gg:actKind ?k . ?k rdfs:label ?label } GROUP BY ?label"
-    open_page(page, app_url + "workbench?q=" + re.sub(r"[^A-Za-z0-9]", lambda m: "%%%02X" % ord(m.group()), query),
+    open_page(page, app_url + "workbench?q=" + re.sub(r"[^A-Za-z0-9]", lambda m: f"%{ord(m.group()):02X}", query),
               "SPARQL workbench")
     expect(page.locator("textarea")).to_have_value(query)
     expect(page.get_by_role("heading", name="n by label")).to_be_visible(timeout=FIRST)

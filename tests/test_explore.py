@@ -80,7 +80,7 @@ def test_entity_description_uses_labels(store):
     props = dict(entity.grouped(entity.outgoing))
     assert ("text", "IGF", "IGF") in props["also known as"]
     assert any(kind == "external" for kind, _, _ in props["source"])
-    assert any(l.value == IGF_CLAUSE for l in entity.incoming)
+    assert any(link.value == IGF_CLAUSE for link in entity.incoming)
 
 
 def test_paragraph_text_marks_the_statement(store):

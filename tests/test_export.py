@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govgraph.export import FORMATS, parse_formats
 from govgraph.errors import GovgraphError
+from govgraph.export import FORMATS, parse_formats
 
 pytest_plugins = ["tests.conftest_export"]
 from tests.conftest import run_cli  # noqa: E402

@@ -1,7 +1,7 @@
 """The release date stamped on exports: SOURCE_DATE_EPOCH, else the latest git commit, never today."""
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,5 +20,5 @@ def test_otherwise_the_latest_commit_date(monkeypatch: pytest.MonkeyPatch) -> No
     if done.returncode != 0:
         assert release_date() is None
         return
-    expected = datetime.fromtimestamp(int(done.stdout), tz=timezone.utc).strftime("%Y-%m-%d")
+    expected = datetime.fromtimestamp(int(done.stdout), tz=UTC).strftime("%Y-%m-%d")
     assert release_date() == expected

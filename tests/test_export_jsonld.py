@@ -11,9 +11,9 @@ from rdflib.namespace import OWL, RDF
 
 from govgraph import paths
 from govgraph.export import jsonld
-from govgraph.source import GraphSource
 from govgraph.export.canonical import canonical_nquads, canonical_triples
 from govgraph.namespaces import GG
+from govgraph.source import GraphSource
 
 pytest_plugins = ["tests.conftest_export"]
 from tests.conftest_export import NETWORK, TRICKY  # noqa: E402

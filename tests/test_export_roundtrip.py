@@ -17,8 +17,8 @@ import rdflib
 from pyld import jsonld
 
 from govgraph.export import FORMATS as EXPORT_FORMATS
-from govgraph.source import GraphSource
 from govgraph.export.canonical import canonical_nquads
+from govgraph.source import GraphSource
 
 pytest_plugins = ["tests.conftest_export"]
 

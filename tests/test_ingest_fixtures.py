@@ -9,7 +9,6 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from govgraph import paths
 from govgraph.ingest import draft_turtle, extract, validate_draft
 from govgraph.namespaces import GG, ID
 

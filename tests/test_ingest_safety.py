@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from govgraph import paths
 from govgraph.errors import InputError
 from govgraph.ingest import extract, ingest_file
 from govgraph.namespaces import GG, STMT

@@ -7,6 +7,7 @@ import pytest
 from govgraph import paths
 from govgraph.ingest import draft_turtle, extract, validate_draft
 from govgraph.ingest.segment import split_sentences, split_sentences_pysbd
+
 from .ingest_scoring import curated, extracted, score
 
 SEED = paths.SOURCES_DIR / "g7-2023-digital-annex4.txt"
@@ -65,7 +66,7 @@ def test_seed_draft_conforms_to_the_shapes(seed_extraction, tmp_path):
 @pytest.mark.parametrize("path", [SEED] + sorted(p for p in FIXTURES.glob("*.txt")), ids=lambda p: p.name)
 def test_rule_splitter_agrees_with_pysbd(path):
     extraction = extract(path)
-    for number, start, end in extraction.paragraphs:
+    for _number, start, end in extraction.paragraphs:
         assert split_sentences(extraction.text, start, end) == split_sentences_pysbd(extraction.text, start, end)
 
 

@@ -14,9 +14,8 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph import loading, paths, queries
-from govgraph.validate import check_findings
 from govgraph.namespaces import PREFIXES
-
+from govgraph.validate import check_findings
 from tests.query_rows import short
 
 TURTLE_PREFIXES = "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in PREFIXES.items())

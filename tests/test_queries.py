@@ -3,8 +3,7 @@
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
-from rdflib import namespace
+from rdflib import Literal, URIRef, namespace
 
 from govgraph import paths, queries
 from govgraph.errors import GovgraphError, InputError
@@ -113,8 +112,9 @@ def test_every_saved_question_and_check_parses_and_has_a_title() -> None:
 
 
 def test_checks_pass_on_the_fixture_and_catch_a_paragraph_without_statement(embedded, fixture_quads) -> None:
-    from govgraph.store import temporary_store
     import pyoxigraph as ox
+
+    from govgraph.store import temporary_store
 
     assert all(result.passed for result in queries.run_checks(embedded))
     orphan = ox.Quad(ox.NamedNode("https://w3id.org/govgraph/id/document/annex4-p9"),

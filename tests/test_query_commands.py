@@ -5,7 +5,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govgraph import loading, paths, queries
+from govgraph import loading, paths
 from govgraph.cli import main
 from govgraph.store import open_store
 

@@ -18,7 +18,6 @@ from govgraph import loading, paths, queries
 from govgraph.cli import main
 from govgraph.store import EmbeddedStore, temporary_store
 from govgraph.store.results import from_json_binding
-
 from tests.query_rows import short
 from tests.test_saved_questions import ASK_CASES, CASES
 

@@ -2,13 +2,12 @@
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Literal, URIRef
-from rdflib import namespace
+from rdflib import BNode, Literal, URIRef, namespace
 
 from govgraph import loading, safety
+from govgraph.errors import GovgraphError
 from govgraph.namespaces import PREFIXES
 from govgraph.queries import list_checks, list_queries
-from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
 
 MALICIOUS = '"x" } ; DROP ALL ; {'

@@ -360,7 +360,7 @@ ASK_CASES = [
 ]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def saved_query(name: str) -> queries.SavedQuery:
     """Each question read (and its text checked) once: parsing dominates the cost of a test."""
     return queries.find_query(name)

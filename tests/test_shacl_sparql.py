@@ -53,7 +53,7 @@ def all_fixtures(curated_files, tmp_path_factory) -> dict:
     for fixture in INVALID:
         quads = loading.parse_file(fixture)
         own = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} - curated
-        rename = lambda t: ox.NamedNode(f"{t.value}--{fixture.stem}") if isinstance(t, ox.NamedNode) and t.value in own else t  # noqa: E731
+        rename = lambda t: ox.NamedNode(f"{t.value}--{fixture.stem}") if isinstance(t, ox.NamedNode) and t.value in own else t  # noqa: E731, B023 (used within this iteration)
         target = folder / fixture.name
         ox.serialize([ox.Triple(rename(q.subject), q.predicate, rename(q.object)) for q in quads], str(target), ox.RdfFormat.TURTLE)
         files.append(target)

@@ -3,8 +3,7 @@
 import json
 
 import pytest
-from rdflib import BNode, Literal, URIRef
-from rdflib import namespace
+from rdflib import BNode, Literal, URIRef, namespace
 
 from govgraph.errors import GovgraphError
 from govgraph.store import ResultTable, write

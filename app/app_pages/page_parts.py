@@ -12,8 +12,8 @@ import streamlit as st
 
 from govgraph import explore
 from govgraph.errors import GovgraphError
-from govgraph.explore import markup as marks
 from govgraph.explore import endpoints
+from govgraph.explore import markup as marks
 from govgraph.store import Store
 
 ENDPOINT_KEY = "endpoint"

@@ -22,6 +22,7 @@ from .stats import count_summary
 from .store import MemoryStore, TrustedQuery
 from .validate import ValidationReport, validate_store
 
+
 @dataclass
 class BuildResult:
     """What a build wrote, and how much of everything it holds."""

@@ -29,9 +29,9 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from . import query_text
-from .query_text import ECHAR, IRI_FORBIDDEN, is_clean_iri
 from .errors import GovgraphError
 from .namespaces import PREFIXES
+from .query_text import ECHAR, IRI_FORBIDDEN, is_clean_iri
 
 #: Query forms, by the name rdflib's parser gives them.
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -72,7 +72,7 @@ def _walk(node: object) -> Iterator[CompValue]:
 
 def _field(node: CompValue, key: str, default: object = None) -> object:
     """A field of a parse-tree node (CompValue.get returns the key itself when it is missing)."""
-    return node[key] if key in node else default
+    return node[key] if key in node else default  # noqa: SIM401 (CompValue.get differs, see above)
 
 
 def parse(text: str) -> ParseResults:

@@ -21,8 +21,16 @@ from rdflib import Graph
 
 from . import loading, paths
 from .errors import GovgraphError, InputError
-from .store import (DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_MEMORY_BYTES, EmbeddedStore, Endpoints, RemoteStore, Store,
-                    endpoints, temporary_store)
+from .store import (
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_MAX_MEMORY_BYTES,
+    EmbeddedStore,
+    Endpoints,
+    RemoteStore,
+    Store,
+    endpoints,
+    temporary_store,
+)
 from .store.embedded import is_store
 
 #: Overrides the embedded store folder read by default (the app, tests and benchmarks point it at their own).

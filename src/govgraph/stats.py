@@ -4,7 +4,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from rdflib import URIRef
 
 from . import vocabulary

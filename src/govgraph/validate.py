@@ -205,7 +205,7 @@ def _defined_in_store(files: list[Path], store: Store, focus: set[str]) -> dict[
     for path in files:
         by_graph.setdefault(loading.graph_name(path), []).append(path)
     declared: dict[Path, set[str]] = {}
-    for graph, members in by_graph.items():
+    for members in by_graph.values():
         if len(members) > 1:  # shared graph (reference data): ask the files themselves
             for path in members:
                 declared[path] = set(defined_in([path]))

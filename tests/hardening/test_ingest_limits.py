@@ -15,8 +15,8 @@ import pytest
 
 from benchmarks.ingest_throughput import corpus
 from govgraph import ingest_file
-from govgraph.ingest import DEFAULT_MAX_BYTES, extract
 from govgraph.errors import InputError
+from govgraph.ingest import DEFAULT_MAX_BYTES, extract
 from tests.conftest import cli_command, cli_environment
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ingest"

@@ -23,8 +23,8 @@ from govgraph import loading, paths, safety
 from govgraph.errors import GovgraphError
 from govgraph.explore import search
 from govgraph.shacl_sparql import compile_queries, sparql_findings
-from govgraph.validate import shacl_findings
 from govgraph.store import open_store, temporary_store
+from govgraph.validate import shacl_findings
 from tests.conftest import run_cli
 
 pytest_plugins = ["tests.servers", "tests.app_fixtures"]
@@ -175,7 +175,7 @@ def test_the_repro_is_refused_or_harmless_on_the_embedded_store(listener: Listen
 def test_no_payload_reaches_the_listener_from_the_embedded_store(listener: Listener) -> None:
     store = temporary_store(SEED_DATA)
     try:
-        results = [outcome(lambda: store.run(text, timeout=20)) for text in payloads(listener.url)]
+        results = [outcome(lambda: store.run(text, timeout=20)) for text in payloads(listener.url)]  # noqa: B023 (called at once)
     finally:
         store.close()
     assert listener.connections == 0
@@ -185,7 +185,7 @@ def test_no_payload_reaches_the_listener_from_the_embedded_store(listener: Liste
 def test_no_payload_reaches_the_listener_from_an_oxigraph_server(listener: Listener, oxigraph_url: str) -> None:
     store = open_store(oxigraph_url)
     for text in payloads(listener.url):
-        outcome(lambda: store.run(text, timeout=20))
+        outcome(lambda: store.run(text, timeout=20))  # noqa: B023 (called at once)
     assert listener.connections == 0
 
 

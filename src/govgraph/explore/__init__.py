@@ -5,11 +5,10 @@ endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL
 every page works the same on either store.
 """
 
-from .launch import connect, source
 from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
-from .facets import FACETS, Facet, FacetValue, facet_values
+from .facets import BREAKDOWNS, COUNTED, FACETS, Facet, FacetValue, Overview, breakdown, facet_values, overview
+from .launch import connect, source
 from .markup import Mention, highlight
-from .facets import BREAKDOWNS, COUNTED, Overview, breakdown, overview
 from .search import Hit, hits_csv, search
 
 __all__ = [

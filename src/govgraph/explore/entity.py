@@ -106,8 +106,8 @@ SELECT ?s ?sl ?p ?pl WHERE {
         seen.add((text(s), text(p)))
         entity.incoming.append(Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True,
                                     labelled=True))
-    entity.outgoing.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
-    entity.incoming.sort(key=lambda l: (l.prop_label.casefold(), l.value_label.casefold()))
+    entity.outgoing.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
+    entity.incoming.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
     return entity
 
 
@@ -152,7 +152,7 @@ SELECT ?label ?pstart ?pend ?file WHERE {
 SELECT ?s ?quote ?start WHERE { ?s gg:inParagraph ?para ; gg:quote ?quote . OPTIONAL { ?s gg:startOffset ?start } }
 ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
     pieces, mark, cursor = [], None, 0
-    for s, quote, qstart in quotes.rows:
+    for _s, quote, qstart in quotes.rows:
         if pieces:
             cursor += 1
         if number(qstart, -2) == start:

@@ -8,7 +8,7 @@ date of the repository's latest git commit; else none (the date is left out).
 
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .. import paths
 
@@ -20,7 +20,7 @@ def release_date() -> str | None:
     """YYYY-MM-DD from SOURCE_DATE_EPOCH, else from the latest git commit, else None."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
     try:
         done = subprocess.run(["git", "-C", str(paths.PROJECT_ROOT), "log", "-1", "--format=%ct"],
                               capture_output=True, text=True, timeout=10, check=False)
@@ -28,4 +28,4 @@ def release_date() -> str | None:
         return None
     if done.returncode != 0 or not done.stdout.strip():
         return None
-    return datetime.fromtimestamp(int(done.stdout.strip()), tz=timezone.utc).strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(int(done.stdout.strip()), tz=UTC).strftime("%Y-%m-%d")

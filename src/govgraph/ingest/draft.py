@@ -23,7 +23,15 @@ from ..confine import output_path
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
 from ..progress import Progress, silent
 from . import turtle
-from .extract import EXTRACTOR_VERSION, CandidateEntity, DocumentInfo, ExtractedParagraph, ExtractedStatement, Extraction, ExtractionStream
+from .extract import (
+    EXTRACTOR_VERSION,
+    CandidateEntity,
+    DocumentInfo,
+    ExtractedParagraph,
+    ExtractedStatement,
+    Extraction,
+    ExtractionStream,
+)
 from .reading import SourceText
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 

@@ -14,8 +14,8 @@ from rdflib import URIRef
 from ..errors import InputError
 from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
-from .linking import Linker, Mention
 from .lineage import candidate_names, lineage_clues, target_years, years_in
+from .linking import Linker, Mention
 from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 from .segment import SEGMENTERS, Paragraph, paragraphs

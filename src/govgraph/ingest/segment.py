@@ -100,8 +100,7 @@ def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
 
 
 _ABBREVIATIONS = frozenset(
-    """e.g i.e etc cf vs al approx dept no nos art arts para paras vol st mr mrs ms dr prof jr sr inc ltd co corp
-    u.s u.k e.u u.n jan feb mar apr jun jul aug sep sept oct nov dec fig op p pp sec ch""".split()
+    ["e.g", "i.e", "etc", "cf", "vs", "al", "approx", "dept", "no", "nos", "art", "arts", "para", "paras", "vol", "st", "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.u", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "op", "p", "pp", "sec", "ch"]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 

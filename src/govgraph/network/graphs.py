@@ -85,7 +85,7 @@ class Facts:
             store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)})
         self.commitments = set(self.statements) if statements == "commitments" else {s for (s,) in _select(
             store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
-        self.labels: dict[str, str] = {l.entity: l.entity.rsplit("/", 1)[-1] for l in self.links if l.entity.startswith(str(YEAR))}
+        self.labels: dict[str, str] = {link.entity: link.entity.rsplit("/", 1)[-1] for link in self.links if link.entity.startswith(str(YEAR))}
         for s, label in sorted(_select(store, """SELECT ?s ?l WHERE { { ?s rdfs:label ?l } UNION
                 { ?s time:inXSDgYear ?l } UNION { ?s time:inXSDDate ?l } }""", timeout)):
             self.labels.setdefault(s, label)

@@ -95,7 +95,7 @@ def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Findin
     store = MemoryStore.of(store)
     names = loading.to_rdflib([])  # the same prefixes pyshacl's data graph has, for paths and values
     findings: list[Finding] = []
-    for kind, node, shape, extra, query in compile_queries(shapes_graph, store):
+    for kind, _node, shape, extra, query in compile_queries(shapes_graph, store):
         severity = WARNING if shape.severity in (SH.Warning, SH.Info) else VIOLATION
         name = _shape_name(shapes_graph, shape.node)
         path = names.qname(shape.path) if shape.path is not None else None
@@ -105,7 +105,7 @@ def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Findin
             shown = None
             if value is not None and value != focus:
                 shown = value.n3(names.namespace_manager)
-            findings.append(Finding(focus=str(focus), shape=name, message=message, severity=severity, path=at, value=shown))
+            findings.append(Finding(focus=str(focus), shape=name, message=message, severity=severity, path=at, value=shown))  # noqa: B023 (called within this iteration)
 
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
         if table.truncated:

@@ -36,9 +36,9 @@ class Site:
             self.by_subject[t.subject].append(t)
             if isinstance(t.object, ox.NamedNode):
                 self.by_object[t.object.value].append(t)
-            if t.predicate.value == _LABEL and isinstance(t.subject, ox.NamedNode):
-                if t.subject.value not in self.labels or getattr(t.object, "language", None) == "en":
-                    self.labels.setdefault(t.subject.value, t.object.value)
+            if (t.predicate.value == _LABEL and isinstance(t.subject, ox.NamedNode)
+                    and (t.subject.value not in self.labels or getattr(t.object, "language", None) == "en")):
+                self.labels.setdefault(t.subject.value, t.object.value)
         self.resources = sorted(s.value for s in self.by_subject
                                 if isinstance(s, ox.NamedNode) and local_path(s.value) and not local_path(s.value).startswith("ontology"))
         self.pages = set(self.resources)

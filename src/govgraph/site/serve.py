@@ -18,7 +18,7 @@ NEGOTIABLE = {"text/html": ".html", "application/xhtml+xml": ".html", "text/turt
 def choose(accept: str | None) -> str:
     """The extension to serve for an Accept header (HTML when nothing we have is asked for)."""
     best, best_q = ".html", -1.0
-    for position, part in enumerate((accept or "text/html").split(",")):
+    for _position, part in enumerate((accept or "text/html").split(",")):
         media, *params = [p.strip() for p in part.split(";")]
         q = 1.0
         for param in params:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from typing import Union
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -16,9 +15,9 @@ from .results import ResultTable
 from .trusted import TrustedQuery
 
 Bindings = Mapping[str, Node] | None
-QueryResult = Union[ResultTable, bool, Graph]
+QueryResult = ResultTable | bool | Graph
 #: What `publish` accepts: pyoxigraph quads, an rdflib Dataset, or a pyoxigraph store/dataset.
-Publishable = Union[Iterable[ox.Quad], Dataset, ox.Store, ox.Dataset]
+Publishable = Iterable[ox.Quad] | Dataset | ox.Store | ox.Dataset
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 10_000
@@ -95,10 +94,10 @@ class Store(ABC):
         table = self.select(GRAPH_NAMES, limit=1_000_000)
         return sorted(str(row[0]) for row in table.rows)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (a no-op by default; stores with resources override it)
         """Release processes and connections (safe to call twice)."""
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from .. import paths, safety
 from ..errors import GovgraphError
 from . import worker

@@ -29,7 +29,7 @@ class MemoryStore(Store):
         self.where = "memory"
 
     @classmethod
-    def of(cls, store: "ox.Store | Store") -> Store:
+    def of(cls, store: ox.Store | Store) -> Store:
         """A govgraph Store as it is; a pyoxigraph store wrapped to be queried in this process."""
         return store if isinstance(store, Store) else cls(store)
 

@@ -87,7 +87,7 @@ def from_wire(term: tuple | None) -> Node | None:
     return literal(term[1], term[2], term[3])
 
 
-def from_reply(reply: tuple, limit: int) -> "ResultTable | bool | Graph":
+def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
     """The result for an answer frame of `worker.answer` (an ASK, a SELECT or a graph)."""
     if reply[0] == "ask":
         return reply[1]

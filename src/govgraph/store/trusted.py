@@ -28,7 +28,7 @@ class TrustedQuery:
     form: str
 
     @classmethod
-    def of(cls, text: str) -> "TrustedQuery":
+    def of(cls, text: str) -> TrustedQuery:
         """The trusted query for govgraph's own `text` (short names may use any prefix of `namespaces`)."""
         body = _PREFIX_LINE.sub("", text)
         found = _FORM.search(body)
