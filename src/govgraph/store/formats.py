@@ -17,8 +17,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..errors import GovgraphError
 from .. import terms
+from ..errors import GovgraphError
 from ..safety import term_text
 from .results import ResultTable
 
