@@ -127,6 +127,19 @@ def test_checks_pass_on_the_fixture_and_catch_a_paragraph_without_statement(embe
         ("checks/paragraph-without-statement", ["https://w3id.org/govgraph/id/document/annex4-p9"])]
 
 
+def test_run_checks_is_the_runner_validate_uses_and_names_a_refused_check(embedded, tmp_path) -> None:
+    from govgraph.errors import InputError
+    from govgraph.validate import check_findings
+
+    bad = tmp_path / "checks" / "reaches-out.rq"
+    bad.parent.mkdir()
+    bad.write_text("# title: Reaches out\n# description: A check that asks another server.\n"
+                   "SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }\n", encoding="utf-8")
+    for run in (lambda: queries.run_checks(embedded, bad.parent), lambda: check_findings(embedded, bad.parent)):
+        with pytest.raises(InputError, match=r"reaches-out\.rq.*SERVICE"):
+            run()
+
+
 def test_choices_list_instances_of_the_class(embedded) -> None:
     forum = queries.find_query("commitments-by-forum").param("forum")
     table = queries.choices(embedded, forum)

@@ -251,9 +251,26 @@ class CheckResult:
         return not self.rows
 
 
+#: More rows than this from one check means the check is too broad to report, not a longer report.
+MAX_CHECK_ROWS = 1_000_000
+
+
 def run_checks(store: Store, directory: Path = paths.CHECKS_DIR) -> list[CheckResult]:
-    """Run every check in `directory` on `store`."""
-    return [CheckResult(check, store.select(check.text, check.bindings()).rows) for check in list_checks(directory)]
+    """Run every check in `directory` on `store` (the one check runner: `govgraph validate` uses it too).
+
+    Checks are user text (people edit queries/checks/), so each takes the checked gate; a check
+    that is refused, fails or returns too many rows is an InputError naming its file.
+    """
+    results = []
+    for check in list_checks(directory) if Path(directory).is_dir() else []:
+        try:
+            table = store.select(check.text, check.bindings(), limit=MAX_CHECK_ROWS)
+        except GovgraphError as error:
+            raise InputError(check.path, str(error)) from None
+        if table.truncated:
+            raise InputError(check.path, f"more than {MAX_CHECK_ROWS:,} rows: the check is too broad to report")
+        results.append(CheckResult(check, table.rows))
+    return results
 
 
 CHOICES_QUERY = """SELECT ?value ?label WHERE {

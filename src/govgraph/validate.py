@@ -14,12 +14,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
 
 from . import loading, paths, safety
-from .errors import GovgraphError, InputError
-from .queries import list_checks
+from .errors import GovgraphError
+from .queries import run_checks
 from .store import MemoryStore, Store, TrustedQuery
 
 #: The most rows one check may report: past that, a check is wrong rather than the data.
-MAX_CHECK_ROWS = 1_000_000
 VIOLATION = "Violation"
 WARNING = "Warning"
 #: Validation engines: "sparql" compiles the shapes to SPARQL on the pyoxigraph store (fast,
@@ -159,16 +158,10 @@ def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR)
 
     Checks are user text (people edit queries/checks/): each takes the checked gate.
     """
-    store = MemoryStore.of(store)
     findings = []
-    for check in list_checks(checks_dir) if checks_dir.is_dir() else []:
-        try:
-            table = store.select(check.text, check.bindings(), limit=MAX_CHECK_ROWS)
-        except GovgraphError as error:
-            raise InputError(check.path, str(error)) from None
-        if table.truncated:
-            raise InputError(check.path, f"more than {MAX_CHECK_ROWS:,} rows: the check is too broad to report")
-        for row in table.rows:
+    for result in run_checks(MemoryStore.of(store), checks_dir):
+        check = result.query
+        for row in result.rows:
             focus = next((str(t) for t in row if isinstance(t, URIRef)), "")
             findings.append(Finding(
                 focus=focus,
