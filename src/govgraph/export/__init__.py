@@ -20,7 +20,7 @@ from ..progress import Progress, silent
 from ..source import GraphSource
 from . import graphs, jsonld, rdf, tables
 from .canonical import canonical_nquads, canonical_quads, canonical_triples
-from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, describe
+from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, dataset_description
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
             if key == "jsonld":
                 put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
         progress("describing the distributions (DCAT, VoID)…")
-        description = describe(canonical_triples(quads), distributions, sparql_endpoint, download_base)
+        description = dataset_description(canonical_triples(quads), distributions, sparql_endpoint, download_base)
         put("description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
         put("description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
     return written

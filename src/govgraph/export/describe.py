@@ -73,7 +73,7 @@ def examples(triples: Iterable[ox.Triple], limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-def describe(triples: list[ox.Triple], distributions: list[Distribution], sparql_endpoint: str | None = None,
+def dataset_description(triples: list[ox.Triple], distributions: list[Distribution], sparql_endpoint: str | None = None,
              download_base: str = DEFAULT_DOWNLOAD_BASE) -> list[ox.Triple]:
     """The DCAT + VoID description of the dataset made of `triples` and written as `distributions`."""
     ds, out = _n(DATASET), []

@@ -15,10 +15,10 @@ from ..errors import InputError
 from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
 from .lineage import candidate_names, lineage_clues, target_years, years_in
-from .linking import Linker, Mention
+from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
-from .segment import SEGMENTERS, Paragraph, paragraphs
+from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
@@ -188,7 +188,7 @@ def extract_stream(
     return ExtractionStream(source, text, document, extracted)
 
 
-def _paragraph(paragraph: Paragraph, document: DocumentInfo, reference: Reference, linker: Linker,
+def _paragraph(paragraph: TextParagraph, document: DocumentInfo, reference: Reference, linker: Linker,
                split: Callable[[str, int, int], list[tuple[int, int]]]) -> ExtractedParagraph:
     statements: list[ExtractedStatement] = []
     number = 0
@@ -265,7 +265,7 @@ def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Refe
 
 def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, int] | None, linker: Linker,
           made_by: list[URIRef]) -> None:
-    mentions: list[Mention] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
+    mentions: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
     links: list[tuple[URIRef, URIRef]] = []
     years: list[str] = [year for year, _, _ in target_years(quote)]
     for mention in mentions:
@@ -277,7 +277,7 @@ def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, in
         if mention.entity.cls == "Meeting":
             years.extend(years_in(quote[mention.start : mention.end]))
     taken = [(m.start, m.end) for m in mentions] + ([speaker_span] if speaker_span else [])
-    mention_spans: SpanIndex[Mention] = SpanIndex()
+    mention_spans: SpanIndex[NameMatch] = SpanIndex()
     for mention in mentions:
         mention_spans.add(mention.start, mention.end, mention)
     for clue in lineage_clues(quote):

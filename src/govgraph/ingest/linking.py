@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .reference import Entity, Reference
+from .reference import Reference, ReferenceEntity
 from .spans import SpanIndex
 
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class Mention:
+class NameMatch:
     """A linked name: the entity and the span of the clause text that names it."""
 
-    entity: Entity
+    entity: ReferenceEntity
     start: int
     end: int
     nested: bool
@@ -53,8 +53,8 @@ class Linker:
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
-        self.exact: dict[str, list[tuple[re.Pattern, Entity]]] = {}
-        self.folded: dict[str, list[tuple[re.Pattern, Entity]]] = {}
+        self.exact: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
+        self.folded: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
         for label, entities in reference.labels.items():
             for entity in entities:
                 exact = _is_acronym(label)
@@ -71,10 +71,10 @@ class Linker:
         self.exact_starts = _starts(self.exact)
         self.folded_starts = _starts(self.folded)
 
-    def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[NameMatch]:
         """Entities named in `text`, top-level first then nested, outside the `exclude` spans."""
         folded = normalise(text)
-        found: list[tuple[int, int, Entity]] = []
+        found: list[tuple[int, int, ReferenceEntity]] = []
         for haystack, index, starts in ((text, self.exact, self.exact_starts), (folded, self.folded, self.folded_starts)):
             for word in starts.finditer(haystack):
                 for pattern, entity in index[word.group()]:
@@ -82,8 +82,8 @@ class Linker:
                     if match:
                         found.append((word.start(), match.end(), entity))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
-        kept: list[Mention] = []
-        kept_spans: SpanIndex[Mention] = SpanIndex()  # only kept mentions that overlap can contain or cross
+        kept: list[NameMatch] = []
+        kept_spans: SpanIndex[NameMatch] = SpanIndex()  # only kept mentions that overlap can contain or cross
         kept_iris: set = set()
         for start, end, entity in found:
             if any(s <= start and end <= e for s, e in exclude):
@@ -95,15 +95,15 @@ class Linker:
                 continue
             if entity.iri in kept_iris:
                 if container is None:
-                    self._keep(Mention(entity, start, end, False, True), kept, kept_spans, kept_iris)
+                    self._keep(NameMatch(entity, start, end, False, True), kept, kept_spans, kept_iris)
                 continue
             if container is not None and container.entity.cls == entity.cls:
                 continue
-            self._keep(Mention(entity, start, end, container is not None), kept, kept_spans, kept_iris)
+            self._keep(NameMatch(entity, start, end, container is not None), kept, kept_spans, kept_iris)
         return sorted(kept, key=lambda m: (m.start, m.end))
 
     @staticmethod
-    def _keep(mention: Mention, kept: list[Mention], spans: SpanIndex[Mention], iris: set) -> None:
+    def _keep(mention: NameMatch, kept: list[NameMatch], spans: SpanIndex[NameMatch], iris: set) -> None:
         kept.append(mention)
         spans.add(mention.start, mention.end, mention)
         iris.add(mention.entity.iri)

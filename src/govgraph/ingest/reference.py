@@ -41,7 +41,7 @@ MAX_ROWS = 10_000_000
 
 
 @dataclass(frozen=True)
-class Entity:
+class ReferenceEntity:
     """A reference resource with the class that decides its role."""
 
     iri: URIRef
@@ -53,14 +53,14 @@ class Entity:
 class Reference:
     """Everything the extractor reads from the reference data; `labels` keeps each label as written."""
 
-    labels: dict[str, set[Entity]] = field(default_factory=dict)
+    labels: dict[str, set[ReferenceEntity]] = field(default_factory=dict)
     acts: dict[str, bool] = field(default_factory=dict)
     act_iris: dict[str, URIRef] = field(default_factory=dict)
     members: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     years: set[URIRef] = field(default_factory=set)
-    entities: dict[URIRef, Entity] = field(default_factory=dict)
+    entities: dict[URIRef, ReferenceEntity] = field(default_factory=dict)
 
-    def by_label(self, label: str) -> Entity | None:
+    def by_label(self, label: str) -> ReferenceEntity | None:
         """The entity whose label or alternative label is `label` (case-insensitive), if one."""
         found = set().union(*(e for name, e in self.labels.items() if name.casefold() == label.casefold()))
         return sorted(found, key=lambda e: str(e.iri))[0] if found else None
@@ -112,7 +112,7 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
         chosen = _role(classes[iri], vocabulary)
         if chosen is None:
             continue
-        entity = Entity(iri, *chosen)
+        entity = ReferenceEntity(iri, *chosen)
         reference.entities[iri] = entity
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)

@@ -28,7 +28,7 @@ class Part:
 
 
 @dataclass
-class Paragraph:
+class TextParagraph:
     """A body paragraph: its number and its parts (a numbered paragraph may run over several blocks)."""
 
     number: int
@@ -60,7 +60,7 @@ def is_body(text: str) -> bool:
     return bool(_TERMINAL.search(stripped))
 
 
-def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+def paragraphs(blocks: list[Block]) -> Iterator[TextParagraph]:
     """Body paragraphs in order, numbered by their own labels ("3.", "(3)") or else by position.
 
     In a numbered document, an unnumbered block (or one whose number does not advance, as in
@@ -68,7 +68,7 @@ def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
     number is a preamble and is left out, since it has no paragraph number to cite. Each
     paragraph is yielded once the next one starts (or the blocks end), so it is complete.
     """
-    current: Paragraph | None = None
+    current: TextParagraph | None = None
     numbered = any((m := _LABEL.match(b.text)) and (m.group(1) or m.group(2)) for b in blocks if not b.heading)
     counter = 0
     for block in blocks:
@@ -94,7 +94,7 @@ def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
         counter = int(number_text) if number_text else counter + 1
         if current:
             yield current
-        current = Paragraph(counter, [part], bool(number_text))
+        current = TextParagraph(counter, [part], bool(number_text))
     if current:
         yield current
 

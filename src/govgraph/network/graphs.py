@@ -40,7 +40,7 @@ ENTITY_KINDS = tuple(dict.fromkeys(kind for _, kind in KIND_CLASSES))
 
 
 @dataclass(frozen=True, order=True)
-class Link:
+class EntityLink:
     """One statement naming one entity in one role."""
 
     statement: str
@@ -76,7 +76,7 @@ class Facts:
     def _read(self, store: Store, statements: str, timeout: float) -> None:
         cls = "gg:Commitment" if statements == "commitments" else "gg:Statement"
         values = " ".join(f"gg:{role}" for role in ROLES)
-        self.links = sorted(Link(s, p.rsplit("#", 1)[-1], e) for s, p, e in _select(store, f"""
+        self.links = sorted(EntityLink(s, p.rsplit("#", 1)[-1], e) for s, p, e in _select(store, f"""
             SELECT DISTINCT ?s ?p ?e WHERE {{ ?s a/rdfs:subClassOf* {cls} . VALUES ?p {{ {values} }} ?s ?p ?o .
               # A blank-node target time becomes its year's IRI, so node ids are stable.
               OPTIONAL {{ ?o time:inXSDgYear ?year }}
@@ -111,7 +111,7 @@ class Facts:
                               if a in self.kinds and b in self.kinds})
         self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout)
 
-    def kind(self, link: Link) -> str:
+    def kind(self, link: EntityLink) -> str:
         """The main kind of the linked entity (from its classes, else from the role)."""
         return self.kinds.get(link.entity, ROLES[link.role])
 

@@ -77,7 +77,7 @@ def opener(target: Endpoints, *extra: urllib.request.BaseHandler) -> urllib.requ
     return urllib.request.build_opener(*handlers)
 
 
-def describe(error: BaseException, url: str) -> GovgraphError:
+def error_for(error: BaseException, url: str) -> GovgraphError:
     """One line saying what went wrong talking to `url`."""
     if isinstance(error, urllib.error.HTTPError):
         detail = " ".join(_error_body(error).decode("utf-8", "replace").split())[:BODY_CHARS]
@@ -195,7 +195,7 @@ def call(target: Endpoints, request: urllib.request.Request, timeout: float,
         # The socket's own timeout (the whole limit, per read) may fire just before the watchdog.
         if watchdog.expired or isinstance(getattr(error, "reason", error), TimeoutError):
             raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)") from None
-        raise describe(error, url) from None
+        raise error_for(error, url) from None
     finally:
         watchdog.stop()
     if watchdog.expired:  # a shut-down socket can look like the end of a body
