@@ -26,10 +26,10 @@ from .store import (
     DEFAULT_MAX_MEMORY_BYTES,
     EmbeddedStore,
     Endpoints,
+    MemoryStore,
     RemoteStore,
     Store,
     endpoints,
-    temporary_store,
 )
 from .store.embedded import is_store
 
@@ -137,13 +137,18 @@ class GraphSource:
                             "give --input or --store instead")
 
     def store(self) -> Store:
-        """A Store to query (close it when done): the store folder or endpoint, or the data in a temporary store."""
+        """A Store to query (close it when done): the store folder or endpoint, else the data in this process.
+
+        Files, builds and data are queried in memory (`MemoryStore`), with no copy to disk and no
+        worker process. Such a store has no time limit, so the commands give user queries only
+        store folders and endpoints; the library's own queries (network, counts) use this.
+        """
         if self.kind == "store":
             return EmbeddedStore(self.location, max_answer_bytes=self.max_answer_bytes,
                                  max_memory_bytes=self.max_memory_bytes)
         if self.kind == "endpoint":
             return RemoteStore(self.target, max_answer_bytes=self.max_answer_bytes)
-        return temporary_store(self.oxigraph())
+        return MemoryStore(self.oxigraph())
 
     def oxigraph(self) -> ox.Store:
         """The graph in an in-process pyoxigraph store: read-only over a store folder, in memory otherwise.
