@@ -246,7 +246,7 @@ def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: 
 def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker,
              previous: list[URIRef]) -> list[URIRef]:
     """Who makes the statement: the group, each member (acting in its own name), or one member."""
-    if clause.speaker in ("", "this"):
+    if clause.speaker in ("", "this") or clause.speaker_span is None:  # no one named (a named speaker has a span)
         return previous
     if clause.speaker == "we":
         members = reference.members.get(document.speaker, [])
