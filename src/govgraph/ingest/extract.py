@@ -246,11 +246,13 @@ def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: 
 def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker,
              previous: list[URIRef]) -> list[URIRef]:
     """Who makes the statement: the group, each member (acting in its own name), or one member."""
-    if clause.speaker in ("", "this") or clause.speaker_span is None:  # no one named (a named speaker has a span)
+    if clause.speaker in ("", "this"):
         return previous
     if clause.speaker == "we":
         members = reference.members.get(document.speaker, [])
         return list(members) if clause.individual and members else [document.speaker]
+    if clause.speaker_span is None:  # `find_acts` gives every other speaker its span
+        return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
     named = [m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")]
     if named:
