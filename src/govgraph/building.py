@@ -9,6 +9,7 @@ beside an old store, nor a store swapped while they open it.
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -20,6 +21,7 @@ from .namespaces import DEFAULT_BASE
 from .progress import Progress, stderr_progress
 from .stats import count_summary
 from .store import MemoryStore, TrustedQuery
+from .store.results import integer
 from .validate import ValidationReport, validate_store
 
 
@@ -82,14 +84,14 @@ def build(
     root = output.parent
     # A store in the folder of the N-Quads file switches with it; one elsewhere is replaced on its own.
     beside = store_dir is not None and store_dir.parent.resolve() == root.resolve()
-    entries = [output.name] + ([store_dir.name] if beside else [])
+    entries = [output.name] + ([store_dir.name] if beside and store_dir is not None else [])
     with versions.new_version(root, entries) as folder:
         nquads = output_path(folder, output.name)
         progress(f"writing {output}…")
         if base == DEFAULT_BASE:
             # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
             # no Python object per quad: at a million triples half the memory and less CPU.
-            lines = ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+            lines = cast(bytes, ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS)).splitlines(keepends=True)  # stubs: bytes | None
             lines.sort()
             nquads.write_bytes(b"".join(lines))
             del lines
@@ -112,5 +114,5 @@ GRAPH_SIZES = TrustedQuery.of("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s 
 
 def _graph_sizes(store: ox.Store, base: str) -> dict[str, int]:
     """Quads per named graph, with graph names under `base`."""
-    sizes = {str(g): int(n.toPython()) for g, n in MemoryStore(store).select(GRAPH_SIZES, limit=10_000_000).rows}
+    sizes = {str(g): integer(n) for g, n in MemoryStore(store).select(GRAPH_SIZES, limit=10_000_000).rows}
     return {base + name[len(DEFAULT_BASE):] if name.startswith(DEFAULT_BASE) else name: n for name, n in sizes.items()}

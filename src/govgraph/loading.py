@@ -13,7 +13,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import literals, paths
-from .errors import InputError
+from .errors import GovgraphError, InputError
 from .namespaces import DEFAULT_BASE, PREFIXES
 
 GRAPH_BASE = DEFAULT_BASE + "graph/"
@@ -94,12 +94,14 @@ def load_store(files: Iterable[Path | str] | None = None, store: ox.Store | None
     return store
 
 
-def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
     """The rdflib twin of a pyoxigraph term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        raise GovgraphError(f"quoted triples (RDF 1.2) are not supported: {term}")
     if term.language:
         return Literal(term.value, lang=term.language)
     if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
@@ -126,7 +128,7 @@ def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
     for quad in quads:
         name = quad.graph_name
         context = URIRef(name.value) if isinstance(name, ox.NamedNode) else None
-        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object), context))
+        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object), context))  # type: ignore[arg-type]  # rdflib accepts a graph name here; its stubs want a Graph
     return dataset
 
 

@@ -1,7 +1,7 @@
 """Every namespace govgraph uses, declared once; all other modules import them from here."""
 
 from rdflib import Namespace
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, VOID, XSD, DefinedNamespace
 
 #: The default base of every govgraph IRI. `govgraph build --base` rebases a build onto another.
 DEFAULT_BASE = "https://w3id.org/govgraph/"
@@ -25,8 +25,11 @@ YEAR = Namespace(ID + "year/")
 WD = Namespace("http://www.wikidata.org/entity/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
+#: A namespace: ours are `Namespace`s, rdflib's closed vocabularies are `DefinedNamespace` classes.
+Prefix = Namespace | type[DefinedNamespace]
+
 #: Prefixes bound on every graph govgraph writes and offered to every query.
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Prefix] = {
     "gg": GG,
     "act": ACT,
     "actor": ACTOR,

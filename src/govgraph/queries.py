@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -67,6 +67,13 @@ def expand(name: str) -> URIRef:
     return iri
 
 
+class RunOptions(TypedDict, total=False):
+    """What `SavedQuery.run` passes on to `Store.run`."""
+
+    timeout: float
+    limit: int
+
+
 @dataclass(frozen=True)
 class Param:
     """One parameter of a saved question."""
@@ -105,14 +112,14 @@ class Param:
         if match is None:
             raise GovgraphError(f"parameter {self.name}: unknown type {self.type!r}")
         if self.kind == "iri":
-            return expand(value)
+            return expand(str(value))
         if match["lang"]:
             return Literal(value, lang=match["lang"])
         if match["dt"]:
             literal = Literal(value, datatype=self.datatype)
             local = str(self.datatype).rsplit("#", 1)[-1] if str(self.datatype).startswith(str(XSD)) else ""
             lexical = _LEXICAL.get(local)
-            if getattr(literal, "ill_typed", False) or (lexical is not None and not lexical.match(value)):
+            if getattr(literal, "ill_typed", False) or (lexical is not None and not lexical.match(str(value))):
                 raise GovgraphError(f"parameter {self.name}: {value!r} is not a valid {match['dt']}")
             return literal
         return Literal(value)
@@ -157,10 +164,10 @@ class SavedQuery:
             if self.params:
                 known = ", ".join(p.name for p in self.params)
                 raise GovgraphError(f"{self.name}: no parameter {name!r} (it takes: {known})")
-            terms[name] = value if isinstance(value, (URIRef, Literal)) else infer_term(value)
+            terms[name] = value if isinstance(value, (URIRef, Literal)) else infer_term(str(value))
         return terms
 
-    def run(self, store: Store, values: Mapping[str, str | Node] | None = None, **options: float) -> QueryResult:
+    def run(self, store: Store, values: Mapping[str, str | Node] | None = None, **options: Unpack[RunOptions]) -> QueryResult:
         """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit."""
         return store.run(self.text, self.bindings(values), **options)
 

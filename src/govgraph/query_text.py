@@ -12,7 +12,8 @@ nodes. Anything outside what this module knows how to write is refused, never dr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from pyparsing import ParseResults
 from rdflib import BNode, Literal, URIRef, Variable
@@ -20,6 +21,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from .errors import GovgraphError
+from .namespaces import Prefix
 
 
 class Unwritable(GovgraphError):
@@ -34,7 +36,7 @@ _BLANK = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?\Z")
 _LANG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*\Z")
 #: The only string escapes written: every parser reads them alike.
 ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_NUMBER = {
+_NUMBER: dict[str, re.Pattern[str]] = {
     XSD.integer: re.compile(r"[+-]?[0-9]+\Z"),
     XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
     XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+)\Z"),
@@ -70,7 +72,7 @@ def _items(value: object) -> list:
 class Writer:
     """Writes one query's tree; IRIs are resolved against its prologue (and `default_prefixes`)."""
 
-    def __init__(self, prologue: Iterable[CompValue], default_prefixes: Mapping[str, str]):
+    def __init__(self, prologue: Iterable[CompValue], default_prefixes: Mapping[str, Prefix]):
         self.base: str | None = None
         self.prefixes: dict[str, str] = {}
         self.default_prefixes = default_prefixes
@@ -290,8 +292,8 @@ class Writer:
         if name == "Function":
             _keys(node, "iri", "distinct", "expr")
             distinct = "DISTINCT " if _has(node, "distinct") and str(node["distinct"]) == "DISTINCT" else ""
-            args = ", ".join(self.expression(e) for e in _items(node["expr"])) if _has(node, "expr") else ""
-            return f"{self.iri(node['iri'])}({distinct}{args})"
+            arguments = ", ".join(self.expression(e) for e in _items(node["expr"])) if _has(node, "expr") else ""
+            return f"{self.iri(node['iri'])}({distinct}{arguments})"
         if name in _AGGREGATES:
             _keys(node, "distinct", "vars", "separator")
             distinct = "DISTINCT " if _has(node, "distinct") and str(node["distinct"]) == "DISTINCT" else ""
@@ -404,7 +406,7 @@ class Writer:
         raise Unwritable(f"cannot check this query: {node.name} is not a query form")
 
 
-def write(tree: ParseResults, default_prefixes: Mapping[str, str]) -> str:
+def write(tree: ParseResults | Sequence[Any], default_prefixes: Mapping[str, Prefix]) -> str:
     """The text of a parsed query (prologue, query) in the common lexical subset."""
     return Writer(tree[0], default_prefixes).query(tree[1])
 

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pyparsing import ParseException, ParseResults
 from rdflib import Literal, URIRef, Variable
@@ -70,7 +71,7 @@ def _walk(node: object) -> Iterator[CompValue]:
             yield from _walk(item)
 
 
-def _field(node: CompValue, key: str, default: object = None) -> object:
+def _field(node: CompValue, key: str, default: object = None) -> Any:
     """A field of a parse-tree node (CompValue.get returns the key itself when it is missing)."""
     return node[key] if key in node else default  # noqa: SIM401 (CompValue.get differs, see above)
 
@@ -205,7 +206,7 @@ def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | Non
             term_text(bindings[name])  # refuses what a parameter cannot be
         query = _with_values(query, names, [bindings[name] for name in names])
     capped = limit is not None and form == "SELECT" and not _field(query, "limitoffset")
-    if capped:
+    if limit is not None and capped:
         query = CompValue(query.name, **query)
         query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(limit + 1))
     written = _written(tree, query)
@@ -215,7 +216,7 @@ def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | Non
             inline = _inline_data(again)
             if inline is None or [str(v) for v in _field(inline, "var", [])] != names:
                 raise GovgraphError("cannot bind parameters into this query safely")
-        if capped:
+        if limit is not None and capped:
             limits = _field(again[1], "limitoffset")
             if not limits or int(_field(limits, "limit", -1)) != limit + 1:
                 raise GovgraphError("cannot add the row limit to this query safely")

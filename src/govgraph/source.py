@@ -57,6 +57,20 @@ class GraphSource:
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
     max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES
 
+    @property
+    def _path(self) -> Path:
+        """The build file or store folder (set for those kinds by their constructors)."""
+        if self.location is None:
+            raise GovgraphError(f"a {self.kind} source has no file or folder")
+        return self.location
+
+    @property
+    def _endpoint(self) -> Endpoints:
+        """The SPARQL server's URLs (set for an endpoint source by its constructor)."""
+        if self.target is None:
+            raise GovgraphError(f"a {self.kind} source has no SPARQL endpoint")
+        return self.target
+
     # -- the kinds of source ------------------------------------------------------------------
     @classmethod
     def from_files(cls, inputs: Iterable[Path | str] | None = None) -> GraphSource:
@@ -104,8 +118,8 @@ class GraphSource:
 
     def or_fresh(self) -> GraphSource:
         """This build or store when it exists, else the ontology and data/ read afresh."""
-        missing = (self.kind == "build" and not self.location.is_file()) or \
-            (self.kind == "store" and not is_store(self.location))
+        missing = (self.kind == "build" and not self._path.is_file()) or \
+            (self.kind == "store" and not is_store(self._path))
         return GraphSource.from_files() if missing else self
 
     @property
@@ -114,7 +128,7 @@ class GraphSource:
         if self.kind == "files":
             return "ontology and data/" if self.inputs is None else ", ".join(map(str, self.inputs))
         if self.kind == "endpoint":
-            return self.target.query
+            return self._endpoint.query
         return "data in memory" if self.kind == "data" else str(self.location)
 
     # -- reading ------------------------------------------------------------------------------
@@ -132,7 +146,7 @@ class GraphSource:
         if self.kind == "store":
             return list(self.oxigraph().quads_for_pattern(None, None, None, None))
         if self.kind == "data":
-            return list(self.data)
+            return list(self.data or ())
         raise GovgraphError(f"cannot read every quad from the SPARQL endpoint {self.where}; "
                             "give --input or --store instead")
 
@@ -144,10 +158,10 @@ class GraphSource:
         store folders and endpoints; the library's own queries (network, counts) use this.
         """
         if self.kind == "store":
-            return EmbeddedStore(self.location, max_answer_bytes=self.max_answer_bytes,
+            return EmbeddedStore(self._path, max_answer_bytes=self.max_answer_bytes,
                                  max_memory_bytes=self.max_memory_bytes)
         if self.kind == "endpoint":
-            return RemoteStore(self.target, max_answer_bytes=self.max_answer_bytes)
+            return RemoteStore(self._endpoint, max_answer_bytes=self.max_answer_bytes)
         return MemoryStore(self.oxigraph())
 
     def oxigraph(self) -> ox.Store:
@@ -155,10 +169,10 @@ class GraphSource:
 
         For the code that still reads pyoxigraph directly (the counts of `govgraph stats`)."""
         if self.kind == "store":
-            if not is_store(self.location):
+            if not is_store(self._path):
                 raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first")
             # Resolved now: build/store links to the current build, which a rebuild may switch.
-            return ox.Store.read_only(os.path.realpath(self.location))
+            return ox.Store.read_only(os.path.realpath(self._path))
         if self.kind == "files":
             return loading.load_store(self.files())  # also reports ill-typed literals with their file and line
         store = ox.Store()
@@ -182,22 +196,22 @@ class GraphSource:
 
     def build_if_missing(self) -> bool:
         """Build the graph when this source is an embedded store folder that does not exist yet; True when it ran."""
-        if self.kind != "store" or is_store(self.location):
+        if self.kind != "store" or is_store(self._path):
             return False
         from .building import build
 
-        build(store_dir=self.location)
+        build(store_dir=self._path)
         return True
 
     @contextmanager
     def _reading_build(self) -> Iterator[Path]:
         """The build's N-Quads file, for a block that parses it: a missing file or bad syntax names the file."""
-        if not self.location.is_file():
-            raise InputError(self.location, "no such file: run `govgraph build` first")
+        if not self._path.is_file():
+            raise InputError(self._path, "no such file: run `govgraph build` first")
         try:
-            yield self.location
+            yield self._path
         except SyntaxError as error:
-            raise InputError(self.location, f"N-Quads syntax error: {error}") from None
+            raise InputError(self._path, f"N-Quads syntax error: {error}") from None
 
 
 @contextmanager

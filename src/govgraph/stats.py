@@ -8,6 +8,7 @@ from rdflib import URIRef
 
 from . import vocabulary
 from .store import MemoryStore, Store, TrustedQuery
+from .store.results import integer
 
 #: What analysts count, in the order they read it: label → class (the one list of `vocabulary.COUNTED`).
 COUNTED = {counted.key: URIRef(counted.cls) for counted in vocabulary.COUNTED}
@@ -29,7 +30,7 @@ def count_instances(store: Store, ontology: Path | None = None, *, timeout: floa
     pairs = " ".join(f'(<{cls}> "{counted.key}")' for counted in vocabulary.COUNTED for cls in sorted(below(counted.cls)))
     query = TrustedQuery.of(f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} "
                             "GROUP BY ?key")
-    found = {str(key): int(n.toPython()) for key, n in store.select(query, timeout=timeout).rows}
+    found = {str(key): integer(n) for key, n in store.select(query, timeout=timeout).rows}
     return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
 
 

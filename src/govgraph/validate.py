@@ -12,11 +12,13 @@ import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
+from rdflib.term import Node
 
 from . import loading, paths, safety
 from .errors import GovgraphError
 from .queries import run_checks
 from .store import MemoryStore, Store, TrustedQuery
+from .store.results import integer
 
 #: The most rows one check may report: past that, a check is wrong rather than the data.
 VIOLATION = "Violation"
@@ -61,7 +63,7 @@ class ValidationReport:
         return not self.violations
 
 
-def _shape_name(shapes: Graph, shape: URIRef | BNode) -> str:
+def _shape_name(shapes: Graph, shape: Node) -> str:
     """A readable name for a shape: its own IRI, or that of the node shape holding it."""
     if isinstance(shape, BNode):
         owner = next(shapes.subjects(SH.property, shape), None) or next(shapes.subjects(SH.sparql, shape), None)
@@ -74,7 +76,7 @@ def _shape_name(shapes: Graph, shape: URIRef | BNode) -> str:
 SPARQL_TEXTS = {SH.select: "SELECT", SH.ask: "ASK", SH.construct: "CONSTRUCT"}
 
 
-def declared_prefixes(shapes: Graph, node: URIRef | BNode) -> dict[str, str]:
+def declared_prefixes(shapes: Graph, node: Node) -> dict[str, str]:
     """The prefixes pyshacl would declare for a SPARQL text on `node`: its sh:prefixes, and the ontologies'.
 
     Each sh:namespace must be a clean absolute IRI: it is pasted into a PREFIX line.
@@ -132,7 +134,7 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
     _, results, text = pyshacl.validate(data, shacl_graph=gated_shapes(shapes), advanced=True, allow_warnings=True)
     if not isinstance(results, Graph):  # pyshacl reports shapes it cannot load as a ValidationFailure
         raise GovgraphError(f"pyshacl cannot use the shapes: {' '.join(str(text).split())[:300]}")
-    shape_of = {}
+    shape_of: dict[Node | None, str] = {}
     for shape in set(results.objects(None, SH.sourceShape)):
         shape_of[shape] = _shape_name(shapes, shape)
     findings = []
@@ -206,14 +208,14 @@ def _defined_in_store(files: list[Path], store: Store, focus: set[str]) -> dict[
     single = {graph: members[0] for graph, members in by_graph.items() if len(members) == 1}
     query = TrustedQuery.of(f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a ?type }} }}")
     for subject, graph in store.select(query, limit=len(wanted) * len(files) + 1).rows:
-        path = single.get(str(graph))
-        if path is not None:
-            declared.setdefault(path, set()).add(str(subject))
+        found = single.get(str(graph))
+        if found is not None:
+            declared.setdefault(found, set()).add(str(subject))
     where: dict[str, str] = {}
     for path in files:
         shown = _shown(path)
-        for subject in declared.get(path, set()) & set(wanted):
-            where.setdefault(subject, shown)
+        for iri in declared.get(path, set()) & set(wanted):
+            where.setdefault(iri, shown)
     return where
 
 
@@ -274,4 +276,4 @@ DISTINCT_TRIPLES = TrustedQuery.of("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTI
 
 def count_triples(store: Store) -> int:
     """Distinct triples over all graphs: what the union graph (and an rdflib copy) holds."""
-    return int(store.select(DISTINCT_TRIPLES).rows[0][0].toPython())
+    return integer(store.select(DISTINCT_TRIPLES).rows[0][0])

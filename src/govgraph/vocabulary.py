@@ -130,7 +130,7 @@ def _read(path: str, stamp: int) -> Vocabulary:
     if missing:
         raise GovgraphError(f"the ontology {path} does not declare the class {missing[0]}, which govgraph counts")
     return Vocabulary(vocabulary.labels, vocabulary.parents, tuple(
-        Role(iri, iri.rsplit("#", 1)[-1], about[iri].get(_LABEL, [""])[0], (about[iri].get(_RANGE) or [None])[0])
+        Role(iri, iri.rsplit("#", 1)[-1], about[iri].get(_LABEL, [""])[0], ranges[0] if (ranges := about[iri].get(_RANGE)) else None)
         for iri in roles))
 
 

@@ -107,7 +107,7 @@ def source_from_args(args: argparse.Namespace) -> GraphSource:
         raise GovgraphError(f"give --endpoint URL (or set {ENVIRONMENT['endpoint']})")
     if default == "files":
         return GraphSource.from_files()
-    chosen = GraphSource.from_store(**caps)
+    chosen = GraphSource.from_store(None, **caps)
     return chosen.or_fresh() if default == "store-or-files" else chosen
 
 

@@ -87,6 +87,8 @@ SELECT ?s ?sl ?p ?pl WHERE {
     entity = Entity(iri=iri, label=display(iri, ""), truncated=out.truncated or inc.truncated)
     seen: set[tuple[str, str]] = set()
     for p, pl, o, ol in out.rows:
+        if o is None:  # ?o is not optional: always bound
+            continue
         if (text(p), o.n3()) in seen:
             continue
         seen.add((text(p), o.n3()))
@@ -151,7 +153,9 @@ SELECT ?label ?pstart ?pend ?file WHERE {
     quotes = store.select("""
 SELECT ?s ?quote ?start WHERE { ?s gg:inParagraph ?para ; gg:quote ?quote . OPTIONAL { ?s gg:startOffset ?start } }
 ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
-    pieces, mark, cursor = [], None, 0
+    pieces: list[str] = []
+    mark = None
+    cursor = 0
     for _s, quote, qstart in quotes.rows:
         if pieces:
             cursor += 1

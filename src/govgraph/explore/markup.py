@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote as url_quote
 
@@ -78,7 +79,7 @@ def external_link(iri: str, label: str) -> str:
     return f'<a class="gg-plain" href="{html.escape(iri)}" target="_blank" rel="noopener">{escape(label)} ↗</a>'
 
 
-def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "gg-links") -> str:
+def table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "gg-links") -> str:
     """An HTML table; headers are escaped here, cells must already be safe HTML (escaped or our links)."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from ..store import Store
 from .facets import FACETS, statement_pattern
@@ -52,7 +53,7 @@ def search(store: Store, selected: Mapping[str, Sequence[str]] | None = None, wo
     `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
     Returns the hits in document order and whether more than `limit` matched.
     """
-    bindings: dict[str, object] = {"s": URIRef(statement)} if statement else {}
+    bindings: dict[str, Node] = {"s": URIRef(statement)} if statement else {}
     extra = _constraints(selected or {})
     if mentioning:
         extra += "\n  ?s ?anyRole ?named ."

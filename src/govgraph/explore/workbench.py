@@ -35,7 +35,7 @@ def cell(term: Node | None) -> object:
     """A value for a table cell: numbers as numbers, IRIs as prefixed names, text as text."""
     if term is None:
         return None
-    if is_number(term):
+    if isinstance(term, Literal) and is_number(term):
         value = term.toPython()
         return value if isinstance(value, (int, float)) else float(str(term))
     if isinstance(term, URIRef):

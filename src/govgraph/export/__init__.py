@@ -86,8 +86,10 @@ def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = 
             progress(f"[{number}/{len(keys)}] writing {fmt.title} ({len(quads)} quads)…")
             if key == "csv":
                 outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
-            else:
+            elif fmt.writer is not None:
                 outputs = {fmt.filename: fmt.writer(quads)}
+            else:
+                raise GovgraphError(f"no writer for the {key} format")
             for filename, data in outputs.items():
                 put(filename, data)
                 suffix = f"-{Path(filename).stem}" if key == "csv" else ""

@@ -68,7 +68,7 @@ def examples(triples: Iterable[ox.Triple], limit: int = 3) -> list[str]:
     typed: dict[str, list[str]] = {}
     for t in triples:
         if t.predicate.value == str(RDF.type) and isinstance(t.subject, ox.NamedNode):
-            typed.setdefault(t.object.value, []).append(t.subject.value)
+            typed.setdefault(t.object.value, []).append(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
     found = [min(typed[str(cls)]) for cls in (GG.Commitment, GG.Forum, GG.Initiative) if typed.get(str(cls))]
     return found[:limit]
 

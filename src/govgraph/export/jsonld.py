@@ -18,7 +18,8 @@ from ..errors import InputError
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+#: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 CONTEXT_FILE = paths.CONTEXT_FILE
 #: Where the context is published; documents carry it inline, this IRI only names it.
@@ -110,7 +111,7 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         if isinstance(triple.object, ox.BlankNode):
             references[triple.object] += 1
         if triple.predicate.value == str(RDFS.label) and isinstance(triple.subject, ox.NamedNode):
-            labels.setdefault(triple.subject.value, triple.object.value)
+            labels.setdefault(triple.subject.value, triple.object.value)  # type: ignore[union-attr]  # no quoted triples
     embedded = {node for node, count in references.items() if count == 1 and node in by_subject}
     # A blank node referenced once is written inside its referrer, unless no top-level node
     # reaches it (a cycle of blank nodes): then the first such node goes top level.
@@ -128,7 +129,7 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         embedded.discard(lost[0])
 
     def node(subject: Term, framed: bool, seen: frozenset) -> dict:
-        out: dict = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}
+        out: dict = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}  # type: ignore[union-attr]  # no quoted triples
         if isinstance(subject, ox.BlankNode) and subject in embedded:
             del out["id"]
         grouped: dict[str, list] = defaultdict(list)
@@ -143,17 +144,17 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
             elif isinstance(obj, ox.BlankNode):
                 inline = obj in embedded and obj not in seen
                 grouped[key].append(node(obj, framed, seen | {obj}) if inline else {"id": f"_:{obj.value}"})
-            elif framed and obj.value in labels:
-                grouped[key].append({"id": obj.value, "label": labels[obj.value]})
+            elif framed and obj.value in labels:  # type: ignore[union-attr]  # no quoted triples
+                grouped[key].append({"id": obj.value, "label": labels[obj.value]})  # type: ignore[union-attr]  # no quoted triples
             else:
-                grouped[key].append(obj.value if coerce == "@id" else {"id": obj.value})
+                grouped[key].append(obj.value if coerce == "@id" else {"id": obj.value})  # type: ignore[union-attr]  # no quoted triples
         for key in sorted(grouped, key=lambda k: (k != "type", k)):
             values = _sort(grouped[key])
             out[key] = values[0] if len(values) == 1 else values
         return out
 
     def is_statement(subject: Term) -> bool:
-        return any(t.predicate.value == str(RDF.type) and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])
+        return any(t.predicate.value == str(RDF.type) and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])  # type: ignore[union-attr]  # no quoted triples
 
     subjects = [s for s in by_subject if not (isinstance(s, ox.BlankNode) and s in embedded)]
     statements = [s for s in subjects if frame and is_statement(s)]

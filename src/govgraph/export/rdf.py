@@ -5,6 +5,7 @@ could vary; the prefix lines and XML namespace declarations are put in a fixed o
 """
 
 import re
+from typing import Any, cast
 
 import pyoxigraph as ox
 
@@ -38,30 +39,35 @@ def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
     return {p: ns for p, ns in prefixes().items() if any(iri.startswith(ns) for iri in iris)}
 
 
+def _serialize(*args: Any, **kwargs: Any) -> bytes:
+    """`ox.serialize` without an output file, which returns bytes (its stubs say `bytes | None`)."""
+    return cast(bytes, ox.serialize(*args, **kwargs))
+
+
 def turtle(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as Turtle with govgraph's prefixes."""
     triples = canonical_triples(quads)
-    return _sort_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples)).decode()).encode()
+    return _sort_header(_serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples)).decode()).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as sorted N-Triples."""
-    return ox.serialize(canonical_triples(quads), format=ox.RdfFormat.N_TRIPLES)
+    return _serialize(canonical_triples(quads), format=ox.RdfFormat.N_TRIPLES)
 
 
 def nquads(quads: list[ox.Quad]) -> bytes:
     """Every quad in its named graph (one per source document), as sorted N-Quads."""
-    return ox.serialize(canonical_quads(quads), format=ox.RdfFormat.N_QUADS)
+    return _serialize(canonical_quads(quads), format=ox.RdfFormat.N_QUADS)
 
 
 def trig(quads: list[ox.Quad]) -> bytes:
     """Every quad in its named graph (one per source document), as TriG."""
     ordered = canonical_quads(quads)
     used = _used_prefixes([q.triple for q in ordered])
-    return _sort_header(ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used).decode()).encode()
+    return _sort_header(_serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used).decode()).encode()
 
 
 def rdfxml(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as RDF/XML."""
     triples = canonical_triples(quads)
-    return _sort_xmlns(ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_used_prefixes(triples)).decode()).encode()
+    return _sort_xmlns(_serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_used_prefixes(triples)).decode()).encode()

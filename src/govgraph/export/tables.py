@@ -17,7 +17,8 @@ from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
 from .jsonld import Compactor, load_context
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+#: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 SEPARATOR = " | "
 #: File stem and class; a resource is in a table when it has the class or a subclass of it. The counted
@@ -39,7 +40,7 @@ def _subclasses(triples: list[ox.Triple], root: str) -> set[str]:
     children: dict[str, set[str]] = defaultdict(set)
     for t in triples:
         if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
-            children[t.object.value].add(t.subject.value)
+            children[t.object.value].add(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
     found = set(vocabulary.load().below(root))
     stack = list(found)
     while stack:
@@ -57,7 +58,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     for t in triples:
         by_subject[t.subject].append(t)
         if t.predicate.value == _LABEL and t.subject not in labels:
-            labels[t.subject] = t.object.value
+            labels[t.subject] = t.object.value  # type: ignore[union-attr]  # no quoted triples
 
     def text(term: Term) -> str:
         if isinstance(term, ox.NamedNode):
@@ -71,7 +72,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     for name, root in TABLES:
         classes = _subclasses(triples, root)
         members = [s for s, ts in by_subject.items() if isinstance(s, ox.NamedNode)
-                   and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)]
+                   and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)]  # type: ignore[union-attr]  # no quoted triples
         if not members:
             continue
         columns: dict[str, bool] = {}  # key → whether the values are links (gets a label column)
@@ -89,9 +90,9 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
             cells: dict[str, list[str]] = defaultdict(list)
             for t in by_subject[s]:
                 if t.predicate.value == _TYPE:
-                    cells["type"].append(compactor.classes.get(t.object.value, compactor.curie(t.object.value)))
+                    cells["type"].append(compactor.classes.get(t.object.value, compactor.curie(t.object.value)))  # type: ignore[union-attr]  # no quoted triples
                 elif t.predicate.value == _LABEL:
-                    cells["label"].append(t.object.value)
+                    cells["label"].append(t.object.value)  # type: ignore[union-attr]  # no quoted triples
                 else:
                     key = compactor.key(t.predicate.value)[0]
                     cells[key].append(text(t.object))

@@ -93,7 +93,7 @@ def find_acts(sentence: str, indicates: dict[str, bool] | None = None) -> list[C
         if how == "primary":
             kind = _kind(match) if not match.group("will") else "commit"
             speaker = next((g for g in ("we", "office", "group", "this", "country") if match.groupdict().get(g)), "we")
-            span = match.span(speaker) if match.groupdict().get(speaker) else match.span("will")
+            span: tuple[int, int] | None = match.span(speaker) if match.groupdict().get(speaker) else match.span("will")
             if speaker == "this" and kind not in ("plan",):
                 kind = "plan" if _FUTURE.search(match.group()) else kind
             confidence = 0.9 if not match.group("will") else 0.75

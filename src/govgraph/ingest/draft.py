@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
@@ -61,7 +61,7 @@ class _DraftWriter:
         self.publisher = resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
         self.part_of = resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path) if document.part_of else None
 
-    def write(self, handle: TextIO, stream: ExtractionStream, progress: Progress) -> None:
+    def write(self, handle: IO[str], stream: ExtractionStream, progress: Progress) -> None:
         """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
         self.handle = handle
         self._start()

@@ -251,6 +251,8 @@ def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Refe
     if clause.speaker == "we":
         members = reference.members.get(document.speaker, [])
         return list(members) if clause.individual and members else [document.speaker]
+    if clause.speaker_span is None:  # `find_acts` gives every other speaker its span
+        return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
     named = [m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")]
     if named:

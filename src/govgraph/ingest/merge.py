@@ -39,7 +39,7 @@ class MergeResult:
 def _document(draft: Path) -> tuple[str, str, str]:
     """The draft's document: its IRI, its source file (relative to data/) and that file's SHA-256."""
     graph: Graph = to_rdflib(parse_file(draft))
-    documents = sorted(d for d in graph.subjects(RDF.type, GG.Document) if graph.value(d, GG.sourceFile) is not None)
+    documents = sorted((d for d in graph.subjects(RDF.type, GG.Document) if graph.value(d, GG.sourceFile) is not None), key=str)
     if len(documents) != 1:
         raise InputError(draft, f"a draft describes exactly one document with a gg:sourceFile; found {len(documents)}")
     document = documents[0]

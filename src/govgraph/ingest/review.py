@@ -21,7 +21,7 @@ def _excerpt(quote: str, width: int) -> str:
 
 def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str, ...]]:
     """One row per statement: paragraph, sentence.clause, act, commitment, confidence, entities, quote."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for s in extraction.statements:
         entities = [_short(target) for _, target in s.links]
         entities += [f"{year}" for year in s.years]

@@ -18,8 +18,8 @@ from .. import loading, safety
 from ..errors import GovgraphError
 from ..store import MemoryStore, Store, TrustedQuery
 from ..validate import VIOLATION, WARNING, Finding, _shape_name
-from .compile import Compiler
-from .shapes import Shape, UnsupportedShapeError, read_shapes
+from .compile import Closure, Compiler
+from .shapes import Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
 __all__ = ["sparql_findings", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
@@ -31,20 +31,24 @@ MAX_ROWS = 100_000_000
 TRUE = Literal(True)
 
 
-def _closure(store: Store):
+def _closure(store: Store) -> Closure:
     """C and every subclass of C in the data graph (rdfs:subClassOf*), as SHACL instance checks need."""
     below: dict[str, set[str]] = {}
     for sub, sup in store.select(SUBCLASSES, limit=MAX_ROWS).rows:
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
             below.setdefault(str(sup), set()).add(str(sub))
 
-    def closure(cls: URIRef) -> list[str]:
+    def closure(cls: Node) -> list[str]:
         return sorted(below.get(str(cls), set()) | {str(cls)})
 
     return closure
 
 
-def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[str, Shape, Shape, object, str]]:
+#: What a check needs beyond its shape: the other path of a pair, or the SPARQL constraint.
+Extra = Node | SparqlConstraint | None
+
+
+def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[str, Shape, Shape, Extra, str]]:
     """(kind, node shape, shape, extra, query) for every check, in a stable order.
 
     A query around a sh:select runs as the text the safety gate wrote from it
@@ -53,7 +57,7 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
     written by `compile` as clean ``<IRI>``s and escaped strings.
     """
     compiler = Compiler(_closure(MemoryStore.of(store)))
-    plan = []
+    plan: list[tuple[str, Shape, Shape, Extra, str]] = []
     for node in read_shapes(shapes_graph):
         if not node.targets:
             continue  # an untargeted shape checks nothing (sh:node, which could reach it, is refused)
@@ -99,9 +103,9 @@ def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Findin
         severity = WARNING if shape.severity in (SH.Warning, SH.Info) else VIOLATION
         name = _shape_name(shapes_graph, shape.node)
         path = names.qname(shape.path) if shape.path is not None else None
-        message = (extra.message if kind == "sparql" else shape.message) or _default_message(kind, shape, extra)
+        message = (extra.message if isinstance(extra, SparqlConstraint) else shape.message) or _default_message(kind, shape, extra)
 
-        def add(focus: Node, value: Node | None = None, at: str | None = path) -> None:
+        def add(focus: Node | None, value: Node | None = None, at: str | None = path) -> None:
             shown = None
             if value is not None and value != focus:
                 shown = value.n3(names.namespace_manager)

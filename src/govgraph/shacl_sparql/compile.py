@@ -19,13 +19,13 @@ from rdflib.term import Node
 from ..query_text import Writer, is_clean_iri
 from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
 
-Closure = Callable[[URIRef], list[str]]
+Closure = Callable[[Node], list[str]]
 
 #: Datatypes whose lexical form we can check with a SPARQL cast; others are refused.
 CASTS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date, XSD.dateTime,
          XSD.gYear, XSD.gYearMonth, XSD.time}
 UNCHECKED = {XSD.string, RDF.langString, XSD.anyURI}
-NODE_KINDS = {
+NODE_KINDS: dict[Node, str] = {
     SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
     SH.BlankNodeOrIRI: "!isLiteral({v})", SH.BlankNodeOrLiteral: "!isIRI({v})", SH.IRIOrLiteral: "!isBlank({v})",
 }
@@ -89,7 +89,7 @@ class Compiler:
             atom = f"!isBlank({v}) && REGEX(STR({v}), {string(str(value))}{flags})"
         elif kind in (SH.minLength, SH.maxLength):
             op = ">=" if kind == SH.minLength else "<="
-            atom = f"!isBlank({v}) && STRLEN(STR({v})) {op} {int(value)}"
+            atom = f"!isBlank({v}) && STRLEN(STR({v})) {op} {int(str(value))}"
         elif kind == SH.languageIn:
             tags = " || ".join(f"langMatches(LANG({v}), {string(str(tag))})" for tag in c.members) or "false"
             atom = f"isLiteral({v}) && ({tags})"
@@ -148,7 +148,7 @@ class Compiler:
         return (f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
                 f"OPTIONAL {{ ?this {iri(shape.path)} ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
 
-    def pairs(self, node: Shape, shape: Shape, other: URIRef, op: str) -> str:
+    def pairs(self, node: Shape, shape: Shape, other: Node, op: str) -> str:
         """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
         return (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?value . "
                 f"?this {iri(other)} ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}")

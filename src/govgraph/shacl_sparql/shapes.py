@@ -62,8 +62,8 @@ class Shape:
     constraints: list[Constraint] = field(default_factory=list)
     min_count: int | None = None
     max_count: int | None = None
-    less_than: list[URIRef] = field(default_factory=list)
-    less_or_equal: list[URIRef] = field(default_factory=list)
+    less_than: list[Node] = field(default_factory=list)
+    less_or_equal: list[Node] = field(default_factory=list)
     unique_lang: bool = False
     properties: list["Shape"] = field(default_factory=list)
     sparql: list[SparqlConstraint] = field(default_factory=list)
@@ -134,8 +134,11 @@ def _common(g: Graph, node: Node, shape: Shape) -> bool:
     if isinstance(deactivated, Literal) and deactivated.toPython() is True:
         return False
     severity = _one(g, node, SH.severity)
-    shape.severity = severity if severity is not None else SH.Violation
-    if shape.severity not in (SH.Violation, SH.Warning, SH.Info):
+    if severity is None:
+        shape.severity = SH.Violation
+    elif isinstance(severity, URIRef) and severity in (SH.Violation, SH.Warning, SH.Info):
+        shape.severity = severity
+    else:
         raise _refuse(node, severity, "is not a severity known")
     shape.message = _message(g, node)
     shape.constraints = _value_constraints(g, node)
@@ -153,11 +156,11 @@ def _property(g: Graph, node: Node) -> Shape | None:
     for key, attr in ((SH.minCount, "min_count"), (SH.maxCount, "max_count")):
         value = _one(g, node, key)
         if value is not None:
-            setattr(shape, attr, int(value))
+            setattr(shape, attr, int(str(value)))
     shape.less_than = list(g.objects(node, SH.lessThan))
     shape.less_or_equal = list(g.objects(node, SH.lessThanOrEquals))
     unique = _one(g, node, SH.uniqueLang)
-    shape.unique_lang = bool(unique is not None and unique.toPython() is True)
+    shape.unique_lang = isinstance(unique, Literal) and unique.toPython() is True
     return shape
 
 

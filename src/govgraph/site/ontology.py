@@ -28,6 +28,10 @@ def ontology_page(triples: list[ox.Triple] | None = None, labels: dict[str, str]
             about[t.subject.value][t.predicate.value].append(t.object)
     names = {iri: str(values[str(RDFS.label)][0].value) for iri, values in about.items() if values.get(str(RDFS.label))}
     names = {**(labels or {}), **names}
+
+    def by_name(iri: str) -> str:
+        return names.get(iri, iri).lower()
+
     inverse: dict[str, list[str]] = defaultdict(list)
     for iri, values in about.items():
         for parent in values.get(str(RDFS.subClassOf), []) + values.get(str(RDFS.subPropertyOf), []):
@@ -49,18 +53,18 @@ def ontology_page(triples: list[ox.Triple] | None = None, labels: dict[str, str]
         body.append(f"<p>{text(header_iri, str(SKOS.definition))}</p>")
     for heading, kind in SECTIONS:
         terms = sorted((iri for iri, v in about.items() if iri.startswith(str(GG)) and ox.NamedNode(kind) in v.get(str(RDF.type), [])),
-                       key=lambda i: names.get(i, i).lower())
+                       key=by_name)
         toc = ", ".join(f'<a href="#{esc(i.rsplit("#", 1)[-1])}">{esc(names.get(i, short(i)))}</a>' for i in terms)
         body.append(f"<h2>{esc(heading)} ({len(terms)})</h2>\n<p>{toc}</p>")
         for iri in terms:
             anchor = iri.rsplit("#", 1)[-1]
             rows = []
             for predicate, title in ROWS:
-                values = [v for v in about[iri].get(predicate, []) if not (predicate == str(RDF.type) and v.value == kind)]
-                if values:
-                    rows.append(f"<tr><th>{esc(title)}</th><td>{', '.join(term_link(v) for v in sorted(values, key=str))}</td></tr>")
+                shown = [v for v in about[iri].get(predicate, []) if not (predicate == str(RDF.type) and v.value == kind)]
+                if shown:
+                    rows.append(f"<tr><th>{esc(title)}</th><td>{', '.join(term_link(v) for v in sorted(shown, key=str))}</td></tr>")
             if inverse.get(iri):
-                children = ", ".join(link(c, names.get(c), PAGE) for c in sorted(inverse[iri], key=lambda c: names.get(c, c).lower()))
+                children = ", ".join(link(c, names.get(c), PAGE) for c in sorted(inverse[iri], key=by_name))
                 rows.append(f"<tr><th>{'subclasses' if kind == str(OWL.Class) else 'subproperties'}</th><td>{children}</td></tr>")
             body.append(f'<section id="{esc(anchor)}">\n<h3>{esc(names.get(iri, anchor))} <code>gg:{esc(anchor)}</code></h3>\n'
                         f'<p>{text(iri, str(SKOS.definition))}</p>\n<table>{"".join(rows)}</table>\n</section>')

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from .. import paths
 from ..atomic import replaced_folder
 from ..confine import write_inside
+from ..errors import GovgraphError
 from ..export import jsonld, rdf
 from ..export.canonical import canonical_triples
 from ..namespaces import RDF, RDFS
@@ -22,7 +23,8 @@ from .html import esc, link, local_path, page
 from .ontology import ontology_page
 
 _TYPE, _LABEL = str(RDF.type), str(RDFS.label)
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+#: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 class Site:
@@ -38,9 +40,9 @@ class Site:
                 self.by_object[t.object.value].append(t)
             if (t.predicate.value == _LABEL and isinstance(t.subject, ox.NamedNode)
                     and (t.subject.value not in self.labels or getattr(t.object, "language", None) == "en")):
-                self.labels.setdefault(t.subject.value, t.object.value)
+                self.labels.setdefault(t.subject.value, t.object.value)  # type: ignore[union-attr]  # no quoted triples
         self.resources = sorted(s.value for s in self.by_subject
-                                if isinstance(s, ox.NamedNode) and local_path(s.value) and not local_path(s.value).startswith("ontology"))
+                                if isinstance(s, ox.NamedNode) and (at := local_path(s.value)) and not at.startswith("ontology"))
         self.pages = set(self.resources)
 
     def label(self, iri: str) -> str:
@@ -48,7 +50,8 @@ class Site:
 
     def description(self, iri: str) -> list[ox.Triple]:
         """The resource's triples, its blank nodes' triples, and the labels of what it links to."""
-        found, stack, seen = [], [ox.NamedNode(iri)], set()
+        found, seen = [], set()
+        stack: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(iri)]
         while stack:
             subject = stack.pop()
             for t in self.by_subject.get(subject, []):
@@ -87,6 +90,8 @@ class Site:
 
     def resource_page(self, iri: str) -> str:
         path = local_path(iri)
+        if path is None:
+            raise GovgraphError(f"{iri} is not a page of this site")
         name = path.rsplit("/", 1)[-1]
         head = (f'<link rel="alternate" type="text/turtle" href="{esc(name)}.ttl">\n'
                 f'<link rel="alternate" type="application/ld+json" href="{esc(name)}.jsonld">\n')
@@ -104,7 +109,7 @@ class Site:
     def index_page(self) -> str:
         groups: dict[str, list[str]] = defaultdict(list)
         for iri in self.resources:
-            types = sorted(self.label(t.object.value) for t in self.by_subject[ox.NamedNode(iri)] if t.predicate.value == _TYPE)
+            types = sorted(self.label(t.object.value) for t in self.by_subject[ox.NamedNode(iri)] if t.predicate.value == _TYPE)  # type: ignore[union-attr]  # no quoted triples
             groups[types[0] if types else "other"].append(iri)
         body = ['<p>Every resource of the govgraph knowledge graph, by class. Each page has Turtle and '
                 'JSON-LD alternates; the <a href="ontology/index.html">ontology</a> documents the terms.</p>']

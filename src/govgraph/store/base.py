@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from .. import safety
 from ..errors import GovgraphError
-from .results import ResultTable
+from .results import ResultTable, integer
 from .trusted import TrustedQuery
 
 Bindings = Mapping[str, Node] | None
@@ -87,7 +87,7 @@ class Store(ABC):
     def triple_count(self) -> int:
         """How many triples the store holds across its named graphs."""
         table = self.select(TRIPLES_IN_GRAPHS)
-        return int(table.rows[0][0].toPython()) if table.rows else 0
+        return integer(table.rows[0][0]) if table.rows else 0
 
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs in the store, sorted."""
@@ -120,7 +120,7 @@ def too_large(where: str, max_bytes: int) -> GovgraphError:
                          "narrow the query or raise --max-answer-mb")
 
 
-def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]]:
+def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]]:
     """Group what is to be published by named graph, as pyoxigraph quads."""
     if isinstance(data, Dataset):
         text = data.serialize(format="nquads")
@@ -129,7 +129,7 @@ def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.DefaultGraph, li
         quads = data.quads_for_pattern(None, None, None)
     else:
         quads = data
-    grouped: dict[ox.NamedNode | ox.DefaultGraph, list[ox.Quad]] = {}
+    grouped: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
     for quad in quads:
         grouped.setdefault(quad.graph_name, []).append(quad)
     return grouped

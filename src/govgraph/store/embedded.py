@@ -145,6 +145,8 @@ class EmbeddedStore(Store):
     def _execute_locked(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         child = self._start(time.monotonic() + START_TIMEOUT)
         deadline = time.monotonic() + timeout
+        if child.stdin is None:  # started with stdin=PIPE, so never
+            raise GovgraphError("the embedded query process has no input pipe")
         try:
             worker.write_frame(child.stdin, ("query", prepared.text, limit))
         except (BrokenPipeError, OSError):

@@ -67,7 +67,7 @@ def endpoints(query: str, update: str | None = None, store: str | None = None, u
 def opener(target: Endpoints, *extra: urllib.request.BaseHandler) -> urllib.request.OpenerDirector:
     """A urllib opener that answers Basic or Digest challenges with the endpoint's credentials."""
     handlers: list[urllib.request.BaseHandler] = list(extra)
-    if target.user is not None:
+    if target.user is not None and target.password is not None:  # both or neither (`endpoints`)
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         for url in (target.query, target.update, target.store):
             if url:
@@ -157,11 +157,11 @@ def _watched_handlers(watchdog: _Watchdog) -> list[urllib.request.BaseHandler]:
         return Watched
 
     class WatchedHTTP(urllib.request.HTTPHandler):
-        def do_open(self, http_class, req, **kwargs):  # type: ignore[no-untyped-def]
+        def do_open(self, http_class, req, **kwargs):
             return super().do_open(watched(http_class), req, **kwargs)
 
     class WatchedHTTPS(urllib.request.HTTPSHandler):
-        def do_open(self, http_class, req, **kwargs):  # type: ignore[no-untyped-def]
+        def do_open(self, http_class, req, **kwargs):
             return super().do_open(watched(http_class), req, **kwargs)
 
     return [WatchedHTTP(), WatchedHTTPS()]

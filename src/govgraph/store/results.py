@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -48,6 +49,13 @@ class ResultTable:
         from .formats import write
 
         return write(self, fmt)
+
+
+def integer(term: Node | None) -> int:
+    """The value of an integer literal in a row (a COUNT); anything else is a malformed result."""
+    if not isinstance(term, Literal):
+        raise GovgraphError(f"malformed result: expected a number, got {term!r}")
+    return int(term.toPython())
 
 
 def literal(value: str, language: str | None = None, datatype: str | None = None) -> Literal:
@@ -96,7 +104,10 @@ def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
         return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
     graph = Graph()
     for triple in reply[1]:
-        graph.add(tuple(map(from_wire, triple)))
+        s, p, o = map(from_wire, triple)
+        if s is None or p is None or o is None:
+            raise GovgraphError("malformed result: a triple with a missing term")
+        graph.add((s, p, o))
     graph.truncated = reply[2]  # type: ignore[attr-defined]
     return graph
 
@@ -125,10 +136,12 @@ def projection(text: str) -> list[str] | None:
         solutions = ox.Store().query(text)
     except SyntaxError:
         return None
+    if not isinstance(solutions, ox.QuerySolutions):  # not a SELECT
+        return None
     return [variable.value for variable in solutions.variables]
 
 
-def table_from_json(data: object, limit: int, expected: list[str] | None = None) -> ResultTable:
+def table_from_json(data: Any, limit: int, expected: list[str] | None = None) -> ResultTable:
     """A ResultTable from a parsed SPARQL 1.1 Query Results JSON document, cut at `limit` rows.
 
     With `expected` (the query's projection), an answer naming other variables is malformed:
