@@ -47,12 +47,15 @@ TARGET = 1.0
 def replicate(quads: list[ox.Quad], copies: int) -> list[ox.Quad]:
     """`copies` copies of the seed document's graph, with new IRIs for its document, paragraphs and statements."""
     seed = [q for q in quads if getattr(q.graph_name, "value", "") == SEED_GRAPH]
-    own = {q.subject.value for q in seed if isinstance(q.subject, ox.NamedNode)
-           and q.subject.value.startswith((str(STMT), str(DOC)))}
+    own = {
+        q.subject.value for q in seed if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith((str(STMT), str(DOC)))
+    }
     out: list[ox.Quad] = []
     for k in range(1, copies + 1):
+
         def move(term, k=k):
             return ox.NamedNode(f"{term.value}-copy{k}") if isinstance(term, ox.NamedNode) and term.value in own else term
+
         graph = ox.NamedNode(f"{SEED_GRAPH}-copy{k}")
         out += [ox.Quad(move(q.subject), q.predicate, move(q.object), graph) for q in seed]
     return out

@@ -31,8 +31,9 @@ def ingest(path: Path, out: Path) -> tuple[float, float, float, str]:
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     with tempfile.TemporaryFile("w+") as stdout:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "ingest", str(path), "--out", str(out)],
-                                 stdout=stdout, env=environment)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "govgraph.cli", "ingest", str(path), "--out", str(out)], stdout=stdout, env=environment
+        )
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         stdout.seek(0)
@@ -47,7 +48,9 @@ def main() -> None:
     parser.add_argument("--mb", default="1,10,50", help="sizes in MB, comma-separated (default 1,10,50)")
     args = parser.parse_args()
     sizes = [float(size) for size in args.mb.split(",")]
-    print(f"{'input':>9} {'wall':>8} {'CPU':>8} {'MB/s':>6} {'peak RSS':>10} {'CPU s/MB':>9} {'RSS/MB':>10} {'RSS growth/MB':>14}  draft")
+    print(
+        f"{'input':>9} {'wall':>8} {'CPU':>8} {'MB/s':>6} {'peak RSS':>10} {'CPU s/MB':>9} {'RSS/MB':>10} {'RSS growth/MB':>14}  draft"
+    )
     first: tuple[float, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         for megabytes in sizes:
@@ -59,8 +62,11 @@ def main() -> None:
             first = first or (actual, peak)
             growth = f"{(peak - first[1]) / (actual - first[0]):9.1f} MiB" if actual > first[0] else f"{'-':>13}"
             statements = summary.split(": ", 1)[1].split(";", 1)[0] if ": " in summary else summary
-            print(f"{actual:6.1f} MB {seconds:7.1f}s {cpu:7.1f}s {actual / cpu:6.2f} {peak:6.0f} MiB {cpu / actual:8.2f}s "
-                  f"{peak / actual:6.1f} MiB {growth}  {out.stat().st_size / 1_000_000:.0f} MB, {statements}", flush=True)
+            print(
+                f"{actual:6.1f} MB {seconds:7.1f}s {cpu:7.1f}s {actual / cpu:6.2f} {peak:6.0f} MiB {cpu / actual:8.2f}s "
+                f"{peak / actual:6.1f} MiB {growth}  {out.stat().st_size / 1_000_000:.0f} MB, {statements}",
+                flush=True,
+            )
             path.unlink()
             out.unlink()
 

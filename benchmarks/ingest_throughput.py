@@ -75,7 +75,9 @@ def main() -> None:
         def baseline() -> str:
             source = read_source(path)
             _, blocks, _ = render(source)
-            count = sum(len(split_sentences_pysbd(part.block.text, part.start, part.end)) for p in paragraphs(blocks) for part in p.parts)
+            count = sum(
+                len(split_sentences_pysbd(part.block.text, part.start, part.end)) for p in paragraphs(blocks) for part in p.parts
+            )
             return f"{count} sentences"
 
         holder = {}
@@ -86,6 +88,7 @@ def main() -> None:
                 holder["extraction"] = extraction
                 commitments = sum(s.commitment for s in extraction.statements)
                 return f"{len(extraction.statements)} statements, {commitments} commitments"
+
             return run
 
         def draft() -> str:

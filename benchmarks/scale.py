@@ -57,6 +57,7 @@ QUERIES = {
 
 # --- steps, each run in its own process ----------------------------------------------------------
 
+
 def _files(home: Path) -> list[Path]:
     from govgraph import paths
 
@@ -145,6 +146,7 @@ def step(name: str, home: Path, pyshacl_limit: float) -> None:
 
 # --- the driver ------------------------------------------------------------------------------------
 
+
 def _cpu_seconds(pid: int) -> float:
     """CPU seconds a running process has used: the timeout counts these, so a busy machine does not cut a step short."""
     try:
@@ -182,8 +184,9 @@ def measure(args: list[str], timeout: float, env: dict | None = None) -> dict:
 
 
 def run_step(name: str, home: Path, timeout: float, pyshacl_limit: float) -> dict:
-    return measure([sys.executable, __file__, "--step", name, "--home", str(home), "--pyshacl-timeout", str(pyshacl_limit)],
-                   timeout, _env())
+    return measure(
+        [sys.executable, __file__, "--step", name, "--home", str(home), "--pyshacl-timeout", str(pyshacl_limit)], timeout, _env()
+    )
 
 
 def _env(**extra) -> dict:
@@ -218,28 +221,48 @@ def bench(size: int, work: Path, timeout: float, pyshacl_limit: float) -> list[t
         raise SystemExit(f"a step passed the {timeout:.0f} s safety timeout at {size} triples")
     phase = lambda run, name: [line for line in run["lines"] if line["phase"] == name]  # noqa: E731
     r, o = phase(theirs, "load")[0], phase(ours, "load")[0]
-    rows = [(f"load: parse {o['triples']:,} triples", cell(r), cell(o), ratio(r["cpu"], o["cpu"])),
-            ("load: peak RSS", f"{r['rss']:,.0f} MiB", f"{o['rss']:,.0f} MiB", ratio(r["rss"], o["rss"]))]
+    rows = [
+        (f"load: parse {o['triples']:,} triples", cell(r), cell(o), ratio(r["cpu"], o["cpu"])),
+        ("load: peak RSS", f"{r['rss']:,.0f} MiB", f"{o['rss']:,.0f} MiB", ratio(r["rss"], o["rss"])),
+    ]
     by_title = {line["query"]: line for line in phase(ours, "query")}
     for line in phase(theirs, "query"):
         mine = by_title[line["query"]]
         same = "" if mine["rows"] == line["rows"] else f" ROWS DIFFER ({line['rows']})"
-        rows.append((f"query: {line['query']} ({mine['rows']} rows)", cell(line), cell(mine) + same, ratio(line["cpu"], mine["cpu"])))
+        rows.append(
+            (f"query: {line['query']} ({mine['rows']} rows)", cell(line), cell(mine) + same, ratio(line["cpu"], mine["cpu"]))
+        )
     r, o = phase(theirs, "validate")[0], phase(ours, "validate")[0]
     if "timed_out" in r:
-        rows.append(("validate: pyshacl vs SPARQL engine", f"> {r['timed_out']:.0f} s (timed out)", cell(o),
-                     ratio(r["timed_out"], o["cpu"], True)))
+        rows.append(
+            (
+                "validate: pyshacl vs SPARQL engine",
+                f"> {r['timed_out']:.0f} s (timed out)",
+                cell(o),
+                ratio(r["timed_out"], o["cpu"], True),
+            )
+        )
     else:
         rows.append(("validate: pyshacl vs SPARQL engine", cell(r), cell(o), ratio(r["cpu"], o["cpu"])))
     rows.append(("validate: conforms", str(r.get("conforms", "?")), f"{o['conforms']} ({o['warnings']} warnings)", ""))
-    rows.append(("peak RSS of the whole process", f"{theirs['usage'].ru_maxrss / 1024:,.0f} MiB",
-                 f"{ours['usage'].ru_maxrss / 1024:,.0f} MiB", ratio(theirs["usage"].ru_maxrss, ours["usage"].ru_maxrss)))
+    rows.append(
+        (
+            "peak RSS of the whole process",
+            f"{theirs['usage'].ru_maxrss / 1024:,.0f} MiB",
+            f"{ours['usage'].ru_maxrss / 1024:,.0f} MiB",
+            ratio(theirs["usage"].ru_maxrss, ours["usage"].ru_maxrss),
+        )
+    )
     build_dir = work / f"build-{size}"
     shutil.rmtree(build_dir, ignore_errors=True)
-    built = measure([sys.executable, "-m", "govgraph.cli", "build"], timeout,
-                    _env(GOVGRAPH_HOME=str(home), GOVGRAPH_BUILD=str(build_dir)))
-    shown = (f"> {timeout:.0f} s (timed out)" if built["timed_out"]
-             else f"{built['cpu']:.2f} s ({built['wall']:.1f} wall), {peak_rss(built['usage'])}")
+    built = measure(
+        [sys.executable, "-m", "govgraph.cli", "build"], timeout, _env(GOVGRAPH_HOME=str(home), GOVGRAPH_BUILD=str(build_dir))
+    )
+    shown = (
+        f"> {timeout:.0f} s (timed out)"
+        if built["timed_out"]
+        else f"{built['cpu']:.2f} s ({built['wall']:.1f} wall), {peak_rss(built['usage'])}"
+    )
     rows.append(("govgraph build, end to end (CPU, wall, RSS)", "", shown, ""))
     return rows
 
@@ -248,10 +271,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", default="100000,1000000", help="comma-separated sizes (default: %(default)s)")
     parser.add_argument("--work", type=Path, help="working directory, reused between runs (default: a temporary one)")
-    parser.add_argument("--pyshacl-timeout", type=float, default=200,
-                        help="CPU seconds pyshacl may validate before it is stopped (default: %(default)s)")
-    parser.add_argument("--timeout", type=float, default=900,
-                        help="safety limit in CPU seconds for any process (wall: four times that) (default: %(default)s)")
+    parser.add_argument(
+        "--pyshacl-timeout",
+        type=float,
+        default=200,
+        help="CPU seconds pyshacl may validate before it is stopped (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900,
+        help="safety limit in CPU seconds for any process (wall: four times that) (default: %(default)s)",
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -261,8 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(HERE))
     work = args.work or Path(tempfile.mkdtemp(prefix="govgraph-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"govgraph scale benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
-          f"pyshacl stopped after {args.pyshacl_timeout:.0f} CPU s; times are CPU s (wall s in brackets)")
+    print(
+        f"govgraph scale benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+        f"pyshacl stopped after {args.pyshacl_timeout:.0f} CPU s; times are CPU s (wall s in brackets)"
+    )
     for size in (int(s) for s in args.triples.split(",")):
         began = time.perf_counter()
         print(f"\n## {size:,} triples (synthetic)\n")

@@ -76,17 +76,23 @@ def in_process(location: Path) -> dict[str, float]:
         result = opened[0].query(LARGE, use_default_graph_as_union=True)
         [(from_oxigraph(solution[0]), from_oxigraph(solution[1]), from_oxigraph(solution[2])) for solution in result]
 
-    return {"start": timed(start)[0], "tiny": statistics.median(timed(tiny, 500)),
-            "small": statistics.median(timed(small, 200)), "large": timed(large)[0]}
+    return {
+        "start": timed(start)[0],
+        "tiny": statistics.median(timed(tiny, 500)),
+        "small": statistics.median(timed(small, 200)),
+        "large": timed(large)[0],
+    }
 
 
 def child(location: Path, rows: int) -> dict[str, float]:
     store = EmbeddedStore(location)
     try:
-        figures = {"start": timed(lambda: store.select(SMALL))[0],
-                   "tiny": statistics.median(timed(lambda: store.select(TINY), 500)),
-                   "small": statistics.median(timed(lambda: store.select(SMALL), 200)),
-                   "large": timed(lambda: store.select(LARGE, limit=rows))[0]}
+        figures = {
+            "start": timed(lambda: store.select(SMALL))[0],
+            "tiny": statistics.median(timed(lambda: store.select(TINY), 500)),
+            "small": statistics.median(timed(lambda: store.select(SMALL), 200)),
+            "large": timed(lambda: store.select(LARGE, limit=rows))[0],
+        }
     finally:
         store.close()
     return figures
@@ -104,11 +110,15 @@ def main() -> None:
     check = statistics.median(timed(lambda: safety.bind(next(fresh)), 300))
     print(f"embedded store, {triples} triples; baseline = pyoxigraph in this process (no timeout possible)")
     print(f"{'':<22}{'baseline':>12}{'child':>12}{'ratio':>8}")
-    for key, label in (("start", "start"), ("tiny", "tiny (2 rows)"), ("small", "count 50k"), ("large", f"large ({triples} rows)")):
+    for key, label in (
+        ("start", "start"),
+        ("tiny", "tiny (2 rows)"),
+        ("small", "count 50k"),
+        ("large", f"large ({triples} rows)"),
+    ):
         print(f"{label:<22}{base[key] * 1000:>10.2f}ms{ours[key] * 1000:>10.2f}ms{ours[key] / base[key]:>7.1f}x")
     print(f"of which the safety gate (parse, write, parse again) per new query text: {check * 1000:.2f}ms")
 
 
 if __name__ == "__main__":
     main()
-

@@ -47,8 +47,11 @@ EVIL_TTL = f"""
 def app_pages() -> list[str]:
     """The pages the app's router lists, by the stem of each `st.Page("app_pages/NAME.py", …)` in streamlit_app.py."""
     tree = ast.parse(APP_FILE.read_text(encoding="utf-8"))
-    return [Path(node.args[0].value).stem for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Page"]
+    return [
+        Path(node.args[0].value).stem
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Page"
+    ]
 
 
 def fill_store(target: Path, extra_turtle: str | None = None) -> Path:
@@ -118,8 +121,7 @@ def serve_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Pa
         env = environment()
         env[STORE_ENV] = str(store)
         log = open(tmp_path_factory.mktemp("app-log") / "streamlit.log", "wb")
-        process = subprocess.Popen(command(port), env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   cwd=str(APP_FILE.parent.parent))
+        process = subprocess.Popen(command(port), env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(APP_FILE.parent.parent))
         started.append(process)
         base = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 90
@@ -150,4 +152,3 @@ def artifacts() -> Path:
     folder = APP_FILE.parent.parent / "test-artifacts"
     folder.mkdir(exist_ok=True)
     return folder
-

@@ -48,8 +48,10 @@ def cli_environment(home: Path | None = None, env: dict[str, str] | None = None)
     return {**environment, **(env or {})}
 
 
-def run_cli(*args: str | Path, home: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str | Path, home: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run the real `govgraph` command to its end (see cli_command and cli_environment); every test runs it so."""
-    return subprocess.run(cli_command(*args), capture_output=True, text=True, env=cli_environment(home, env),
-                          cwd=cwd or ROOT, timeout=timeout)
+    return subprocess.run(
+        cli_command(*args), capture_output=True, text=True, env=cli_environment(home, env), cwd=cwd or ROOT, timeout=timeout
+    )

@@ -12,8 +12,18 @@ from govgraph.ingest.extract import Extraction
 from govgraph.namespaces import GG
 
 #: The properties that link a statement to the entities it names (what "linked entities" means).
-LINK_PROPERTIES = (GG.forum, GG.meeting, GG.initiative, GG.namedActor, GG.stakeholder, GG.targetGroup,
-                   GG.region, GG.theme, GG.targetTime, GG.mentions)
+LINK_PROPERTIES = (
+    GG.forum,
+    GG.meeting,
+    GG.initiative,
+    GG.namedActor,
+    GG.stakeholder,
+    GG.targetGroup,
+    GG.region,
+    GG.theme,
+    GG.targetTime,
+    GG.mentions,
+)
 
 
 @dataclass
@@ -65,8 +75,11 @@ def extracted(extraction: Extraction) -> dict[tuple[int, int], dict]:
     for s in extraction.statements:
         links = {(_short(p), _short(o)) for p, o in s.links} | {("targetTime", y) for y in s.years}
         found[(s.start, s.end)] = {
-            "iri": _short(s.iri), "act": s.kind, "commitment": s.commitment,
-            "made_by": {_short(m) for m in s.made_by}, "links": links,
+            "iri": _short(s.iri),
+            "act": s.kind,
+            "commitment": s.commitment,
+            "made_by": {_short(m) for m in s.made_by},
+            "links": links,
         }
     return found
 

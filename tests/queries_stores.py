@@ -53,8 +53,10 @@ def _holds_seed(store: RemoteStore, expected: dict[str, int]) -> bool:
     """
     # A plain HTTP GET: this runs before every test, and the store's parse-and-check of a query
     # costs more than the query itself.
-    request = urllib.request.Request(store.target.query + "?" + urllib.parse.urlencode({"query": _COUNT}),
-                                     headers={"Accept": "application/sparql-results+json"})
+    request = urllib.request.Request(
+        store.target.query + "?" + urllib.parse.urlencode({"query": _COUNT}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         bindings = json.load(response)["results"]["bindings"]
     found = {b["g"]["value"]: int(b["n"]["value"]) for b in bindings}

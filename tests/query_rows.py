@@ -10,8 +10,16 @@ from rdflib.term import Node
 
 from govgraph.namespaces import PREFIXES
 
-_INTEGERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger,
-             XSD.unsignedInt, XSD.unsignedLong}
+_INTEGERS = {
+    XSD.integer,
+    XSD.int,
+    XSD.long,
+    XSD.short,
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
+    XSD.unsignedInt,
+    XSD.unsignedLong,
+}
 
 
 def short(term: Node | None) -> object:
@@ -28,7 +36,7 @@ def short(term: Node | None) -> object:
         if best is None:
             return str(term)
         prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-        return f"{prefix}:{str(term)[len(str(best)):]}"
+        return f"{prefix}:{str(term)[len(str(best)) :]}"
     assert isinstance(term, Literal)
     if term.datatype in _INTEGERS:
         return int(term)

@@ -80,9 +80,11 @@ def start_oxigraph() -> tuple[subprocess.Popen, str]:
     """An in-memory Oxigraph server with the union default graph; returns (process, query URL)."""
     port = free_port()
     # --timeout-s bounds the server's own work when a test's client gives up on a query.
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}",
-                                "--union-default-graph", "--timeout-s", "10"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "10"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_ready(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
     except BaseException:
@@ -174,14 +176,20 @@ def start_virtuoso(folder: Path) -> tuple[subprocess.Popen, str, int]:
     (folder / "vsp").mkdir(exist_ok=True)
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(d=folder, sql_port=sql_port, http_port=http_port))
-    process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        ["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{http_port}/sparql"
     try:
         wait_ready(url + "?query=ASK%7B%7D", process, timeout=120)
-        grant = 'GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET (\'nobody\', 7);'
-        subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60)
+        grant = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+        subprocess.run(
+            ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
     except BaseException:
         stop(process)
         raise
@@ -196,8 +204,9 @@ def virtuoso_url() -> Iterator[str]:
         yield announced
         return
     if shutil.which("virtuoso-t") is None or shutil.which("isql-vt") is None:
-        pytest.skip("Virtuoso 7 is not installed (no virtuoso-t/isql-vt on PATH; "
-                    f"install virtuoso-opensource-7 or set {VIRTUOSO_ENV})")
+        pytest.skip(
+            f"Virtuoso 7 is not installed (no virtuoso-t/isql-vt on PATH; install virtuoso-opensource-7 or set {VIRTUOSO_ENV})"
+        )
     folder = Path(tempfile.mkdtemp(prefix="govgraph-virtuoso-"))
     process, url, _ = start_virtuoso(folder)
     try:

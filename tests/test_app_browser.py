@@ -71,11 +71,17 @@ def choose(page: Page, widget: str, label: str, option: str) -> None:
     page.keyboard.press("Escape")  # close the list: while open, the rest of the page is hidden from roles
 
 
-@pytest.mark.parametrize("path, heading", [
-    ("", "govgraph explorer"), ("commitments", "Commitments"), ("entity?iri=" + IGF_CLAUSE.replace(":", "%3A").replace("/", "%2F"),
-                                                                "Annex 4 (2023) ¶1.2 clause 1"),
-    ("workbench", "SPARQL workbench"), ("network", "Network"), ("validation", "Validation"),
-])
+@pytest.mark.parametrize(
+    "path, heading",
+    [
+        ("", "govgraph explorer"),
+        ("commitments", "Commitments"),
+        ("entity?iri=" + IGF_CLAUSE.replace(":", "%3A").replace("/", "%2F"), "Annex 4 (2023) ¶1.2 clause 1"),
+        ("workbench", "SPARQL workbench"),
+        ("network", "Network"),
+        ("validation", "Validation"),
+    ],
+)
 def test_every_page_opens(page: Page, app_url, artifacts, path, heading):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -152,8 +158,9 @@ def test_saved_question_and_csv(page: Page, app_url, artifacts):
 
 def test_workbench_permalink_reopens_the_query(page: Page, app_url):
     query = "SELECT ?label (COUNT(?s) AS ?n) WHERE { ?s gg:actKind ?k . ?k rdfs:label ?label } GROUP BY ?label"
-    open_page(page, app_url + "workbench?q=" + re.sub(r"[^A-Za-z0-9]", lambda m: f"%{ord(m.group()):02X}", query),
-              "SPARQL workbench")
+    open_page(
+        page, app_url + "workbench?q=" + re.sub(r"[^A-Za-z0-9]", lambda m: f"%{ord(m.group()):02X}", query), "SPARQL workbench"
+    )
     expect(page.locator("textarea")).to_have_value(query)
     expect(page.get_by_role("heading", name="n by label")).to_be_visible(timeout=FIRST)
 
@@ -180,7 +187,10 @@ def test_html_in_data_shows_as_text(page: Page, serve_app, evil_store, artifacts
     expect(quote).to_contain_text("<script>window.__pwned=3</script> <img src=x onerror=window.__pwned=4>.")
     expect(quote.locator("script, img")).to_have_count(0)
     shot(page, artifacts, "escaped-html")
-    open_page(page, base + "entity?iri=" + EVIL_FORUM.replace(":", "%3A").replace("/", "%2F"),
-              "<script>window.__pwned=1</script><b>Evil</b> & Co")
+    open_page(
+        page,
+        base + "entity?iri=" + EVIL_FORUM.replace(":", "%3A").replace("/", "%2F"),
+        "<script>window.__pwned=1</script><b>Evil</b> & Co",
+    )
     assert page.evaluate("window.__pwned === undefined")
     assert not dialogs

@@ -43,8 +43,12 @@ def test_overview_counts_and_validation(app_page, seed_store):
     # 13 clauses of Annex 4 are typed gg:Commitment in data/statements (see data/README.md).
     assert metrics["Commitments"] == "13"
     assert set(metrics) >= {"Commitments", "Forums and processes", "Initiatives", "Actors", "Documents"}
-    assert [h.value for h in at.subheader] == ["Commitments by forum", "Commitments by theme",
-                                                "Commitments by kind of act", "Commitments by target year"]
+    assert [h.value for h in at.subheader] == [
+        "Commitments by forum",
+        "Commitments by theme",
+        "Commitments by kind of act",
+        "Commitments by target year",
+    ]
     assert any("conforms" in s.value for s in at.success)
 
 
@@ -176,8 +180,7 @@ def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
     port = free_port()
     env = cli_environment(env={"GOVGRAPH_BUILD": str(tmp_path / "build")})
     env.pop("GOVGRAPH_STORE", None)
-    process = subprocess.Popen(cli_command("app", "--port", port), env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(cli_command("app", "--port", port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline, answer = time.monotonic() + 120, b""
         while time.monotonic() < deadline and process.poll() is None and answer != b"ok":

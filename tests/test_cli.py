@@ -27,9 +27,7 @@ def test_validate_json_lists_findings_with_full_iris():
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["conforms"] is False
     violations = [f for f in report["findings"] if f["severity"] == "Violation"]
-    assert [(f["focus"], f["path"]) for f in violations] == [
-        ("https://w3id.org/govgraph/id/statement/test-p1-s1", "gg:theme")
-    ]
+    assert [(f["focus"], f["path"]) for f in violations] == [("https://w3id.org/govgraph/id/statement/test-p1-s1", "gg:theme")]
 
 
 def test_build_writes_the_graph_and_store_and_prints_counts(project_copy):
@@ -66,7 +64,9 @@ def test_build_refuses_a_graph_with_violations_and_keeps_the_old_build(project_c
     output = project_copy / "build" / "govgraph.nq"
     before = output.read_bytes()
     statements = project_copy / "data" / "statements" / "g7-2023-digital-annex4.ttl"
-    statements.write_text(statements.read_text(encoding="utf-8").replace("gg:actKind act:resolve", "gg:actKind act:welcome", 1), encoding="utf-8")
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace("gg:actKind act:resolve", "gg:actKind act:welcome", 1), encoding="utf-8"
+    )
     result = run_cli("build", home=project_copy)
     assert result.returncode == 2 and "violation" in result.stderr and "nothing was written" in result.stderr
     assert output.read_bytes() == before

@@ -87,7 +87,7 @@ def test_paragraph_text_marks_the_statement(store):
     hit = explore.search(store, statement=IGF_CLAUSE, commitments_only=False)[0][0]
     para = explore.paragraph_text(store, hit.paragraph, hit.start, hit.end)
     assert para.exact and para.text.startswith("We resolve to work together")
-    assert para.text[para.mark[0]:para.mark[1]] == hit.quote
+    assert para.text[para.mark[0] : para.mark[1]] == hit.quote
 
 
 def test_unknown_iri_is_empty_not_an_error(store):
@@ -96,7 +96,7 @@ def test_unknown_iri_is_empty_not_an_error(store):
 
 def test_highlight_links_names_and_escapes_everything():
     mention = markup.Mention("https://x.test/a?b=<c>", "A <b>bold</b> & co", "forum", ["IGF"])
-    out = markup.highlight('We meet at the IGF with A <b>bold</b> & co <script>alert(1)</script>.', [mention])
+    out = markup.highlight("We meet at the IGF with A <b>bold</b> & co <script>alert(1)</script>.", [mention])
     assert "<script>" not in out and "<b>" not in out
     assert "<script>alert(1)</script>" in unescape(out)  # shown as text
     assert out.count('class="gg-entity gg-forum"') == 2  # "IGF" and the label itself

@@ -25,8 +25,9 @@ def test_bytes_are_the_same_for_any_hash_seed(tmp_path: Path) -> None:
     trees = []
     for seed in ("0", "1", "4242"):
         out = tmp_path / f"seed-{seed}"
-        done = run_cli("export", "--format", "all", "--out", str(out), "-i", str(TRICKY), "-i", str(NETWORK),
-                       env={"PYTHONHASHSEED": seed})
+        done = run_cli(
+            "export", "--format", "all", "--out", str(out), "-i", str(TRICKY), "-i", str(NETWORK), env={"PYTHONHASHSEED": seed}
+        )
         assert done.returncode == 0, done.stderr
         trees.append(_tree(out))
     assert len(trees[0]) >= 15
@@ -117,7 +118,11 @@ def test_description_lists_every_distribution_with_its_real_size(fixture_export:
 
     dataset = "https://w3id.org/govgraph/dataset"
     distributions = [d.value for d in values(dataset, dcat + "distribution")]
-    files = [p for p in fixture_export.rglob("*") if p.is_file() and p.name not in ("description.ttl", "description.jsonld", "context.jsonld")]
+    files = [
+        p
+        for p in fixture_export.rglob("*")
+        if p.is_file() and p.name not in ("description.ttl", "description.jsonld", "context.jsonld")
+    ]
     assert len(distributions) == len(files) == 14
     for distribution in distributions:
         (url,) = values(distribution, dcat + "downloadURL")
@@ -132,14 +137,20 @@ def test_description_lists_every_distribution_with_its_real_size(fixture_export:
     assert modified.value == "2026-11-29"  # from SOURCE_DATE_EPOCH set by run_cli
     assert [c.value for c in values(dataset, "http://purl.org/dc/terms/conformsTo")] == ["https://w3id.org/govgraph/shapes"]
     assert {v.value for v in values(dataset, "http://rdfs.org/ns/void#vocabulary")} >= {
-        "https://w3id.org/govgraph/ontology#", "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2004/02/skos/core#"}
+        "https://w3id.org/govgraph/ontology#",
+        "http://www.w3.org/2000/01/rdf-schema#",
+        "http://www.w3.org/2004/02/skos/core#",
+    }
     assert values(dataset, "http://rdfs.org/ns/void#exampleResource")
     assert not values(dataset, "http://rdfs.org/ns/void#sparqlEndpoint")
 
 
 def test_description_names_a_configured_sparql_endpoint(tmp_path: Path) -> None:
     endpoint = "https://example.org/govgraph/sparql"
-    assert run_cli("export", "--format", "nt", "--out", str(tmp_path), "--sparql-endpoint", endpoint, "-i", str(TRICKY)).returncode == 0
+    assert (
+        run_cli("export", "--format", "nt", "--out", str(tmp_path), "--sparql-endpoint", endpoint, "-i", str(TRICKY)).returncode
+        == 0
+    )
     document = json.loads((tmp_path / "description.jsonld").read_text(encoding="utf-8"))
     (dataset,) = [n for n in document["@graph"] if n["id"] == "https://w3id.org/govgraph/dataset"]
     assert dataset["sparqlEndpoint"] == endpoint

@@ -40,7 +40,9 @@ def test_guard_catches_a_remote_context(no_network: None) -> None:
     document = json.dumps({"@context": jsonld.CONTEXT_IRI, "@id": "https://example.org/a", "label": "x"})
     with pytest.raises(Exception) as caught:
         rdflib.Graph().parse(data=document, format="json-ld")
-    assert isinstance(caught.value, NetworkUsed) or "network access attempted" in repr(caught.value) + repr(caught.value.__context__)
+    assert isinstance(caught.value, NetworkUsed) or "network access attempted" in repr(caught.value) + repr(
+        caught.value.__context__
+    )
 
 
 def test_export_and_both_readers_work_offline(no_network: None, tmp_path: Path) -> None:
@@ -66,8 +68,12 @@ def test_context_gives_every_ontology_term_one_short_key() -> None:
     context = jsonld.load_context()
     compactor = jsonld.Compactor(context)
     ontology = rdflib.Graph().parse(paths.ONTOLOGY_FILE)
-    terms = {str(s) for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
-             for s in ontology.subjects(RDF.type, kind) if str(s).startswith(str(GG))}
+    terms = {
+        str(s)
+        for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        for s in ontology.subjects(RDF.type, kind)
+        if str(s).startswith(str(GG))
+    }
     for term in sorted(terms):
         key = compactor.properties.get(term, (compactor.classes.get(term),))[0]
         assert key == term.rsplit("#", 1)[-1], f"{term} has no short key in the context"
@@ -82,8 +88,10 @@ def test_commitments_are_framed_as_nested_objects(fixture_export: Path) -> None:
     by_id = {node["id"]: node for node in graph if "id" in node}
     pledge = by_id["https://w3id.org/govgraph/id/statement/p5-s2"]
     assert pledge["type"] == "Commitment"
-    assert pledge["forum"] == [{"id": "https://w3id.org/govgraph/id/forum/gdc", "label": "Global Digital Compact"},
-                               {"id": "https://w3id.org/govgraph/id/forum/wsis-20", "label": "WSIS+20 Review"}]
+    assert pledge["forum"] == [
+        {"id": "https://w3id.org/govgraph/id/forum/gdc", "label": "Global Digital Compact"},
+        {"id": "https://w3id.org/govgraph/id/forum/wsis-20", "label": "WSIS+20 Review"},
+    ]
     assert pledge["madeBy"] == {"id": "https://w3id.org/govgraph/id/actor/g7", "label": "G7"}
     tricky = by_id["https://w3id.org/govgraph/id/statement/tricky"]
     assert tricky["targetTime"] == {"type": "Instant", "inXSDgYear": "2025"}  # blank node embedded

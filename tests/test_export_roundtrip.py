@@ -25,8 +25,13 @@ pytest_plugins = ["tests.conftest_export"]
 #: Export formats that keep one named graph per source document; the others are compared as triples.
 DATASET_FORMATS = {"nq", "trig"}
 #: raptor2's name for each syntax it reads; it has no JSON-LD parser, so pyld is the third reader of JSON-LD.
-RAPPER_SYNTAX = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/n-quads": "nquads",
-                 "application/trig": "trig", "application/rdf+xml": "rdfxml"}
+RAPPER_SYNTAX = {
+    "text/turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "application/rdf+xml": "rdfxml",
+}
 
 
 def _readers(media_type: str, dataset: bool) -> tuple[ox.RdfFormat, str, str | None, bool]:
@@ -36,8 +41,11 @@ def _readers(media_type: str, dataset: bool) -> tuple[ox.RdfFormat, str, str | N
 
 #: file name → its readers: every RDF format `govgraph export` writes, and the two descriptions.
 FORMATS = {
-    **{f.filename: _readers(f.media_type, f.key in DATASET_FORMATS)
-       for f in EXPORT_FORMATS.values() if ox.RdfFormat.from_media_type(f.media_type)},
+    **{
+        f.filename: _readers(f.media_type, f.key in DATASET_FORMATS)
+        for f in EXPORT_FORMATS.values()
+        if ox.RdfFormat.from_media_type(f.media_type)
+    },
     "description.ttl": _readers("text/turtle", False),
     "description.jsonld": _readers("application/ld+json", False),
 }
@@ -59,8 +67,11 @@ def _from_rdflib(graph: rdflib.Graph, dataset: bool) -> list[ox.Quad]:
         return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or "http://www.w3.org/2001/XMLSchema#string")))
 
     if dataset:
-        return [ox.Quad(term(s), term(p), term(o), term(g) if isinstance(g, rdflib.URIRef) else ox.DefaultGraph())
-                for s, p, o, g in graph.quads() if not (isinstance(g, rdflib.URIRef) and str(g) == "urn:x-rdflib:default")]
+        return [
+            ox.Quad(term(s), term(p), term(o), term(g) if isinstance(g, rdflib.URIRef) else ox.DefaultGraph())
+            for s, p, o, g in graph.quads()
+            if not (isinstance(g, rdflib.URIRef) and str(g) == "urn:x-rdflib:default")
+        ]
     return [ox.Quad(term(s), term(p), term(o)) for s, p, o in graph]
 
 
@@ -76,11 +87,29 @@ def read_three_ways(path: Path) -> dict[str, list[ox.Quad]]:
         rdflib.NORMALIZE_LITERALS = True
     found["rdflib"] = _from_rdflib(graph, dataset)
     if rapper_syntax:
-        out = subprocess.run([RAPPER, "-q", "-i", rapper_syntax, "-o", "nquads" if dataset else "ntriples", str(path),
-                              "https://w3id.org/govgraph/"], capture_output=True, check=True, timeout=120)
+        out = subprocess.run(
+            [
+                RAPPER,
+                "-q",
+                "-i",
+                rapper_syntax,
+                "-o",
+                "nquads" if dataset else "ntriples",
+                str(path),
+                "https://w3id.org/govgraph/",
+            ],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
         found["rapper"] = list(ox.parse(out.stdout, format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES))
-        counted = subprocess.run([RAPPER, "-c", "-i", rapper_syntax, str(path), "https://w3id.org/govgraph/"],
-                                 capture_output=True, text=True, check=True, timeout=120)
+        counted = subprocess.run(
+            [RAPPER, "-c", "-i", rapper_syntax, str(path), "https://w3id.org/govgraph/"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
         assert f"returned {len(found['rapper'])} " in counted.stderr, counted.stderr
     if ox_format == ox.RdfFormat.JSON_LD:
         found["pyld"] = _from_pyld(path)

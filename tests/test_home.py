@@ -29,7 +29,8 @@ def test_build_reads_and_writes_the_home(data_only_home: Path, tmp_path: Path) -
 def test_a_home_may_bring_its_own_questions(data_only_home: Path) -> None:
     shutil.copytree(paths.QUERIES_DIR, data_only_home / "queries")
     (data_only_home / "queries" / "home-question.rq").write_text(
-        "# title: A question only this home has\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+        "# title: A question only this home has\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8"
+    )
     listed = run_cli("--home", data_only_home, "queries").stdout
     assert "home-question" in listed and "commitments-by-forum" in listed
 

@@ -117,4 +117,3 @@ def test_provenance_on_every_statement(case):
         agent = graph.value(activity, PROV.wasAssociatedWith)
         assert graph.value(agent, SDO.softwareVersion) is not None
         assert 0 <= float(graph.value(node, GG.confidence)) <= 1
-

@@ -23,8 +23,16 @@ def test_target_years(text, years):
 @pytest.mark.parametrize(
     "text, relation, name",
     [
-        ("Building on the commitments of last year's summit communiqué, we pledge to act.", GG.buildsOn, "last year's summit communiqué"),
-        ("We reaffirm our commitments in the Takasaki Ministerial Declaration and will act.", GG.reaffirms, "Takasaki Ministerial Declaration"),
+        (
+            "Building on the commitments of last year's summit communiqué, we pledge to act.",
+            GG.buildsOn,
+            "last year's summit communiqué",
+        ),
+        (
+            "We reaffirm our commitments in the Takasaki Ministerial Declaration and will act.",
+            GG.reaffirms,
+            "Takasaki Ministerial Declaration",
+        ),
         ("We reiterate our commitment made at the Hiroshima Summit.", GG.reaffirms, "Hiroshima Summit"),
         ("We will report, as agreed in the Tunis Agenda, on progress.", GG.reaffirms, "Tunis Agenda"),
     ],

@@ -67,12 +67,14 @@ def test_html_draft_merges_with_its_rendered_source(home, app_page):
     stats = json.loads(_cli(home, "stats", "--format", "json").stdout)
     assert (stats["statements"], stats["commitments"]) == (21, 16)
     # It shows up in the saved questions: the three commitments of the new document (¶1.1, ¶2.1, ¶3.1 c2).
-    listed = _cli(home, "query", "commitments-by-document", "--param", "document=doc:g7-2025-digital-trust",
-                  "--format", "json")
+    listed = _cli(home, "query", "commitments-by-document", "--param", "document=doc:g7-2025-digital-trust", "--format", "json")
     assert listed.returncode == 0, listed.stderr
     rows = json.loads(listed.stdout)["results"]["bindings"]
     assert [row["commitment"]["value"].rsplit("/", 1)[1] for row in rows] == [
-        "g7-2025-digital-trust-p1-s1", "g7-2025-digital-trust-p2-s1", "g7-2025-digital-trust-p3-s1-c2"]
+        "g7-2025-digital-trust-p1-s1",
+        "g7-2025-digital-trust-p2-s1",
+        "g7-2025-digital-trust-p3-s1-c2",
+    ]
     # ...and in the app, searched by a word of its quote.
     page = app_page("commitments", home / "build" / "store")
     page.run()

@@ -32,9 +32,9 @@ def test_ingesting_twice_gives_the_same_bytes_and_iris(tmp_path):
 
 INJECTION = (
     'We commit to publish the text """ ; gg:madeBy <http://evil.example/x> . } '
-    "INSERT DATA { <http://evil.example/s> <http://evil.example/p> \"o\" } ; DROP ALL ; "
+    'INSERT DATA { <http://evil.example/s> <http://evil.example/p> "o" } ; DROP ALL ; '
     "<script>alert(1)</script> @prefix evil: <http://evil.example/> . by the end of 2024.\n"
-    "We welcome the text \\\" ' \\u0022 \"@en . <http://evil.example/a> a gg:Commitment .\n"
+    'We welcome the text \\" \' \\u0022 "@en . <http://evil.example/a> a gg:Commitment .\n'
 )
 
 
@@ -46,7 +46,7 @@ def test_text_that_looks_like_turtle_or_sparql_stays_a_literal(tmp_path):
     assert len(extraction.statements) == 2
     quotes = sorted(str(q) for q in graph.objects(None, GG.quote))
     assert quotes == sorted(s.quote for s in extraction.statements)
-    assert quotes[0].startswith("We commit to publish the text \"\"\" ; gg:madeBy")
+    assert quotes[0].startswith('We commit to publish the text """ ; gg:madeBy')
     for term in {t for triple in graph for t in triple}:
         assert "evil.example" not in str(term) or isinstance(term, Literal), term
     assert len(set(graph.subjects(GG.quote, None))) == 2
@@ -121,13 +121,15 @@ def test_bad_metadata_is_refused_before_writing(tmp_path):
     assert result.returncode == 2 and "--part-of" in result.stderr and not out.exists()
     result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), "--date", "October 2023", "--out", str(out))
     assert result.returncode == 2 and "--date" in result.stderr and not out.exists()
-    for option, value in [("--publisher", "https://example.org/a b>"), ("--part-of", "doc:a b"), ("--speaker", "actor:x\"y")]:
+    for option, value in [("--publisher", "https://example.org/a b>"), ("--part-of", "doc:a b"), ("--speaker", 'actor:x"y')]:
         result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), option, value, "--out", str(out))
         assert result.returncode == 2 and option in result.stderr and "Traceback" not in result.stderr and not out.exists()
 
 
 def test_report_prints_a_review_table(tmp_path):
-    result = _cli("ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), "--date", "2023-10-14", "--report", "--out", str(tmp_path / "d.ttl"))
+    result = _cli(
+        "ingest", str(FIXTURES / "g7-2023-ict-fixture.txt"), "--date", "2023-10-14", "--report", "--out", str(tmp_path / "d.ttl")
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["para", "clause", "act", "commit?", "conf", "entities", "quote"]

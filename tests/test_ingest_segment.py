@@ -49,12 +49,20 @@ def test_unnumbered_paragraphs_are_numbered_in_order(tmp_path):
 
 
 def test_chrome_and_headings_are_not_body():
-    for line in ("Summits | Meetings | Publications | Research | Search | Home |", "[pdf]", "— |",
-                 "All contents copyright © 2025. University of Toronto unless otherwise stated. All rights reserved.",
-                 "g7@utoronto.ca This page was last updated August 15, 2024. |", "Please send comments to:"):
+    for line in (
+        "Summits | Meetings | Publications | Research | Search | Home |",
+        "[pdf]",
+        "— |",
+        "All contents copyright © 2025. University of Toronto unless otherwise stated. All rights reserved.",
+        "g7@utoronto.ca This page was last updated August 15, 2024. |",
+        "Please send comments to:",
+    ):
         assert is_chrome(line) or not is_body(line), line
-    for heading in ("G7 Digital and Tech Track Annex 4:", "Takasaki, Gunma, April 30, 2023",
-                    "Annex 2: G7 Vision for Future Networks in the Beyond 5G/6G Era"):
+    for heading in (
+        "G7 Digital and Tech Track Annex 4:",
+        "Takasaki, Gunma, April 30, 2023",
+        "Annex 2: G7 Vision for Future Networks in the Beyond 5G/6G Era",
+    ):
         assert not is_body(heading), heading
     assert is_body("We resolve to work together to identify priority fora for the joint promotion of the DFI.")
 
@@ -79,8 +87,10 @@ def test_windows_line_endings_and_a_byte_order_mark_keep_offsets_exact(tmp_path)
     from govgraph.ingest import extract
 
     path = tmp_path / "crlf.txt"
-    path.write_bytes("\ufeffMenu | A | B\r\n1. We resolve to act now on connectivity for all.\r\n"
-                     "2. We welcome the report, and we pledge to fund it in 2026.\r\n".encode("utf-8"))
+    path.write_bytes(
+        "\ufeffMenu | A | B\r\n1. We resolve to act now on connectivity for all.\r\n"
+        "2. We welcome the report, and we pledge to fund it in 2026.\r\n".encode("utf-8")
+    )
     extraction = extract(path)
     assert [(s.kind, s.quote) for s in extraction.statements] == [
         ("resolve", "We resolve to act now on connectivity for all."),

@@ -56,8 +56,14 @@ def test_degree(facts: network.Facts) -> None:
     rows = network.degree(network.build_graph(facts, "commitment-entity"))
     degree = values(rows, "degree")
     # p1-s2-c1, p5-s1, p5-s2 name three entities each; dfi, msc and wsis-20 are named twice.
-    assert {k: v for k, v in degree.items() if v > 1} == {"p1-s2-c1": 3, "p5-s1": 3, "p5-s2": 3, "dfi": 2,
-                                                           "multi-stakeholder-communities": 2, "wsis-20": 2}
+    assert {k: v for k, v in degree.items() if v > 1} == {
+        "p1-s2-c1": 3,
+        "p5-s1": 3,
+        "p5-s2": 3,
+        "dfi": 2,
+        "multi-stakeholder-communities": 2,
+        "wsis-20": 2,
+    }
     assert values(rows, "centrality")["p5-s2"] == pytest.approx(3 / 12)  # degree / (n - 1)
 
 
@@ -71,8 +77,14 @@ def test_betweenness(facts: network.Facts) -> None:
     #   p1-s2-c1: {dfi, p1-s1}=2, {igf}=1, {igf-2023}=1                             -> 2+2+1 = 5
     #   dfi:      {p1-s1}=1, {p1-s2-c1, igf, igf-2023}=3                            -> 3
     got = values(network.betweenness(network.build_graph(facts, "commitment-entity")), "betweenness")
-    expected = {"p5-s2": 14 / 66, "wsis-20": 12 / 66, "p5-s1": 11 / 66, "multi-stakeholder-communities": 6 / 66,
-                "p1-s2-c1": 5 / 66, "dfi": 3 / 66}
+    expected = {
+        "p5-s2": 14 / 66,
+        "wsis-20": 12 / 66,
+        "p5-s1": 11 / 66,
+        "multi-stakeholder-communities": 6 / 66,
+        "p1-s2-c1": 5 / 66,
+        "dfi": 3 / 66,
+    }
     for node, value in expected.items():
         assert got[node] == pytest.approx(value, abs=1e-6)
     assert all(v == 0 for k, v in got.items() if k not in expected)
@@ -85,7 +97,7 @@ def test_eigenvector_on_co_mention(facts: network.Facts) -> None:
     # λc = 4o, so λ² - λ - 4 = 0, λ = (1 + √17)/2 ≈ 2.5616 > 2 (the triangle's), so all weight
     # goes to the bowtie. With c = 4o/λ and c² + 4o² = 1: o = 1/√(16/λ² + 4) ≈ 0.394103,
     # c = 4o/λ ≈ 0.615412; the triangle's nodes get 0.
-    lam = (1 + 17 ** 0.5) / 2
+    lam = (1 + 17**0.5) / 2
     outer = 1 / (16 / lam**2 + 4) ** 0.5
     got = values(network.eigenvector(network.build_graph(facts, "co-mention")), "eigenvector")
     assert got["wsis-20"] == pytest.approx(4 * outer / lam, abs=1e-6)
@@ -101,15 +113,31 @@ def test_communities_on_co_mention(facts: network.Facts) -> None:
     # + (1/9 - (4/18)²) = 0.4198. So the best partition is the triangle and the bowtie,
     # numbered by size: the bowtie (5) is community 1.
     got = values(network.communities(network.build_graph(facts, "co-mention")), "community")
-    assert got == {"multi-stakeholder-communities": 1, "gdc": 1, "wsis-20": 1, "un-digital-cooperation": 1, "2025": 1,
-                   "dfi": 2, "igf": 2, "igf-2023": 2}
+    assert got == {
+        "multi-stakeholder-communities": 1,
+        "gdc": 1,
+        "wsis-20": 1,
+        "un-digital-cooperation": 1,
+        "2025": 1,
+        "dfi": 2,
+        "igf": 2,
+        "igf-2023": 2,
+    }
 
 
 def test_shortest_path_names_the_commitments_between(facts: network.Facts) -> None:
     # msc – p5-s2 – wsis-20 – p5-s1 – undc: the only path in the tree.
     graph = network.build_graph(facts, "commitment-entity")
-    rows = network.shortest_path(graph, facts.resolve("multi-stakeholder communities"), facts.resolve("forum:un-digital-cooperation"))
-    assert [short(r["id"]) for r in rows] == ["multi-stakeholder-communities", "p5-s2", "wsis-20", "p5-s1", "un-digital-cooperation"]
+    rows = network.shortest_path(
+        graph, facts.resolve("multi-stakeholder communities"), facts.resolve("forum:un-digital-cooperation")
+    )
+    assert [short(r["id"]) for r in rows] == [
+        "multi-stakeholder-communities",
+        "p5-s2",
+        "wsis-20",
+        "p5-s1",
+        "un-digital-cooperation",
+    ]
     assert [r["label"] for r in rows if r["kind"] == "commitment"] == ["P5 S2: pledge", "P5 S1: call for"]
     with pytest.raises(GovgraphError, match="no path"):
         network.shortest_path(graph, facts.resolve("DFI"), facts.resolve("Global Digital Compact"))
@@ -119,8 +147,9 @@ def test_actor_forum_and_forum_initiative(facts: network.Facts) -> None:
     # With the speaker counted, the G7 (maker of every commitment) meets each forum its
     # commitments name: igf (p1-s2-c1), gdc (p5-s2), wsis-20 (p5-s1 and p5-s2: weight 2), undc (p5-s1).
     graph = network.build_graph(facts, "actor-forum", roles=network.ROLES)
-    assert {(short(a), short(b)) if short(a) == "g7" else (short(b), short(a)): d["weight"] for a, b, d in graph.edges(data=True)} == {
-        ("g7", "igf"): 1, ("g7", "gdc"): 1, ("g7", "wsis-20"): 2, ("g7", "un-digital-cooperation"): 1}
+    assert {
+        (short(a), short(b)) if short(a) == "g7" else (short(b), short(a)): d["weight"] for a, b, d in graph.edges(data=True)
+    } == {("g7", "igf"): 1, ("g7", "gdc"): 1, ("g7", "wsis-20"): 2, ("g7", "un-digital-cooperation"): 1}
     # Only p1-s2-c1 names a forum (igf) and an initiative (dfi) together.
     pairs = network.build_graph(facts, "forum-initiative")
     assert sorted(sorted(map(short, e)) for e in pairs.edges()) == [["dfi", "igf"]]
@@ -147,8 +176,22 @@ def test_cli_table_csv_and_graphml(tmp_path) -> None:
     done = run_cli("network", "-i", str(NETWORK), "--metric", "path", "--from", "DFI", "--to", "IGF 2023")
     assert done.returncode == 0 and "stmt:p1-s2-c1" in done.stdout
     out = tmp_path / "g.graphml"
-    assert run_cli("network", "-i", str(NETWORK), "--metric", "communities", "--projection", "co-mention",
-                   "--format", "graphml", "--out", str(out)).returncode == 0
+    assert (
+        run_cli(
+            "network",
+            "-i",
+            str(NETWORK),
+            "--metric",
+            "communities",
+            "--projection",
+            "co-mention",
+            "--format",
+            "graphml",
+            "--out",
+            str(out),
+        ).returncode
+        == 0
+    )
     graph = nx.read_graphml(out)
     assert graph.nodes[ID + "forum/wsis-20"]["community"] == 1 and graph.number_of_edges() == 9
     # Written like the export's GraphML: nodes and edges in sorted order, so equal graphs give equal bytes.
@@ -202,10 +245,19 @@ def test_seed_path_from_the_dfi_to_the_freedom_online_coalition(seed: network.Fa
     graph = network.build_graph(seed, "commitment-entity")
     rows = network.shortest_path(graph, seed.resolve("DFI"), seed.resolve("Freedom Online Coalition"))
     assert [r["id"].removeprefix(SEED) for r in rows] == [
-        ID + "initiative/dfi", "p1-s2-c1", ID + "theme/multistakeholder-internet-governance", "p4-s2",
-        ID + "theme/internet-freedom", "p4-s3", ID + "forum/freedom-online-coalition"]
+        ID + "initiative/dfi",
+        "p1-s2-c1",
+        ID + "theme/multistakeholder-internet-governance",
+        "p4-s2",
+        ID + "theme/internet-freedom",
+        "p4-s3",
+        ID + "forum/freedom-online-coalition",
+    ]
     assert [r["label"] for r in rows if r["kind"] == "commitment"] == [
-        "Annex 4 (2023) ¶1.2 clause 1", "Annex 4 (2023) ¶4.2", "Annex 4 (2023) ¶4.3"]
+        "Annex 4 (2023) ¶1.2 clause 1",
+        "Annex 4 (2023) ¶4.2",
+        "Annex 4 (2023) ¶4.3",
+    ]
 
 
 def test_seed_forum_initiative(seed: network.Facts) -> None:

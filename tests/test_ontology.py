@@ -8,17 +8,43 @@ from govgraph import loading, paths
 from govgraph.namespaces import GG
 
 ONTOLOGY = loading.load([paths.ONTOLOGY_FILE])
-TERMS = sorted(
-    {s for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s in ONTOLOGY.subjects(RDF.type, kind)}
-)
+TERMS = sorted({s for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s in ONTOLOGY.subjects(RDF.type, kind)})
 
 
 def test_the_ontology_declares_the_core_terms():
-    for term in ("Statement", "Commitment", "ActKind", "Forum", "Initiative", "Actor", "Document", "Paragraph",
-                 "StakeholderGroup", "TargetGroup", "Region", "Theme", "Meeting", "Process"):
+    for term in (
+        "Statement",
+        "Commitment",
+        "ActKind",
+        "Forum",
+        "Initiative",
+        "Actor",
+        "Document",
+        "Paragraph",
+        "StakeholderGroup",
+        "TargetGroup",
+        "Region",
+        "Theme",
+        "Meeting",
+        "Process",
+    ):
         assert (GG[term], RDF.type, OWL.Class) in ONTOLOGY, term
-    for term in ("actKind", "madeBy", "quote", "forum", "initiative", "stakeholder", "targetGroup", "region",
-                 "theme", "targetTime", "reaffirms", "startOffset", "endOffset", "inParagraph"):
+    for term in (
+        "actKind",
+        "madeBy",
+        "quote",
+        "forum",
+        "initiative",
+        "stakeholder",
+        "targetGroup",
+        "region",
+        "theme",
+        "targetTime",
+        "reaffirms",
+        "startOffset",
+        "endOffset",
+        "inParagraph",
+    ):
         assert (GG[term], None, None) in ONTOLOGY, term
 
 

@@ -26,42 +26,56 @@ ANNEX4 = "doc:g7-2023-digital-annex4"
 BROKEN: dict[str, tuple[list[tuple[str, str, str | None]], str, list[tuple[object, ...]]]] = {
     # ¶1.2 clause 2 starts at 960, inside clause 1 (800–969).
     "overlapping-statements": (
-        [(S + "p1-s2-c2", "gg:startOffset", None)], f"{S}p1-s2-c2 gg:startOffset 960 .",
-        [(S + "p1-s2-c1", S + "p1-s2-c2")]),
+        [(S + "p1-s2-c2", "gg:startOffset", None)],
+        f"{S}p1-s2-c2 gg:startOffset 960 .",
+        [(S + "p1-s2-c1", S + "p1-s2-c2")],
+    ),
     # Paragraph 2 said to start at 1000, inside paragraph 1 (618–1038).
     "overlapping-paragraphs": (
-        [(f"{ANNEX4}-p2", "gg:startOffset", None)], f"{ANNEX4}-p2 gg:startOffset 1000 .",
-        [(f"{ANNEX4}-p1", f"{ANNEX4}-p2")]),
+        [(f"{ANNEX4}-p2", "gg:startOffset", None)],
+        f"{ANNEX4}-p2 gg:startOffset 1000 .",
+        [(f"{ANNEX4}-p1", f"{ANNEX4}-p2")],
+    ),
     # ¶1.2 clause 2 numbered clause 1 like its neighbour.
     "duplicate-sentence-and-clause-numbers": (
-        [(S + "p1-s2-c2", "gg:clause", None)], f"{S}p1-s2-c2 gg:clause 1 .",
-        [(S + "p1-s2-c1", S + "p1-s2-c2")]),
+        [(S + "p1-s2-c2", "gg:clause", None)],
+        f"{S}p1-s2-c2 gg:clause 1 .",
+        [(S + "p1-s2-c1", S + "p1-s2-c2")],
+    ),
     # A sixth paragraph with no sentence modelled.
     "paragraph-without-statement": (
-        [], f"{ANNEX4}-p6 a gg:Paragraph ; rdfs:label \"Annex 4 (2023), paragraph 6\"@en ; gg:number 6 ; "
-            f"dcterms:isPartOf {ANNEX4} .",
-        [(f"{ANNEX4}-p6",)]),
+        [],
+        f'{ANNEX4}-p6 a gg:Paragraph ; rdfs:label "Annex 4 (2023), paragraph 6"@en ; gg:number 6 ; dcterms:isPartOf {ANNEX4} .',
+        [(f"{ANNEX4}-p6",)],
+    ),
     # A forum and an initiative nobody names; an unused theme is no finding (SKOS schemes may hold
     # concepts no statement uses yet).
     "unreferenced-forum-or-initiative": (
-        [], "forum:example a gg:Forum ; rdfs:label \"Example forum\"@en .\n"
-            "initiative:example a gg:Initiative ; rdfs:label \"Example initiative\"@en .\n"
-            "theme:example a gg:Theme ; rdfs:label \"Example theme\"@en ; skos:broader theme:internet-freedom .",
-        [("forum:example", "gg:Forum"), ("initiative:example", "gg:Initiative")]),
+        [],
+        'forum:example a gg:Forum ; rdfs:label "Example forum"@en .\n'
+        'initiative:example a gg:Initiative ; rdfs:label "Example initiative"@en .\n'
+        'theme:example a gg:Theme ; rdfs:label "Example theme"@en ; skos:broader theme:internet-freedom .',
+        [("forum:example", "gg:Forum"), ("initiative:example", "gg:Initiative")],
+    ),
     # A second target group labelled "youths"; a meeting labelled "Kyoto" like the place is fine
     # (another class).
     "duplicate-label-within-class": (
-        [], "group:young-people a gg:TargetGroup ; rdfs:label \"youths\"@en .\n"
-            "meeting:kyoto a gg:Meeting ; rdfs:label \"Kyoto\"@en .",
-        [("gg:TargetGroup", "group:young-people", "group:youths", "youths")]),
+        [],
+        'group:young-people a gg:TargetGroup ; rdfs:label "youths"@en .\nmeeting:kyoto a gg:Meeting ; rdfs:label "Kyoto"@en .',
+        [("gg:TargetGroup", "group:young-people", "group:youths", "youths")],
+    ),
     # Internet governance made narrower than its own narrower theme: a loop of two.
     "broader-cycle": (
-        [], "theme:internet-governance skos:broader theme:multistakeholder-internet-governance .",
-        [("theme:internet-governance",), ("theme:multistakeholder-internet-governance",)]),
+        [],
+        "theme:internet-governance skos:broader theme:multistakeholder-internet-governance .",
+        [("theme:internet-governance",), ("theme:multistakeholder-internet-governance",)],
+    ),
     # ¶2.3 said to reaffirm a theme (wrong); ¶4.2 building on the Tunis Agenda is fine.
     "lineage-to-unknown-item": (
-        [], f"{S}p2-s3 gg:reaffirms theme:online-safety .\n{S}p4-s2 gg:buildsOn doc:wsis-tunis-agenda .",
-        [(S + "p2-s3", "gg:reaffirms", "theme:online-safety")]),
+        [],
+        f"{S}p2-s3 gg:reaffirms theme:online-safety .\n{S}p4-s2 gg:buildsOn doc:wsis-tunis-agenda .",
+        [(S + "p2-s3", "gg:reaffirms", "theme:online-safety")],
+    ),
 }
 
 
@@ -94,8 +108,7 @@ def broken_store(seed: list[ox.Quad], remove: list[tuple[str, str, str | None]],
 def run_check(store: ox.Store, check: queries.SavedQuery) -> list[tuple[object, ...]]:
     """The check's rows, run the way `govgraph validate` runs it (pyoxigraph, union default graph)."""
     results = store.query(check.text, use_default_graph_as_union=True)
-    return [tuple(short(loading.to_rdflib_term(s[v]) if s[v] is not None else None) for v in results.variables)
-            for s in results]
+    return [tuple(short(loading.to_rdflib_term(s[v]) if s[v] is not None else None) for v in results.variables) for s in results]
 
 
 CHECKS = {check.path.stem: check for check in queries.list_checks()}
@@ -133,7 +146,12 @@ def test_validate_reports_check_rows_with_the_title(seed_quads: list[ox.Quad]) -
     remove, add, _ = BROKEN["paragraph-without-statement"]
     findings = check_findings(broken_store(seed_quads, remove, add))
     assert [(f.focus, f.shape, f.message) for f in findings] == [
-        (str(PREFIXES["doc"]) + "g7-2023-digital-annex4-p6", "check:paragraph-without-statement", "Paragraph without any statement")]
+        (
+            str(PREFIXES["doc"]) + "g7-2023-digital-annex4-p6",
+            "check:paragraph-without-statement",
+            "Paragraph without any statement",
+        )
+    ]
 
 
 def _store_of(quads: list[ox.Quad]) -> ox.Store:

@@ -59,13 +59,16 @@ def test_bindings_use_defaults_and_types(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.parametrize("values, message", [
-    ({}, "parameter label is required"),
-    ({"label": "x", "colour": "red"}, "no parameter 'colour'"),
-    ({"label": "x", "year": "next year"}, "'next year' is not a valid xsd:gYear"),
-    ({"label": "x", "forum": 'x" } ; DROP ALL ; {'}, "not an IRI"),
-    ({"label": "x", "forum": "unknownprefix:thing"}, None),
-])
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({}, "parameter label is required"),
+        ({"label": "x", "colour": "red"}, "no parameter 'colour'"),
+        ({"label": "x", "year": "next year"}, "'next year' is not a valid xsd:gYear"),
+        ({"label": "x", "forum": 'x" } ; DROP ALL ; {'}, "not an IRI"),
+        ({"label": "x", "forum": "unknownprefix:thing"}, None),
+    ],
+)
 def test_bad_values_are_named(tmp_path: Path, values: dict, message: str | None) -> None:
     saved = queries.load_query(write(tmp_path, "q.rq", HEADER))
     if message is None:  # an unknown prefix reads as an IRI scheme: a valid, if odd, IRI
@@ -90,7 +93,10 @@ def test_file_without_header_takes_inferred_params(tmp_path: Path) -> None:
     saved = queries.load_query(write(tmp_path, "ad-hoc.rq", "SELECT * WHERE { ?s ?p ?o }"))
     assert saved.title == "ad-hoc" and saved.params == ()
     assert saved.bindings({"s": "forum:igf", "o": "42", "p": "<urn:x>"}) == {
-        "s": URIRef("https://w3id.org/govgraph/id/forum/igf"), "o": Literal(42), "p": URIRef("urn:x")}
+        "s": URIRef("https://w3id.org/govgraph/id/forum/igf"),
+        "o": Literal(42),
+        "p": URIRef("urn:x"),
+    }
 
 
 def test_find_by_name_by_path_and_suggest(tmp_path: Path) -> None:
@@ -117,14 +123,17 @@ def test_checks_pass_on_the_fixture_and_catch_a_paragraph_without_statement(embe
     from govgraph.store import temporary_store
 
     assert all(result.passed for result in queries.run_checks(embedded))
-    orphan = ox.Quad(ox.NamedNode("https://w3id.org/govgraph/id/document/annex4-p9"),
-                     ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                     ox.NamedNode("https://w3id.org/govgraph/ontology#Paragraph"),
-                     ox.NamedNode("https://w3id.org/govgraph/graph/document/annex4"))
+    orphan = ox.Quad(
+        ox.NamedNode("https://w3id.org/govgraph/id/document/annex4-p9"),
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode("https://w3id.org/govgraph/ontology#Paragraph"),
+        ox.NamedNode("https://w3id.org/govgraph/graph/document/annex4"),
+    )
     with temporary_store(fixture_quads + [orphan]) as broken:
         failed = [r for r in queries.run_checks(broken) if not r.passed]
     assert [(r.query.name, [str(row[0]) for row in r.rows]) for r in failed] == [
-        ("checks/paragraph-without-statement", ["https://w3id.org/govgraph/id/document/annex4-p9"])]
+        ("checks/paragraph-without-statement", ["https://w3id.org/govgraph/id/document/annex4-p9"])
+    ]
 
 
 def test_run_checks_is_the_runner_validate_uses_and_names_a_refused_check(embedded, tmp_path) -> None:
@@ -133,8 +142,11 @@ def test_run_checks_is_the_runner_validate_uses_and_names_a_refused_check(embedd
 
     bad = tmp_path / "checks" / "reaches-out.rq"
     bad.parent.mkdir()
-    bad.write_text("# title: Reaches out\n# description: A check that asks another server.\n"
-                   "SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }\n", encoding="utf-8")
+    bad.write_text(
+        "# title: Reaches out\n# description: A check that asks another server.\n"
+        "SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }\n",
+        encoding="utf-8",
+    )
     for run in (lambda: queries.run_checks(embedded, bad.parent), lambda: check_findings(embedded, bad.parent)):
         with pytest.raises(InputError, match=r"reaches-out\.rq.*SERVICE"):
             run()

@@ -20,6 +20,7 @@ def run(capsys: pytest.CaptureFixture) -> "callable":
         status = main(list(argv))
         captured = capsys.readouterr()
         return status, captured.out, captured.err
+
     return invoke
 
 
@@ -37,7 +38,8 @@ def test_queries_details_and_checks(run) -> None:
     assert status == 0 and "--param forum=…  (iri(gg:Forum), default forum:igf) the forum" in out
     status, out, _ = run("queries", "--checks")
     assert status == 0 and ["checks/paragraph-without-statement", "Paragraph without any statement"] in [
-        line.split(None, 1) for line in out.splitlines()]
+        line.split(None, 1) for line in out.splitlines()
+    ]
 
 
 def test_query_csv_on_the_embedded_store(run, embedded) -> None:
@@ -51,12 +53,15 @@ def test_query_csv_on_the_embedded_store(run, embedded) -> None:
 
 
 def test_query_with_a_param_as_tsv(run, embedded) -> None:
-    status, out, _ = run("query", "commitments-by-forum", "--store", str(embedded.location),
-                         "--param", "forum=forum:kyoto-igf", "--format", "tsv")
+    status, out, _ = run(
+        "query", "commitments-by-forum", "--store", str(embedded.location), "--param", "forum=forum:kyoto-igf", "--format", "tsv"
+    )
     assert status == 0
-    assert out == ("?commitment\t?paragraph\t?quote\n"
-                   '<https://w3id.org/govgraph/id/statement/b1>\t"7"^^<http://www.w3.org/2001/XMLSchema#integer>\t'
-                   '"Tab\\there, newline\\nthere, comma, and \\"quotes\\"."@en\n')
+    assert out == (
+        "?commitment\t?paragraph\t?quote\n"
+        '<https://w3id.org/govgraph/id/statement/b1>\t"7"^^<http://www.w3.org/2001/XMLSchema#integer>\t'
+        '"Tab\\there, newline\\nthere, comma, and \\"quotes\\"."@en\n'
+    )
 
 
 def test_query_limit_notes_the_cut(run, embedded) -> None:
@@ -67,7 +72,10 @@ def test_query_limit_notes_the_cut(run, embedded) -> None:
 
 
 def test_ask_as_json_and_text(run, embedded) -> None:
-    assert run("query", "has-commitment-due-by", "--store", str(embedded.location), "-f", "json")[1] == '{"head": {}, "boolean": false}\n'
+    assert (
+        run("query", "has-commitment-due-by", "--store", str(embedded.location), "-f", "json")[1]
+        == '{"head": {}, "boolean": false}\n'
+    )
     assert run("query", "has-commitment-due-by", "--store", str(embedded.location), "-p", "year=2027")[1] == "true\n"
 
 
@@ -83,11 +91,14 @@ def test_construct_file_as_ntriples(run, embedded, tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("DROP ALL", "updates are refused (DROP)"),
-    ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } }", "SERVICE clauses are refused"),
-    ("SELECT * FROM <http://127.0.0.1:1/x.ttl> WHERE { ?s ?p ?o }", "FROM and FROM NAMED are refused"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("DROP ALL", "updates are refused (DROP)"),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } }", "SERVICE clauses are refused"),
+        ("SELECT * FROM <http://127.0.0.1:1/x.ttl> WHERE { ?s ?p ?o }", "FROM and FROM NAMED are refused"),
+    ],
+)
 def test_refusals_exit_2_with_one_line(run, embedded, tmp_path: Path, text: str, message: str) -> None:
     query = tmp_path / "bad.rq"
     query.write_text(text, encoding="utf-8")
@@ -111,7 +122,10 @@ def test_bad_param_syntax(run, embedded) -> None:
 @pytest.mark.server
 def test_publish_twice_then_query_the_server(run, fresh_oxigraph_url: str) -> None:
     if paths.BUILD_FILE.is_file():
-        expected = {(q.subject, q.predicate, q.object, q.graph_name) for q in ox.parse(path=str(paths.BUILD_FILE), format=ox.RdfFormat.N_QUADS)}
+        expected = {
+            (q.subject, q.predicate, q.object, q.graph_name)
+            for q in ox.parse(path=str(paths.BUILD_FILE), format=ox.RdfFormat.N_QUADS)
+        }
     else:
         expected = set(map(tuple, ((q.subject, q.predicate, q.object, q.graph_name) for q in loading.load_store())))
     for _ in range(2):

@@ -31,11 +31,14 @@ SERVICE = "SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 def test_no_module_outside_the_store_package_runs_a_query_itself() -> None:
     """Only src/govgraph/store/ calls pyoxigraph `Store.query` or rdflib `Graph.query`."""
     store_package = ROOT / "src" / "govgraph" / "store"
-    offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
-                 for folder in (ROOT / "src", ROOT / "app") for path in sorted(folder.rglob("*.py"))
-                 if store_package not in path.parents
-                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if RUNS_A_QUERY.search(line) and WRITES_TEXT not in line]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for folder in (ROOT / "src", ROOT / "app")
+        for path in sorted(folder.rglob("*.py"))
+        if store_package not in path.parents
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if RUNS_A_QUERY.search(line) and WRITES_TEXT not in line
+    ]
     assert offenders == []
 
 
@@ -57,8 +60,7 @@ def test_a_trusted_query_is_cut_at_the_limit_and_says_so(fixture_quads: list[ox.
 
 
 @pytest.mark.parametrize("store_kind", ["memory", "embedded"])
-def test_user_text_takes_the_gate_on_every_store(store_kind: str, fixture_quads: list[ox.Quad],
-                                                 embedded: EmbeddedStore) -> None:
+def test_user_text_takes_the_gate_on_every_store(store_kind: str, fixture_quads: list[ox.Quad], embedded: EmbeddedStore) -> None:
     store = embedded if store_kind == "embedded" else MemoryStore()
     with pytest.raises(QueryRefused, match="SERVICE"):
         store.select(SERVICE)
@@ -87,16 +89,21 @@ def test_a_check_is_user_text_and_takes_the_gate(tmp_path: Path) -> None:
     checks.mkdir()
     for source in sorted(paths.CHECKS_DIR.iterdir()):
         (checks / source.name).write_bytes(source.read_bytes())
-    (checks / "phone-home.rq").write_text("# title: Phone home\n# description: Sends the graph away.\n" + SERVICE + "\n",
-                                          encoding="utf-8")
+    (checks / "phone-home.rq").write_text(
+        "# title: Phone home\n# description: Sends the graph away.\n" + SERVICE + "\n", encoding="utf-8"
+    )
     with pytest.raises(GovgraphError, match="phone-home.rq.*SERVICE"):
         check_findings(loading.load_store(), checks)
 
 
 def test_no_module_that_takes_user_text_builds_a_trusted_query() -> None:
     """Saved questions, `govgraph query`, the workbench and the app hand text to the gate, never to TrustedQuery."""
-    user_facing = [ROOT / "app", ROOT / "src" / "govgraph" / "commands", ROOT / "src" / "govgraph" / "queries.py",
-                   ROOT / "src" / "govgraph" / "explore" / "workbench.py"]
+    user_facing = [
+        ROOT / "app",
+        ROOT / "src" / "govgraph" / "commands",
+        ROOT / "src" / "govgraph" / "queries.py",
+        ROOT / "src" / "govgraph" / "explore" / "workbench.py",
+    ]
     files = [p for place in user_facing for p in ([place] if place.is_file() else sorted(place.rglob("*.py")))]
     assert files
     assert [str(p.relative_to(ROOT)) for p in files if "TrustedQuery" in p.read_text(encoding="utf-8")] == []
@@ -107,7 +114,8 @@ def test_unreadable_reference_data_is_named_in_one_line(tmp_path: Path) -> None:
     from govgraph.errors import InputError
     from govgraph.ingest.reference import load_reference
 
-    (tmp_path / "broken.ttl").write_text("@prefix gg: <https://w3id.org/govgraph/ontology#> .\ngg:x a gg:Forum ;;; ]\n",
-                                         encoding="utf-8")
+    (tmp_path / "broken.ttl").write_text(
+        "@prefix gg: <https://w3id.org/govgraph/ontology#> .\ngg:x a gg:Forum ;;; ]\n", encoding="utf-8"
+    )
     with pytest.raises(InputError, match=r"broken\.ttl.*Turtle syntax error"):
         load_reference(tmp_path)

@@ -69,8 +69,9 @@ def seed_store() -> Iterator[EmbeddedStore]:
 
 
 @pytest.mark.parametrize("name", [saved.name for saved in queries.list_queries()])
-def test_the_documented_command_gives_the_expected_answer(name: str, seed_store: EmbeddedStore,
-                                                          capsys: pytest.CaptureFixture) -> None:
+def test_the_documented_command_gives_the_expected_answer(
+    name: str, seed_store: EmbeddedStore, capsys: pytest.CaptureFixture
+) -> None:
     """Run the README's command line as a user would (JSON output) and compare with the hand-worked rows."""
     argv = shlex.split(command(queries.find_query(name)))[1:] + ["--store", str(seed_store.location), "--format", "json"]
     assert main(argv) == 0
@@ -78,8 +79,10 @@ def test_the_documented_command_gives_the_expected_answer(name: str, seed_store:
     if "boolean" in answer:
         assert answer["boolean"] is next(expected for n, params, expected in ASK_CASES if n == name and not params)
         return
-    got = [tuple(short(from_json_binding(b[v])) if v in b else None for v in answer["head"]["vars"])
-           for b in answer["results"]["bindings"]]
+    got = [
+        tuple(short(from_json_binding(b[v])) if v in b else None for v in answer["head"]["vars"])
+        for b in answer["results"]["bindings"]
+    ]
     assert got == next(expected for n, params, expected in CASES if n == name and not params)
 
 

@@ -13,19 +13,22 @@ from govgraph.safety import QueryRefused
 MALICIOUS = '"x" } ; DROP ALL ; {'
 
 
-@pytest.mark.parametrize("update", [
-    "DROP ALL",
-    "CLEAR DEFAULT",
-    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-    "DELETE WHERE { ?s ?p ?o }",
-    "PREFIX x: <urn:x#> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
-    "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-    "LOAD <http://127.0.0.1:1/data.ttl>",
-    "CREATE GRAPH <urn:g>",
-    "ADD <urn:a> TO <urn:b>",
-    "MOVE <urn:a> TO <urn:b>",
-    "COPY DEFAULT TO <urn:b>",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "DROP ALL",
+        "CLEAR DEFAULT",
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "PREFIX x: <urn:x#> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+        "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "LOAD <http://127.0.0.1:1/data.ttl>",
+        "CREATE GRAPH <urn:g>",
+        "ADD <urn:a> TO <urn:b>",
+        "MOVE <urn:a> TO <urn:b>",
+        "COPY DEFAULT TO <urn:b>",
+    ],
+)
 def test_updates_are_refused(update: str) -> None:
     with pytest.raises(QueryRefused, match="updates are refused"):
         safety.check(update)
@@ -41,24 +44,30 @@ def test_update_message_names_the_operations() -> None:
         safety.check("CLEAR DEFAULT ; LOAD <http://127.0.0.1:1/x>")
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } }",
-    "ASK { OPTIONAL { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } } }",
-    "SELECT * WHERE { { SELECT ?s WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } } } }",
-    "CONSTRUCT { ?s ?p ?o } WHERE { MINUS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } }",
+        "ASK { OPTIONAL { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } } }",
+        "SELECT * WHERE { { SELECT ?s WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } } } }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { MINUS { SERVICE <http://127.0.0.1:1/q> { ?s ?p ?o } } }",
+    ],
+)
 def test_service_is_refused_wherever_it_hides(query: str) -> None:
     with pytest.raises(QueryRefused, match="SERVICE"):
         safety.check(query)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * FROM <http://127.0.0.1:1/data.ttl> WHERE { ?s ?p ?o }",
-    "SELECT * FROM NAMED <http://127.0.0.1:1/data.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
-    "CONSTRUCT { ?s ?p ?o } FROM <urn:g> WHERE { ?s ?p ?o }",
-    "ASK FROM <urn:g> { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM <http://127.0.0.1:1/data.ttl> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <http://127.0.0.1:1/data.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "CONSTRUCT { ?s ?p ?o } FROM <urn:g> WHERE { ?s ?p ?o }",
+        "ASK FROM <urn:g> { ?s ?p ?o }",
+    ],
+)
 def test_from_is_refused(query: str) -> None:
     with pytest.raises(QueryRefused, match="FROM"):
         safety.check(query)
@@ -70,12 +79,15 @@ def test_words_in_strings_and_iris_are_not_mistaken_for_operations() -> None:
     assert safety.check(query) == "SELECT"
 
 
-@pytest.mark.parametrize("query, form", [
-    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
-    ("ASK { ?s ?p ?o }", "ASK"),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
-    ("DESCRIBE <urn:x>", "DESCRIBE"),
-])
+@pytest.mark.parametrize(
+    "query, form",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+        ("ASK { ?s ?p ?o }", "ASK"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("DESCRIBE <urn:x>", "DESCRIBE"),
+    ],
+)
 def test_read_only_forms_pass(query: str, form: str) -> None:
     assert safety.check(query) == form
 
@@ -101,14 +113,17 @@ def test_an_unknown_prefix_is_an_error() -> None:
         safety.bind("SELECT * WHERE { ?s nope:p ?o }")
 
 
-@pytest.mark.parametrize("term, text", [
-    (Literal(MALICIOUS), r'"\"x\" } ; DROP ALL ; {"'),
-    (Literal("a\\b\nc\r\td"), r'"a\\b\nc\r\td"'),
-    (Literal("x", lang="en-GB"), '"x"@en-GB'),
-    (Literal("2025", datatype=namespace.XSD.gYear), '"2025"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
-    (Literal("plain", datatype=namespace.XSD.string), '"plain"'),
-    (URIRef("https://w3id.org/govgraph/id/forum/igf"), "<https://w3id.org/govgraph/id/forum/igf>"),
-])
+@pytest.mark.parametrize(
+    "term, text",
+    [
+        (Literal(MALICIOUS), r'"\"x\" } ; DROP ALL ; {"'),
+        (Literal("a\\b\nc\r\td"), r'"a\\b\nc\r\td"'),
+        (Literal("x", lang="en-GB"), '"x"@en-GB'),
+        (Literal("2025", datatype=namespace.XSD.gYear), '"2025"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
+        (Literal("plain", datatype=namespace.XSD.string), '"plain"'),
+        (URIRef("https://w3id.org/govgraph/id/forum/igf"), "<https://w3id.org/govgraph/id/forum/igf>"),
+    ],
+)
 def test_term_text_escapes(term, text: str) -> None:
     assert safety.term_text(term) == text
 
@@ -125,10 +140,9 @@ def test_binding_adds_values_at_the_top_of_the_where_group() -> None:
 
 
 def test_binding_skips_braces_in_comments_strings_and_the_construct_template() -> None:
-    query = ('# { a comment with a brace\nCONSTRUCT { ?s <urn:p> "}{" } WHERE { ?s ?p ?o FILTER(?o = ?x) }')
+    query = '# { a comment with a brace\nCONSTRUCT { ?s <urn:p> "}{" } WHERE { ?s ?p ?o FILTER(?o = ?x) }'
     prepared = safety.bind(query, {"x": Literal(1)})
-    assert prepared.text == ('CONSTRUCT { ?s <urn:p> "}{" . } WHERE { VALUES (?x) { (1) } ?s ?p ?o . '
-                             'FILTER (?o = ?x) }')
+    assert prepared.text == ('CONSTRUCT { ?s <urn:p> "}{" . } WHERE { VALUES (?x) { (1) } ?s ?p ?o . FILTER (?o = ?x) }')
 
 
 def test_binding_into_a_sub_select_wraps_it_in_a_group() -> None:
@@ -153,12 +167,15 @@ def test_a_row_cap_one_above_the_limit_is_added_to_a_select_without_limit() -> N
     assert prepared.text == "SELECT * WHERE { ?s ?p ?o . } LIMIT 11 VALUES ?s { <urn:a> }"
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
-    "SELECT * WHERE { ?s ?p ?o } OFFSET 3",
-    "ASK { ?s ?p ?o }",
-    "CONSTRUCT WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
+        "SELECT * WHERE { ?s ?p ?o } OFFSET 3",
+        "ASK { ?s ?p ?o }",
+        "CONSTRUCT WHERE { ?s ?p ?o }",
+    ],
+)
 def test_no_row_cap_where_the_query_has_its_own_or_is_not_a_select(query: str) -> None:
     assert "LIMIT 11" not in safety.bind(query, limit=10).text
 
@@ -205,20 +222,24 @@ def test_a_string_holding_a_unicode_escape_is_refused(value: str) -> None:
         safety.bind("SELECT * WHERE { BIND(?v AS ?w) }", {"v": Literal(value)})
 
 
-@pytest.mark.parametrize("query", ['SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }', 'SELECT * WHERE { ?s ?p "\\uD800" }',
-                                   "SELECT * WHERE { ?s ?p -2.5 }"])
+@pytest.mark.parametrize(
+    "query", ['SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }', 'SELECT * WHERE { ?s ?p "\\uD800" }', "SELECT * WHERE { ?s ?p -2.5 }"]
+)
 def test_invalid_code_points_and_rdflib_faults_are_one_line_errors(query: str) -> None:
     with pytest.raises(GovgraphError) as caught:
         safety.bind(query)
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { ?s DISTINCT(<urn:p>) ?o }",  # rdflib-only syntax
-    "SELECT * WHERE { ?s !(^<urn:p>) ?o }",  # rdflib's tree drops the IRI
-    "SELECT * WHERE { <relative> ?p ?o }",
-    "SELECT * WHERE { ?s ?p ?é }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { ?s DISTINCT(<urn:p>) ?o }",  # rdflib-only syntax
+        "SELECT * WHERE { ?s !(^<urn:p>) ?o }",  # rdflib's tree drops the IRI
+        "SELECT * WHERE { <relative> ?p ?o }",
+        "SELECT * WHERE { ?s ?p ?é }",
+    ],
+)
 def test_what_the_writer_cannot_write_faithfully_is_refused(query: str) -> None:
     with pytest.raises(GovgraphError) as caught:
         safety.bind(query)

@@ -55,7 +55,9 @@ def all_fixtures(curated_files, tmp_path_factory) -> dict:
         own = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} - curated
         rename = lambda t: ox.NamedNode(f"{t.value}--{fixture.stem}") if isinstance(t, ox.NamedNode) and t.value in own else t  # noqa: E731, B023 (used within this iteration)
         target = folder / fixture.name
-        ox.serialize([ox.Triple(rename(q.subject), q.predicate, rename(q.object)) for q in quads], str(target), ox.RdfFormat.TURTLE)
+        ox.serialize(
+            [ox.Triple(rename(q.subject), q.predicate, rename(q.object)) for q in quads], str(target), ox.RdfFormat.TURTLE
+        )
         files.append(target)
     return {e: validate(curated_files + files, engine=e, checks=False, recommendations=False) for e in ENGINES}
 
@@ -93,9 +95,9 @@ def test_incomparable_dates_break_less_than_or_equals_as_the_spec_says(curated_f
     fixture.write_text(
         "@prefix gg: <https://w3id.org/govgraph/ontology#> . @prefix schema: <https://schema.org/> .\n"
         "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "<https://w3id.org/govgraph/id/meeting/m> a gg:Meeting ; rdfs:label \"M\"@en ;\n"
+        '<https://w3id.org/govgraph/id/meeting/m> a gg:Meeting ; rdfs:label "M"@en ;\n'
         "  gg:meetingOf <https://w3id.org/govgraph/id/forum/igf> ;\n"
-        "  schema:startDate \"2024-01-01\"^^xsd:date ; schema:endDate \"2024-01-02T10:00:00\"^^xsd:dateTime .\n",
+        '  schema:startDate "2024-01-01"^^xsd:date ; schema:endDate "2024-01-02T10:00:00"^^xsd:dateTime .\n',
         encoding="utf-8",
     )
     report = validate(curated_files + [fixture], engine="sparql", checks=False, recommendations=False)
@@ -112,11 +114,16 @@ def test_string_offsets_in_sparql_constraints_follow_sparql_not_rdflib(curated_f
     fixture = tmp_path / "paragraph.ttl"
     fixture.write_text(
         "@prefix gg: <https://w3id.org/govgraph/ontology#> . @prefix dcterms: <http://purl.org/dc/terms/> .\n"
-        "<https://w3id.org/govgraph/id/document/g7-2023-digital-annex4-p1> gg:startOffset \"early\" .\n",
+        '<https://w3id.org/govgraph/id/document/g7-2023-digital-annex4-p1> gg:startOffset "early" .\n',
         encoding="utf-8",
     )
-    found = {e: {(f.shape, f.path, f.message[:30]) for f in report_for(e, tuple(curated_files + [fixture]), checks=False,
-                                                                       recommendations=False).violations} for e in ENGINES}
+    found = {
+        e: {
+            (f.shape, f.path, f.message[:30])
+            for f in report_for(e, tuple(curated_files + [fixture]), checks=False, recommendations=False).violations
+        }
+        for e in ENGINES
+    }
     offsets = ("StatementShape", None, "The statement's offsets fall o")
     assert offsets not in found["sparql"] and offsets in found["pyshacl"]
     assert found["sparql"] == found["pyshacl"] - {offsets}
@@ -207,8 +214,8 @@ UNSUPPORTED = {
     "closed": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:closed true .",
     "qualified": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:qualifiedValueShape [ sh:class gg:Theme ] ; sh:qualifiedMinCount 1 ] .",
     "and-in-not": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:not [ sh:and ( [ sh:class gg:Theme ] ) ] ] .",
-    "shapes-graph": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select \"SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }\" ] .",
-    "ask": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:ask \"ASK { $this ?p ?o }\" ] .",
+    "shapes-graph": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }" ] .',
+    "ask": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:ask "ASK { $this ?p ?o }" ] .',
     "implicit-class-target": "ex:S a sh:NodeShape, rdfs:Class ; sh:property [ sh:path gg:theme ; sh:minCount 1 ] .",
     "unknown-datatype": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:quote ; sh:datatype xsd:hexBinary ] .",
 }

@@ -95,8 +95,13 @@ def test_index_lists_every_resource(site: Path) -> None:
 
 def test_ontology_documentation_covers_every_term(site: Path) -> None:
     ontology = list(ox.parse(path=str(paths.ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
-    terms = {q.subject.value.rsplit("#", 1)[-1] for q in ontology if q.subject.value.startswith("https://w3id.org/govgraph/ontology#")
-             and q.predicate.value.endswith("#type") and q.object.value.rsplit("#", 1)[-1] in ("Class", "ObjectProperty", "DatatypeProperty")}
+    terms = {
+        q.subject.value.rsplit("#", 1)[-1]
+        for q in ontology
+        if q.subject.value.startswith("https://w3id.org/govgraph/ontology#")
+        and q.predicate.value.endswith("#type")
+        and q.object.value.rsplit("#", 1)[-1] in ("Class", "ObjectProperty", "DatatypeProperty")
+    }
     documented = parsed(site / "ontology/index.html").ids
     assert terms and terms <= documented
     text = (site / "ontology/index.html").read_text(encoding="utf-8")
@@ -112,9 +117,13 @@ def test_accept_header_choice() -> None:
 
 
 def test_preview_serves_on_loopback_with_content_negotiation(site: Path) -> None:
-    process = subprocess.Popen(cli_command("site", "--out", site, "-i", TRICKY, "-i", NETWORK, "--serve", "--port", "0"),
-                               stdout=subprocess.PIPE, text=True, env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
-                               cwd=ROOT)
+    process = subprocess.Popen(
+        cli_command("site", "--out", site, "-i", TRICKY, "-i", NETWORK, "--serve", "--port", "0"),
+        stdout=subprocess.PIPE,
+        text=True,
+        env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
+        cwd=ROOT,
+    )
     try:
         line = ""
         deadline = time.monotonic() + 60

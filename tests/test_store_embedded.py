@@ -21,7 +21,7 @@ GG = "https://w3id.org/govgraph/ontology#"
 STMT = "https://w3id.org/govgraph/id/statement/"
 #: 200^5 rows to count: hours of work for any engine that enumerates them.
 VALUES_200 = " ".join(str(i) for i in range(1, 201))
-EXPLOSIVE = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?{v} {{ {VALUES_200} }}" for v in "abcde") + " }")
+EXPLOSIVE = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?{v} {{ {VALUES_200} }}" for v in "abcde") + " }"
 
 
 def test_missing_store_tells_the_user_to_build(tmp_path: Path) -> None:
@@ -48,7 +48,9 @@ def test_run_dispatches_on_the_query_form(embedded: EmbeddedStore) -> None:
     assert isinstance(embedded.run("SELECT * WHERE { ?s ?p ?o } LIMIT 1"), ResultTable)
     assert embedded.run("ASK { stmt:a3 a gg:Statement }") is True
     assert embedded.ask("ASK { stmt:a3 a gg:Commitment }") is False
-    graph = embedded.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/govgraph/graph/document/other> { ?s ?p ?o } }")
+    graph = embedded.construct(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/govgraph/graph/document/other> { ?s ?p ?o } }"
+    )
     assert isinstance(graph, Graph) and len(graph) == 13
     described = embedded.run("DESCRIBE stmt:a3")
     assert isinstance(described, Graph) and len(described) == 4
@@ -63,14 +65,23 @@ def test_terms_keep_language_datatype_and_non_ascii(embedded: EmbeddedStore) -> 
     table = embedded.select("SELECT ?label WHERE { forum:kyoto-igf rdfs:label ?label }")
     assert table.rows == [(Literal("IGF 2023 in Kyōto — 京都", lang="en"),)]
     table = embedded.select("SELECT ?q ?c WHERE { stmt:b1 gg:quote ?q ; gg:confidence ?c }")
-    assert table.rows == [(Literal('Tab\there, newline\nthere, comma, and "quotes".', lang="en"), Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
+    assert table.rows == [
+        (
+            Literal('Tab\there, newline\nthere, comma, and "quotes".', lang="en"),
+            Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+        )
+    ]
 
 
 def test_unbound_values_are_none(embedded: EmbeddedStore) -> None:
     # Only b1 has a confidence.
     table = embedded.select("SELECT ?c ?conf WHERE { ?c gg:quote ?q OPTIONAL { ?c gg:confidence ?conf } } ORDER BY ?c")
     assert [(str(c).rsplit("/", 1)[1], conf) for c, conf in table.rows] == [
-        ("a1", None), ("a2", None), ("a3", None), ("b1", Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))]
+        ("a1", None),
+        ("a2", None),
+        ("a3", None),
+        ("b1", Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))),
+    ]
 
 
 def test_limit_cuts_and_flags(embedded: EmbeddedStore) -> None:
@@ -88,7 +99,9 @@ def test_malicious_parameter_stays_one_literal(embedded: EmbeddedStore) -> None:
 
 
 def test_parameter_binding_filters(embedded: EmbeddedStore) -> None:
-    table = embedded.select("SELECT ?c WHERE { ?c gg:forum ?f } ORDER BY ?c", {"f": URIRef("https://w3id.org/govgraph/id/forum/wsis")})
+    table = embedded.select(
+        "SELECT ?c WHERE { ?c gg:forum ?f } ORDER BY ?c", {"f": URIRef("https://w3id.org/govgraph/id/forum/wsis")}
+    )
     assert [str(row[0]) for row in table.rows] == [STMT + "a2", STMT + "a3"]
 
 
@@ -146,7 +159,9 @@ def test_publish_accepts_an_rdflib_dataset(fixture_quads: list[ox.Quad]) -> None
 
     with temporary_store([]) as store:
         counts = store.publish(to_rdflib_dataset(fixture_quads))
-        assert counts == {"https://w3id.org/govgraph/graph/reference": 13,
-                          "https://w3id.org/govgraph/graph/document/annex4": 23,
-                          "https://w3id.org/govgraph/graph/document/other": 13}
+        assert counts == {
+            "https://w3id.org/govgraph/graph/reference": 13,
+            "https://w3id.org/govgraph/graph/document/annex4": 23,
+            "https://w3id.org/govgraph/graph/document/other": 13,
+        }
         assert store.triple_count() == 49

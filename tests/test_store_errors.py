@@ -35,8 +35,15 @@ def test_http_error_status(http_responder, status: int) -> None:
     one_line(caught)
 
 
-@pytest.mark.parametrize("body", [b"{not json", b'{"head": {"vars": ["s"]}}', b"[1, 2]",
-                                  b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "weird", "value": "x"}}]}}'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"head": {"vars": ["s"]}}',
+        b"[1, 2]",
+        b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "weird", "value": "x"}}]}}',
+    ],
+)
 def test_malformed_select_result(http_responder, body: bytes) -> None:
     url = http_responder(200, "application/sparql-results+json", body)
     with pytest.raises(GovgraphError, match="malformed") as caught:
@@ -65,11 +72,14 @@ def test_publish_without_a_graph_store_url() -> None:
         open_store("http://127.0.0.1:9/sparql/endpoint").publish([QUAD])
 
 
-@pytest.mark.parametrize("url, update, store", [
-    ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
-    ("http://h:8890/sparql", "http://h:8890/sparql", "http://h:8890/sparql-graph-crud"),
-    ("https://h/ds/query", "https://h/ds/update", "https://h/ds/store"),
-])
+@pytest.mark.parametrize(
+    "url, update, store",
+    [
+        ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
+        ("http://h:8890/sparql", "http://h:8890/sparql", "http://h:8890/sparql-graph-crud"),
+        ("https://h/ds/query", "https://h/ds/update", "https://h/ds/store"),
+    ],
+)
 def test_endpoint_urls_are_derived(url: str, update: str, store: str) -> None:
     target = endpoints(url)
     assert (target.update, target.store) == (update, store)
@@ -77,7 +87,11 @@ def test_endpoint_urls_are_derived(url: str, update: str, store: str) -> None:
 
 def test_virtuoso_with_credentials_uses_the_auth_urls() -> None:
     target = endpoints("http://h:8890/sparql", user="dba", password="dba")
-    assert (target.update, target.store, target.auth) == ("http://h:8890/sparql-auth", "http://h:8890/sparql-graph-crud-auth", "digest")
+    assert (target.update, target.store, target.auth) == (
+        "http://h:8890/sparql-auth",
+        "http://h:8890/sparql-graph-crud-auth",
+        "digest",
+    )
 
 
 def test_explicit_urls_win() -> None:

@@ -14,7 +14,7 @@ ODD = URIRef("http://example.org/a,b")
 TABLE = ResultTable(
     ["s", "label", "n"],
     [
-        (IGF, Literal("Kyōto, \"京都\"", lang="ja"), Literal("2", datatype=namespace.XSD.integer)),
+        (IGF, Literal('Kyōto, "京都"', lang="ja"), Literal("2", datatype=namespace.XSD.integer)),
         (ODD, Literal("tab\there\nline"), None),
         (BNode("b0"), None, Literal("0.5", datatype=namespace.XSD.decimal)),
     ],
@@ -43,15 +43,23 @@ def test_tsv_follows_sparql_tsv() -> None:
 def test_json_follows_sparql_json() -> None:
     assert json.loads(write(TABLE, "json")) == {
         "head": {"vars": ["s", "label", "n"]},
-        "results": {"bindings": [
-            {"s": {"type": "uri", "value": str(IGF)},
-             "label": {"type": "literal", "value": "Kyōto, \"京都\"", "xml:lang": "ja"},
-             "n": {"type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}},
-            {"s": {"type": "uri", "value": "http://example.org/a,b"},
-             "label": {"type": "literal", "value": "tab\there\nline"}},
-            {"s": {"type": "bnode", "value": "b0"},
-             "n": {"type": "literal", "value": "0.5", "datatype": "http://www.w3.org/2001/XMLSchema#decimal"}},
-        ]},
+        "results": {
+            "bindings": [
+                {
+                    "s": {"type": "uri", "value": str(IGF)},
+                    "label": {"type": "literal", "value": 'Kyōto, "京都"', "xml:lang": "ja"},
+                    "n": {"type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+                },
+                {
+                    "s": {"type": "uri", "value": "http://example.org/a,b"},
+                    "label": {"type": "literal", "value": "tab\there\nline"},
+                },
+                {
+                    "s": {"type": "bnode", "value": "b0"},
+                    "n": {"type": "literal", "value": "0.5", "datatype": "http://www.w3.org/2001/XMLSchema#decimal"},
+                },
+            ]
+        },
     }
 
 

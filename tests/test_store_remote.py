@@ -19,8 +19,7 @@ pytest_plugins = ["tests.servers", "tests.store_data"]
 
 pytestmark = pytest.mark.server
 
-OURS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-        "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/govgraph/graph/\")) }")
+OURS = 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "https://w3id.org/govgraph/graph/")) }'
 VALUES_200 = " ".join(str(i) for i in range(1, 201))
 #: Queries that would run for hours. Virtuoso refuses the VALUES one up front (its cost estimate
 #: exceeds its limit), so it gets a join whose estimate passes but whose work does not end soon.
@@ -77,7 +76,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("name, values", CASES)
-def test_saved_questions_give_the_same_answer_as_embedded(remote: RemoteStore, embedded: EmbeddedStore, name: str, values: dict) -> None:
+def test_saved_questions_give_the_same_answer_as_embedded(
+    remote: RemoteStore, embedded: EmbeddedStore, name: str, values: dict
+) -> None:
     saved = queries.find_query(name)
     here, there = saved.run(embedded, values), saved.run(remote, values)
     if isinstance(here, bool):
@@ -91,13 +92,18 @@ def test_example_answers_worked_out_by_hand(remote: RemoteStore) -> None:
     assert [(str(c).rsplit("/", 1)[1], int(p)) for c, p, _ in igf.rows] == [("a1", 1), ("a2", 2)]
     counts = queries.find_query("statements-per-forum").run(remote)
     assert [(str(f).rsplit("/", 1)[1], int(s), int(c)) for f, _, s, c in counts.rows] == [
-        ("igf", 2, 2), ("wsis", 2, 1), ("kyoto-igf", 1, 1)]
+        ("igf", 2, 2),
+        ("wsis", 2, 1),
+        ("kyoto-igf", 1, 1),
+    ]
     due = queries.find_query("has-commitment-due-by")
     assert due.run(remote) is False and due.run(remote, {"year": "2027"}) is True
 
 
 def test_construct_comes_back_as_a_graph(remote: RemoteStore) -> None:
-    graph = remote.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/govgraph/graph/document/annex4> { ?s ?p ?o } }")
+    graph = remote.construct(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/govgraph/graph/document/annex4> { ?s ?p ?o } }"
+    )
     assert isinstance(graph, Graph) and len(graph) == 23
 
 

@@ -45,6 +45,7 @@ def outcome(run: Callable[[], object]) -> object:
 
 def questions(store: Store) -> list[tuple[Callable[[], object], object]]:
     """(question, hand-worked answer) pairs."""
+
     def rows(query: str, **bindings: object) -> Callable[[], object]:
         return lambda: sorted(tuple(map(str, row)) for row in store.select(query, bindings or None).rows)
 
@@ -56,10 +57,14 @@ def questions(store: Store) -> list[tuple[Callable[[], object], object]]:
         (rows("SELECT ?y WHERE { ?s gg:targetTime/time:inXSDgYear ?y }", s=URIRef(ID + "statement/a1")), [("2027",)]),
         (rows("SELECT ?n WHERE { ?p dcterms:isPartOf doc:annex4 ; gg:number ?n }"), [("1",), ("2",)]),
         (lambda: len(store.construct("CONSTRUCT { ?s gg:forum forum:wsis } WHERE { ?s gg:forum forum:wsis }")), 2),
-        (rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-              g=URIRef("https://w3id.org/govgraph/graph/document/other")), [("13",)]),
-        (rows("SELECT ?s WHERE { ?s gg:quote ?q }", q=Literal("We welcome progress.", lang="en")),
-         [(ID + "statement/a3",)]),
+        (
+            rows(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                g=URIRef("https://w3id.org/govgraph/graph/document/other"),
+            ),
+            [("13",)],
+        ),
+        (rows("SELECT ?s WHERE { ?s gg:quote ?q }", q=Literal("We welcome progress.", lang="en")), [(ID + "statement/a3",)]),
         (lambda: store.select("DELETE WHERE { ?s ?p ?o }"), "refused"),
         (lambda: store.select("SELECT ?s WHERE { ?s ?p }"), "syntax error"),
     ]

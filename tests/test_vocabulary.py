@@ -51,8 +51,7 @@ def test_the_vocabulary_reads_classes_labels_and_roles_from_the_ontology(summit_
 def test_stats_count_a_new_subclass_from_the_ontology_alone(summit_home: Path) -> None:
     """The data says only `forum:igf a gg:Summit`: the ontology file, not the graph, says a summit is a forum."""
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode(IGF), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Summit)),
-                      ox.NamedNode("urn:graph")))
+    store.add(ox.Quad(ox.NamedNode(IGF), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Summit)), ox.NamedNode("urn:graph")))
     assert count_summary(store, summit_home / "ontology" / "govgraph.ttl")["forums"] == 1
 
 
@@ -69,8 +68,7 @@ def test_a_new_subclass_shows_up_everywhere_with_no_code_change(summit_home: Pat
         assert explore.overview(store).counts["forums"] == expected["forums"]
         assert IGF in {value.iri for value in explore.facet_values(store, commitments_only=False)["forum"]}
 
-    ingested = run_cli("ingest", str(FIXTURES / "ingest" / "g7-2023-ict-fixture.txt"), "--id", "summit-check",
-                       home=summit_home)
+    ingested = run_cli("ingest", str(FIXTURES / "ingest" / "g7-2023-ict-fixture.txt"), "--id", "summit-check", home=summit_home)
     assert ingested.returncode == 0, ingested.stderr
     draft = Graph().parse(summit_home / "data" / "drafts" / "summit-check.ttl")
     assert (None, GG.forum, URIRef(IGF)) in draft, "the IGF, now a gg:Summit, is linked as a forum"

@@ -23,8 +23,19 @@ pytestmark = pytest.mark.slow
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 #: Folders of the checkout a wheel is never built from (outputs, caches, the data a home brings).
-NOT_SOURCES = (".git", ".venv", "build", "data", "tests", "benchmarks", "__pycache__", "*.egg-info",
-               "test-artifacts", "bench-results", ".pytest_cache")
+NOT_SOURCES = (
+    ".git",
+    ".venv",
+    "build",
+    "data",
+    "tests",
+    "benchmarks",
+    "__pycache__",
+    "*.egg-info",
+    "test-artifacts",
+    "bench-results",
+    ".pytest_cache",
+)
 
 
 def _run(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -47,8 +58,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Dependencies from this interpreter's site-packages; a .pth adds folders without running their .pth files,
     # so the checkout's editable install stays invisible.
     (purelib / "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
-    _run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet", "--no-deps",
-         "--no-index", wheel, cwd=root)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        venv / "bin" / "python",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-index",
+        wheel,
+        cwd=root,
+    )
     return venv / "bin"
 
 
@@ -70,8 +92,9 @@ def test_the_installed_package_is_not_the_checkout(installed: Path, tmp_path: Pa
     assert _run(installed / "govgraph", "--version", cwd=tmp_path, env=env).stdout.split() == ["govgraph", govgraph.__version__]
 
 
-def test_installed_cli_lists_validates_builds_and_queries(installed: Path, outside: tuple[Path, dict[str, str]],
-                                                          tmp_path: Path) -> None:
+def test_installed_cli_lists_validates_builds_and_queries(
+    installed: Path, outside: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     home, env = outside
     govgraph = installed / "govgraph"
     listed = _run(govgraph, "--home", home, "queries", cwd=tmp_path, env=env).stdout
@@ -80,22 +103,27 @@ def test_installed_cli_lists_validates_builds_and_queries(installed: Path, outsi
     _run(govgraph, "--home", home, "build", cwd=tmp_path, env=env)
     assert (home / "build" / "govgraph.nq").is_file() and (home / "build" / "store").is_dir()
     # GOVGRAPH_HOME works as well as --home.
-    answer = _run(govgraph, "query", "totals", "--format", "csv", cwd=tmp_path,
-                  env={**env, "GOVGRAPH_HOME": str(home)}).stdout
+    answer = _run(govgraph, "query", "totals", "--format", "csv", cwd=tmp_path, env={**env, "GOVGRAPH_HOME": str(home)}).stdout
     assert len(answer.splitlines()) > 1
     # The shipped app runs its overview page on that build (Streamlit's AppTest, in the installed interpreter).
-    program = ("from streamlit.testing.v1 import AppTest; from govgraph.explore.launch import APP_FILE; "
-               "at = AppTest.from_file(str(APP_FILE), default_timeout=120).run(); "
-               "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)")
-    shown = _run(installed / "python", "-c", program, cwd=tmp_path,
-                 env={**env, "GOVGRAPH_HOME": str(home), "GOVGRAPH_STORE": str(home / "build" / "store")}).stdout
+    program = (
+        "from streamlit.testing.v1 import AppTest; from govgraph.explore.launch import APP_FILE; "
+        "at = AppTest.from_file(str(APP_FILE), default_timeout=120).run(); "
+        "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)"
+    )
+    shown = _run(
+        installed / "python",
+        "-c",
+        program,
+        cwd=tmp_path,
+        env={**env, "GOVGRAPH_HOME": str(home), "GOVGRAPH_STORE": str(home / "build" / "store")},
+    ).stdout
     assert shown.strip()
 
 
 def test_installed_package_ships_the_app(installed: Path, tmp_path: Path) -> None:
     program = "from govgraph.explore.launch import APP_FILE; print(APP_FILE)"
-    done = _run(installed / "python", "-c", program, cwd=tmp_path,
-                env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    done = _run(installed / "python", "-c", program, cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     app = Path(done.stdout.strip())
     assert app.is_file() and (app.parent / "app_pages" / "overview.py").is_file()
     assert not app.resolve().is_relative_to(CHECKOUT)

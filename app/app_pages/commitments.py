@@ -13,14 +13,16 @@ page_parts.store()
 
 with st.sidebar:
     st.subheader("Narrow down")
-    everything = st.toggle("Include other statements", key=P + "all",
-                           help="Recognitions, welcomes and other statements that are not commitments.")
+    everything = st.toggle(
+        "Include other statements", key=P + "all", help="Recognitions, welcomes and other statements that are not commitments."
+    )
 values = page_parts.guarded(page_parts.facet_values, where, not everything)
 
 # A link such as commitments?theme=<iri> (a chart on the Overview, a shared URL) narrows the browser;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
-from_url = {key: [iri for iri in st.query_params.get_all(key) if iri in {v.iri for v in values.get(key, [])}]
-            for key in explore.FACETS}
+from_url = {
+    key: [iri for iri in st.query_params.get_all(key) if iri in {v.iri for v in values.get(key, [])}] for key in explore.FACETS
+}
 from_url = {key: iris for key, iris in from_url.items() if iris}
 if from_url and st.session_state.get(P + "url") != from_url:
     st.session_state[P + "url"] = from_url
@@ -35,8 +37,9 @@ with st.sidebar:
             continue
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
         state = P + "facet." + key
-        chosen = st.multiselect(facet.title, list(labels), key=state, format_func=labels.get,
-                                placeholder=f"Any {facet.title.lower()}")
+        chosen = st.multiselect(
+            facet.title, list(labels), key=state, format_func=labels.get, placeholder=f"Any {facet.title.lower()}"
+        )
         if chosen:
             selected[key] = chosen
     if st.button("Clear filters", key=P + "clear"):
@@ -55,18 +58,21 @@ if shown != selected:
         st.query_params[key] = iris
     st.session_state[P + "url"] = dict(selected)
 
-words = st.text_input("Search the quotes and the names they link to", key=P + "words",
-                      placeholder="e.g. Internet shutdowns, WSIS, civil society")
-hits, more = page_parts.guarded(page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())),
-                            words, not everything)
+words = st.text_input(
+    "Search the quotes and the names they link to", key=P + "words", placeholder="e.g. Internet shutdowns, WSIS, civil society"
+)
+hits, more = page_parts.guarded(
+    page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())), words, not everything
+)
 
 noun = "statement" if everything else "commitment"
 count = f"{len(hits)}{'+' if more else ''} {noun}{'' if len(hits) == 1 else 's'}"
 left, right = st.columns([3, 1])
 left.markdown(f"**{count}** found")
 if hits:
-    right.download_button("Download CSV", explore.hits_csv(hits), file_name="commitments.csv", mime="text/csv",
-                          key=P + "download", width="stretch")
+    right.download_button(
+        "Download CSV", explore.hits_csv(hits), file_name="commitments.csv", mime="text/csv", key=P + "download", width="stretch"
+    )
 if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")
 if not hits:

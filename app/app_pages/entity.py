@@ -20,8 +20,10 @@ if not iri:
         if not found:
             st.info("No resource goes by that name.")
         for item in found:
-            st.markdown(f"{marks.link(item.iri, item.label, page=page_parts.entity_page())} "
-                        f"<small>{marks.escape(item.kind)}</small>", unsafe_allow_html=True)
+            st.markdown(
+                f"{marks.link(item.iri, item.label, page=page_parts.entity_page())} <small>{marks.escape(item.kind)}</small>",
+                unsafe_allow_html=True,
+            )
     st.stop()
 
 entity = page_parts.guarded(page_parts.describe, where, iri)
@@ -30,11 +32,13 @@ kinds = ", ".join(t.value_label for t in entity.types)
 shown_iri = f"<code>{marks.escape(iri)}</code>"
 st.caption(f"{marks.escape(kinds)} · {shown_iri}" if kinds else shown_iri, unsafe_allow_html=True)
 if not entity.exists:
-    st.warning("The graph says nothing about this IRI. Check the link, or look it up by name on this page "
-               "without `?iri=`.")
+    st.warning("The graph says nothing about this IRI. Check the link, or look it up by name on this page without `?iri=`.")
     st.stop()
-st.markdown(f'<small>Permalink: <a href="{marks.html.escape(page_parts.entity_href(iri))}" target="_self">'
-            f'{marks.escape(page_parts.entity_href(iri))}</a></small>', unsafe_allow_html=True)
+st.markdown(
+    f'<small>Permalink: <a href="{marks.html.escape(page_parts.entity_href(iri))}" target="_self">'
+    f"{marks.escape(page_parts.entity_href(iri))}</a></small>",
+    unsafe_allow_html=True,
+)
 
 quotes = entity.values("#quote")
 if quotes:
@@ -52,8 +56,10 @@ with left:
 with right:
     st.subheader("Linked from")
     rows = entity.grouped(entity.incoming)
-    st.markdown(marks.link_table(rows, ("by property", "resource"), page=page) if rows else "*Nothing links here.*",
-                unsafe_allow_html=True)
+    st.markdown(
+        marks.link_table(rows, ("by property", "resource"), page=page) if rows else "*Nothing links here.*",
+        unsafe_allow_html=True,
+    )
 if entity.truncated:
     st.caption(f"Only the first {explore.entity.LINK_LIMIT} links each way are shown.")
 

@@ -19,25 +19,31 @@ def facts(where: str, commitments_only: bool):
 
 
 st.title("Network")
-st.caption("Each commitment (grey) is joined to the forums, initiatives, actors and themes it names. "
-           "Larger dots have more links; drag to rearrange, scroll to zoom, hover for names.")
+st.caption(
+    "Each commitment (grey) is joined to the forums, initiatives, actors and themes it names. "
+    "Larger dots have more links; drag to rearrange, scroll to zoom, hover for names."
+)
 left, middle, right = st.columns([2, 1, 1])
 shown = left.multiselect("Show", network.KINDS, default=list(network.SHOWN), key=P + "kinds")
 min_degree = middle.slider("Fewest links per entity", 1, 10, 1, key=P + "min")
 everything = right.toggle("Other statements too", key=P + "all")
-speaker = right.toggle("Include the speaker (G7)", key=P + "speaker",
-                       help="The G7 makes every statement in the seed, so it links to everything.")
+speaker = right.toggle(
+    "Include the speaker (G7)", key=P + "speaker", help="The G7 makes every statement in the seed, so it links to everything."
+)
 
 labels = network.entities(page_parts.guarded(facts, where, not everything))
-focus = st.selectbox("Around one entity", [""] + sorted(labels, key=lambda n: labels[n].casefold()), key=P + "focus",
-                     format_func=lambda n: labels.get(n, "— the whole network —"))
+focus = st.selectbox(
+    "Around one entity",
+    [""] + sorted(labels, key=lambda n: labels[n].casefold()),
+    key=P + "focus",
+    format_func=lambda n: labels.get(n, "— the whole network —"),
+)
 
 
 @st.cache_data(ttl=page_parts.TTL, show_spinner="Drawing the network…")
 def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
     """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
-    view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree,
-                        focus=focus or None)
+    view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
     rows = network.metrics(view)
     shown_view = network.trim(view, MAX_DRAWN)
     html = network.to_html(shown_view) if len(shown_view) else ""
@@ -49,18 +55,29 @@ if not nodes:
     st.info("Nothing left to show: pick more kinds or fewer links per entity.")
     st.stop()
 legend = ["commitment", "statement"] if everything else ["commitment"]
-st.markdown(" ".join(f'<span style="color:{network.COLOURS[k]}">●</span> {k}' for k in legend + list(shown)),
-            unsafe_allow_html=True)
+st.markdown(
+    " ".join(f'<span style="color:{network.COLOURS[k]}">●</span> {k}' for k in legend + list(shown)), unsafe_allow_html=True
+)
 if drawn_nodes < nodes:
     st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")
 page_parts.embed(html, 640)
 st.subheader("Most central")
-table = pd.DataFrame([{**r, "page": page_parts.entity_href(r["iri"])}
-                      for r in rows if r["kind"] not in network.STATEMENTS])
-st.dataframe(table.drop(columns=["iri"]), hide_index=True, width="stretch",
-             column_config={"page": st.column_config.LinkColumn("page", display_text="open"),
-                            "betweenness": st.column_config.NumberColumn(format="%.3f")})
-estimated = (f" Above {network.EXACT_UP_TO:,} nodes it is estimated from {network.SAMPLED} sampled nodes."
-             if nodes > network.EXACT_UP_TO else "")
-st.caption(f"{nodes:,} nodes, {links:,} links. Betweenness is normalised (networkx): the share of shortest paths "
-           f"that pass through a node.{estimated}")
+table = pd.DataFrame([{**r, "page": page_parts.entity_href(r["iri"])} for r in rows if r["kind"] not in network.STATEMENTS])
+st.dataframe(
+    table.drop(columns=["iri"]),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "page": st.column_config.LinkColumn("page", display_text="open"),
+        "betweenness": st.column_config.NumberColumn(format="%.3f"),
+    },
+)
+estimated = (
+    f" Above {network.EXACT_UP_TO:,} nodes it is estimated from {network.SAMPLED} sampled nodes."
+    if nodes > network.EXACT_UP_TO
+    else ""
+)
+st.caption(
+    f"{nodes:,} nodes, {links:,} links. Betweenness is normalised (networkx): the share of shortest paths "
+    f"that pass through a node.{estimated}"
+)

@@ -8,9 +8,11 @@ from app_pages import page_parts
 from govgraph import explore
 
 st.title("govgraph explorer")
-st.caption("Digital-governance commitments, each traced to the sentence that makes it. "
-           "Browse them under **Commitments**, follow any name to its page, or ask your own question in the "
-           "**SPARQL workbench**.")
+st.caption(
+    "Digital-governance commitments, each traced to the sentence that makes it. "
+    "Browse them under **Commitments**, follow any name to its page, or ask your own question in the "
+    "**SPARQL workbench**."
+)
 
 where = page_parts.endpoint()
 page_parts.store()
@@ -18,14 +20,14 @@ summary = page_parts.guarded(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
 counted = list(summary.counts.items())
 for start in range(0, len(counted), 6):  # the counts `govgraph stats` prints, six to a row
-    for column, (key, value) in zip(st.columns(6), counted[start:start + 6]):
+    for column, (key, value) in zip(st.columns(6), counted[start : start + 6]):
         column.metric(titles[key], f"{value:,}")
 st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
 
 values = page_parts.guarded(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
 for row in range(0, len(charts), 2):
-    for column, (key, title) in zip(st.columns(2), charts[row:row + 2]):
+    for column, (key, title) in zip(st.columns(2), charts[row : row + 2]):
         with column:
             st.subheader(title)
             data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in values[key]])
@@ -34,17 +36,34 @@ for row in range(0, len(charts), 2):
                 continue
             counts = alt.Axis(tickMinStep=1, format="d")
             if key == "year":
-                chart = alt.Chart(data).mark_bar(size=36).encode(
-                    x=alt.X("name:O", title="target year", sort=None, axis=alt.Axis(labelAngle=0)),
-                    y=alt.Y("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                chart = (
+                    alt.Chart(data)
+                    .mark_bar(size=36)
+                    .encode(
+                        x=alt.X("name:O", title="target year", sort=None, axis=alt.Axis(labelAngle=0)),
+                        y=alt.Y("commitments:Q", title="commitments", axis=counts),
+                        tooltip=["name", "commitments"],
+                    )
+                )
                 height = 220
             else:
-                chart = alt.Chart(data).mark_bar().encode(
-                    y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
-                    x=alt.X("commitments:Q", title="commitments", axis=counts), tooltip=["name", "commitments"])
+                chart = (
+                    alt.Chart(data)
+                    .mark_bar()
+                    .encode(
+                        y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+                        x=alt.X("commitments:Q", title="commitments", axis=counts),
+                        tooltip=["name", "commitments"],
+                    )
+                )
                 height = 40 + 26 * len(data)
-            picked = st.altair_chart(chart.add_params(alt.selection_point(name="pick", fields=["iri"])),
-                                     height=height, width="stretch", on_select="rerun", key=f"overview.chart.{key}")
+            picked = st.altair_chart(
+                chart.add_params(alt.selection_point(name="pick", fields=["iri"])),
+                height=height,
+                width="stretch",
+                on_select="rerun",
+                key=f"overview.chart.{key}",
+            )
             chosen = picked.selection.get("pick") if picked else None
             if chosen and chosen[0].get("iri"):
                 # A click on a bar opens the commitments browser narrowed to that value.
@@ -55,7 +74,8 @@ if status is not None:
     violations, warnings = status
     text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
     (st.success if violations == 0 else st.error)(
-        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text)
+        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text
+    )
 else:
     st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
 

@@ -50,8 +50,12 @@ def default_endpoint() -> str:
     requested = st.query_params.get(ENDPOINT_KEY)
     if requested is None or requested in listed:
         return start if requested is None else requested
-    st.warning(marks.escape(f"This link asks for the SPARQL endpoint {requested}, which this app was not started "
-                            f"with: it is not contacted. Reading {start or 'the embedded store'} instead."))
+    st.warning(
+        marks.escape(
+            f"This link asks for the SPARQL endpoint {requested}, which this app was not started "
+            f"with: it is not contacted. Reading {start or 'the embedded store'} instead."
+        )
+    )
     del st.query_params[ENDPOINT_KEY]
     return start
 
@@ -97,10 +101,16 @@ def sidebar() -> None:
     if st.session_state.get(ENDPOINT_KEY) not in listed:
         st.session_state[ENDPOINT_KEY] = default_endpoint()
     with st.sidebar:
-        st.selectbox("SPARQL endpoint", listed, key=ENDPOINT_KEY, on_change=_on_endpoint_change,
-                     format_func=lambda where: where or "embedded store", disabled=len(listed) == 1,
-                     help="The embedded store built by `govgraph build`, or a SPARQL server the app was started "
-                          "with (`govgraph app --endpoint URL`, or `--config FILE`); every page reads it.")
+        st.selectbox(
+            "SPARQL endpoint",
+            listed,
+            key=ENDPOINT_KEY,
+            on_change=_on_endpoint_change,
+            format_func=lambda where: where or "embedded store",
+            disabled=len(listed) == 1,
+            help="The embedded store built by `govgraph build`, or a SPARQL server the app was started "
+            "with (`govgraph app --endpoint URL`, or `--config FILE`); every page reads it.",
+        )
         where = endpoint()
         st.caption(f"Reading {marks.escape(where)}" if where else "Reading the **embedded store** (built by `govgraph build`)")
 
@@ -121,6 +131,7 @@ def entity_href(iri: str) -> str:
 
 # -- cached reads: keyed by endpoint so that switching stores never shows stale answers ----------
 
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def overview(where: str) -> explore.Overview:
     return explore.overview(get_store(where))
@@ -132,10 +143,12 @@ def facet_values(where: str, commitments_only: bool) -> dict[str, list[explore.F
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def search(where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None,
-           statement: str | None = None):
-    return explore.search(get_store(where), dict(selected), words, commitments_only=commitments_only,
-                          mentioning=mentioning, statement=statement)
+def search(
+    where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None, statement: str | None = None
+):
+    return explore.search(
+        get_store(where), dict(selected), words, commitments_only=commitments_only, mentioning=mentioning, statement=statement
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -162,7 +175,7 @@ def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False
     number = 1
     if pages > 1:
         number = st.number_input(f"Page (of {pages}, {PAGE_SIZE} per page)", 1, pages, 1, key=key)
-    for hit in hits[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]:
+    for hit in hits[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         hit_card(hit, show_paragraph=show_paragraph)
 
 
@@ -172,10 +185,13 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
     with st.container(border=True):
         badge = "Commitment" if hit.commitment else "Statement"
         act = f" · {hit.act}" if hit.act else ""
-        st.markdown(f'{marks.plain_link(hit.iri, hit.label, page=page, css="gg-title")} <small>— {badge}{marks.escape(act)}</small>',
-                    unsafe_allow_html=True)
-        st.markdown(f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>',
-                    unsafe_allow_html=True)
+        st.markdown(
+            f"{marks.plain_link(hit.iri, hit.label, page=page, css='gg-title')} <small>— {badge}{marks.escape(act)}</small>",
+            unsafe_allow_html=True,
+        )
+        st.markdown(
+            f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>', unsafe_allow_html=True
+        )
         if hit.mentions:
             st.markdown(marks.chips(hit.mentions, page=page), unsafe_allow_html=True)
         source = [marks.plain_link(hit.document, hit.document_label, page=page)] if hit.document else []

@@ -8,11 +8,15 @@ from govgraph.explore import markup as marks
 
 P = "validation."
 st.title("Validation")
-st.caption("The curated files on this machine checked against the SHACL shapes (violations), the "
-           "recommendations (warnings) and the saved data-quality checks.")
+st.caption(
+    "The curated files on this machine checked against the SHACL shapes (violations), the "
+    "recommendations (warnings) and the saved data-quality checks."
+)
 if page_parts.endpoint():
-    st.info("You are reading a remote endpoint; this report is about the curated files on this machine, "
-            "which is what `govgraph publish` sends.")
+    st.info(
+        "You are reading a remote endpoint; this report is about the curated files on this machine, "
+        "which is what `govgraph publish` sends."
+    )
 
 validation = page_parts.guarded(page_parts.validation_report)
 a, b, c = st.columns(3)
@@ -24,8 +28,12 @@ if validation.conforms:
 else:
     st.error(f"{len(validation.violations)} violation(s): the build refuses this data until they are fixed.")
 
-show = st.segmented_control("Show", ["Violations", "Warnings"], selection_mode="multi",
-                            default=["Violations", "Warnings"], key=P + "show") or []
+show = (
+    st.segmented_control(
+        "Show", ["Violations", "Warnings"], selection_mode="multi", default=["Violations", "Warnings"], key=P + "show"
+    )
+    or []
+)
 wanted = {s[:-1] for s in show}
 findings = [f for f in validation.findings if f.severity in wanted]
 if not findings:
@@ -37,8 +45,11 @@ for file, items in by_file.items():
     st.subheader(marks.escape(file))
     rows = []
     for f in items:
-        where = (marks.plain_link(f.focus, reports.short(f.focus), page=page_parts.entity_page())
-                 if f.focus.startswith("http") else marks.escape(f.focus or "(graph)"))
+        where = (
+            marks.plain_link(f.focus, reports.short(f.focus), page=page_parts.entity_page())
+            if f.focus.startswith("http")
+            else marks.escape(f.focus or "(graph)")
+        )
         icon = "🛑 violation" if f.severity == "Violation" else "⚠️ warning"
         detail = marks.escape(f.message) + (f"<br><small>value: {marks.escape(f.value)}</small>" if f.value else "")
         rows.append((icon, where, marks.escape(f.path or ""), detail, marks.escape(f.shape)))
@@ -46,5 +57,10 @@ for file, items in by_file.items():
 
 with st.expander("The report as text (what `govgraph validate` prints)"):
     st.code(reports.as_text(validation), language=None)
-st.download_button("Download the report (JSON)", reports.as_json(validation), file_name="validation.json",
-                   mime="application/json", key=P + "download")
+st.download_button(
+    "Download the report (JSON)",
+    reports.as_json(validation),
+    file_name="validation.json",
+    mime="application/json",
+    key=P + "download",
+)

@@ -31,8 +31,9 @@ questions = saved()
 if P + "query" not in st.session_state:  # first run of this session: start from the permalink, if any
     name = st.query_params.get("question", "")
     st.session_state[P + "question"] = name if name in questions else ""
-    st.session_state[P + "query"] = st.query_params.get("q", questions[name].text if name in questions else
-                                                         workbench.STARTER_QUERY)
+    st.session_state[P + "query"] = st.query_params.get(
+        "q", questions[name].text if name in questions else workbench.STARTER_QUERY
+    )
     for key, value in st.query_params.items():
         if key.startswith("p."):
             st.session_state[P + "param." + key[2:]] = value
@@ -48,13 +49,19 @@ def _load_question() -> None:
     st.session_state.pop(P + "result", None)
 
 
-st.markdown("<style>.stTextArea textarea{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9rem}</style>",
-            unsafe_allow_html=True)
+st.markdown(
+    "<style>.stTextArea textarea{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9rem}</style>",
+    unsafe_allow_html=True,
+)
 st.title("SPARQL workbench")
-st.caption("Read-only: updates, SERVICE and FROM are refused. Prefixes such as `gg:`, `forum:` and `rdfs:` are "
-           "declared for you.")
-st.selectbox("Saved question", [""] + list(questions), key=P + "question", on_change=_load_question,
-             format_func=lambda n: questions[n].title if n else "— write your own query —")
+st.caption("Read-only: updates, SERVICE and FROM are refused. Prefixes such as `gg:`, `forum:` and `rdfs:` are declared for you.")
+st.selectbox(
+    "Saved question",
+    [""] + list(questions),
+    key=P + "question",
+    on_change=_load_question,
+    format_func=lambda n: questions[n].title if n else "— write your own query —",
+)
 question = questions.get(st.session_state[P + "question"])
 values: dict[str, str] = {}
 if question is not None:
@@ -99,13 +106,15 @@ result = st.session_state.get(P + "result")
 if isinstance(result, bool):
     (st.success if result else st.info)(f"The answer is **{'yes' if result else 'no'}**.")
 elif isinstance(result, ResultTable):
-    st.markdown(f"**{len(result)} row{'' if len(result) == 1 else 's'}**"
-                + (f" — cut at the row limit of {result.limit}" if result.truncated else ""))
-    st.dataframe(pd.DataFrame(workbench.records(result), columns=result.variables), width="stretch",
-                 hide_index=True)
+    st.markdown(
+        f"**{len(result)} row{'' if len(result) == 1 else 's'}**"
+        + (f" — cut at the row limit of {result.limit}" if result.truncated else "")
+    )
+    st.dataframe(pd.DataFrame(workbench.records(result), columns=result.variables), width="stretch", hide_index=True)
     for column, (fmt, (payload, mime)) in zip(st.columns(4), workbench.downloads(result).items()):
-        column.download_button(f"Download {fmt.upper()}", payload, file_name=f"results.{fmt}", mime=mime,
-                               key=P + "download." + fmt, width="stretch")
+        column.download_button(
+            f"Download {fmt.upper()}", payload, file_name=f"results.{fmt}", mime=mime, key=P + "download." + fmt, width="stretch"
+        )
     spec = workbench.chart_spec(result)
     if spec is not None:
         st.subheader(marks.escape(f"{spec.value} by {spec.label}"))
@@ -114,11 +123,14 @@ elif isinstance(result, ResultTable):
 elif workbench.is_graph(result):
     truncated = getattr(result, "truncated", False)
     st.markdown(f"**{len(result)} triple{'' if len(result) == 1 else 's'}**" + (" — cut at the row limit" if truncated else ""))
-    st.download_button("Download Turtle", workbench.turtle(result), file_name="results.ttl", mime="text/turtle",
-                       key=P + "download.ttl")
+    st.download_button(
+        "Download Turtle", workbench.turtle(result), file_name="results.ttl", mime="text/turtle", key=P + "download.ttl"
+    )
     nodes, edges = workbench.graph_edges(result)
     if edges:
         page_parts.embed(network_view.triples_html(nodes, edges), 540)
     with st.expander("Triples"):
-        st.dataframe(pd.DataFrame([{"subject": s, "property": p, "object": o}
-                                   for s, p, o in workbench.triple_rows(result)]), hide_index=True)
+        st.dataframe(
+            pd.DataFrame([{"subject": s, "property": p, "object": o} for s, p, o in workbench.triple_rows(result)]),
+            hide_index=True,
+        )

@@ -96,7 +96,9 @@ def remove_leftovers(target: Path) -> None:
         if name.startswith(f".{target.name}.") and name.endswith(_TMP):
             entry.unlink(missing_ok=True)
         elif name.startswith((f".{target.name}{_STAGING}", f".{target.name}{_RETIRED}")):
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() and not entry.is_symlink() else entry.unlink(missing_ok=True)
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() and not entry.is_symlink() else entry.unlink(
+                missing_ok=True
+            )
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -44,7 +44,7 @@ def rebase(quads: list[ox.Quad], base: str) -> list[ox.Quad]:
 
     def move(term):
         if isinstance(term, ox.NamedNode) and term.value.startswith(DEFAULT_BASE):
-            return ox.NamedNode(base + term.value[len(DEFAULT_BASE):])
+            return ox.NamedNode(base + term.value[len(DEFAULT_BASE) :])
         return term
 
     return [ox.Quad(move(q.subject), move(q.predicate), move(q.object), move(q.graph_name)) for q in quads]
@@ -91,7 +91,9 @@ def build(
         if base == DEFAULT_BASE:
             # Sorting the serialised lines gives the same bytes as sorting quads by str(), with
             # no Python object per quad: at a million triples half the memory and less CPU.
-            lines = cast(bytes, ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS)).splitlines(keepends=True)  # stubs: bytes | None
+            lines = cast(bytes, ox.serialize(store.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS)).splitlines(
+                keepends=True
+            )  # stubs: bytes | None
             lines.sort()
             nquads.write_bytes(b"".join(lines))
             del lines
@@ -105,7 +107,9 @@ def build(
             write_store(source, output_path(folder, store_dir.name) if beside else store_dir)
     graphs = _graph_sizes(store, base)
     progress(f"done in {time.perf_counter() - started:.1f} s")
-    return BuildResult(output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report)
+    return BuildResult(
+        output=output, store=store_dir, triples=len(store), graphs=dict(sorted(graphs.items())), counts=counts, report=report
+    )
 
 
 #: Quads per named graph.
@@ -115,4 +119,4 @@ GRAPH_SIZES = TrustedQuery.of("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s 
 def _graph_sizes(store: ox.Store, base: str) -> dict[str, int]:
     """Quads per named graph, with graph names under `base`."""
     sizes = {str(g): integer(n) for g, n in MemoryStore(store).select(GRAPH_SIZES, limit=10_000_000).rows}
-    return {base + name[len(DEFAULT_BASE):] if name.startswith(DEFAULT_BASE) else name: n for name, n in sizes.items()}
+    return {base + name[len(DEFAULT_BASE) :] if name.startswith(DEFAULT_BASE) else name: n for name, n in sizes.items()}

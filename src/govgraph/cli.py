@@ -18,11 +18,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand found in `govgraph.commands`."""
     parser = argparse.ArgumentParser(prog="govgraph", description="A knowledge graph of digital-governance commitments.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--debug", action="store_true",
-                        help="on any failure, print the Python traceback and library warnings too")
-    parser.add_argument("--home", type=Path, metavar="DIR",
-                        help="the folder holding data/ and build/ (default: $GOVGRAPH_HOME, else the checkout, "
-                        "else the current folder); its own ontology/ or queries/ replace the shipped ones")
+    parser.add_argument(
+        "--debug", action="store_true", help="on any failure, print the Python traceback and library warnings too"
+    )
+    parser.add_argument(
+        "--home",
+        type=Path,
+        metavar="DIR",
+        help="the folder holding data/ and build/ (default: $GOVGRAPH_HOME, else the checkout, "
+        "else the current folder); its own ontology/ or queries/ replace the shipped ones",
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -85,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the last line of defence: never a bare traceback
         if args.debug:
             traceback.print_exc()
-        print(f"govgraph: internal error: {type(error).__name__}: {one_line(error)}"
-              + ("" if args.debug else " (rerun with `govgraph --debug …` for the traceback)"), file=sys.stderr)
+        print(
+            f"govgraph: internal error: {type(error).__name__}: {one_line(error)}"
+            + ("" if args.debug else " (rerun with `govgraph --debug …` for the traceback)"),
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -45,8 +45,11 @@ def ill_typed(store: ox.Store) -> list[ox.Literal]:
     """The literals of `store` whose text is not a value of their XSD datatype."""
     with _quiet_rdflib():
         found = MemoryStore(store).select(_CANDIDATES, limit=MAX_CANDIDATES).rows
-        return [ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-                for (term,) in found if isinstance(term, Literal) and term.ill_typed]
+        return [
+            ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            for (term,) in found
+            if isinstance(term, Literal) and term.ill_typed
+        ]
 
 
 def check(store: ox.Store, files: Sequence[Path]) -> None:

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 
 _FIELD = re.compile(r"#\s?(title|description|param):\s*(.*)\Z")
 _CONTINUATION = re.compile(r"#\s{2,}(\S.*)\Z")
-_PARAM = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+?)(?:\s*=\s*(?P<default>.+?))?"
-                    r"(?:\s+(?:—|--)\s+(?P<help>.*))?\Z")
+_PARAM = re.compile(
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+?)(?:\s*=\s*(?P<default>.+?))?"
+    r"(?:\s+(?:—|--)\s+(?P<help>.*))?\Z"
+)
 _TYPE = re.compile(r"(?:iri(?:\((?P<cls>[^)]+)\))?|string(?:@(?P<lang>[A-Za-z0-9-]+))?|(?P<dt>[A-Za-z][\w-]*:[\w-]+))\Z")
 _INTEGER = re.compile(r"[+-]?\d+\Z")
 _TZ = r"(Z|[+-]\d\d:\d\d)?"
@@ -218,8 +220,7 @@ def load_query(path: Path | str, name: str | None = None) -> SavedQuery:
         safety.check(text)
     except GovgraphError as error:
         raise InputError(path, str(error)) from None
-    return SavedQuery(name or path.stem, path, fields.get("title", path.stem), fields.get("description", ""),
-                      tuple(params), text)
+    return SavedQuery(name or path.stem, path, fields.get("title", path.stem), fields.get("description", ""), tuple(params), text)
 
 
 def list_queries(directory: Path = paths.QUERIES_DIR) -> list[SavedQuery]:
@@ -293,5 +294,17 @@ def choices(store: Store, param: Param, limit: int = 1000) -> ResultTable:
     return store.select(CHOICES_QUERY, {"class": param.instance_of}, limit=limit)
 
 
-__all__ = ["CheckResult", "Param", "SavedQuery", "choices", "expand", "find_query", "infer_term", "list_checks",
-           "list_queries", "load_query", "parse_header", "run_checks"]
+__all__ = [
+    "CheckResult",
+    "Param",
+    "SavedQuery",
+    "choices",
+    "expand",
+    "find_query",
+    "infer_term",
+    "list_checks",
+    "list_queries",
+    "load_query",
+    "parse_header",
+    "run_checks",
+]

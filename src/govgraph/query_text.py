@@ -44,8 +44,15 @@ _NUMBER: dict[str, re.Pattern[str]] = {
 _BINARY = {"ConditionalOrExpression": " || ", "ConditionalAndExpression": " && "}
 _NO_ARGUMENT = {"Builtin_RAND", "Builtin_NOW", "Builtin_UUID", "Builtin_STRUUID"}
 _LIST_ARGUMENT = {"Builtin_CONCAT", "Builtin_COALESCE"}
-_AGGREGATES = {"Aggregate_Count": "COUNT", "Aggregate_Sum": "SUM", "Aggregate_Min": "MIN", "Aggregate_Max": "MAX",
-               "Aggregate_Avg": "AVG", "Aggregate_Sample": "SAMPLE", "Aggregate_GroupConcat": "GROUP_CONCAT"}
+_AGGREGATES = {
+    "Aggregate_Count": "COUNT",
+    "Aggregate_Sum": "SUM",
+    "Aggregate_Min": "MIN",
+    "Aggregate_Max": "MAX",
+    "Aggregate_Avg": "AVG",
+    "Aggregate_Sample": "SAMPLE",
+    "Aggregate_GroupConcat": "GROUP_CONCAT",
+}
 _PATTERNS = {"OptionalGraphPattern": "OPTIONAL", "MinusGraphPattern": "MINUS"}
 
 
@@ -80,8 +87,9 @@ class Writer:
             if declaration.name == "Base":
                 self.base = self.absolute(str(declaration["iri"]))
             elif declaration.name == "PrefixDecl":
-                self.prefixes[str(declaration["prefix"]) if _has(declaration, "prefix") else ""] = \
-                    self.absolute(str(declaration["iri"]))
+                self.prefixes[str(declaration["prefix"]) if _has(declaration, "prefix") else ""] = self.absolute(
+                    str(declaration["iri"])
+                )
             else:
                 raise Unwritable(f"cannot check this query: {declaration.name} in the prologue")
 
@@ -123,7 +131,8 @@ class Writer:
             _keys(node, "string", "lang", "datatype")
             datatype = self.iri(node["datatype"])[1:-1] if _has(node, "datatype") else None
             return self.string(str(node["string"])) + (
-                f"@{self.language(str(node['lang']))}" if _has(node, "lang") else f"^^<{datatype}>" if datatype else "")
+                f"@{self.language(str(node['lang']))}" if _has(node, "lang") else f"^^<{datatype}>" if datatype else ""
+            )
         if node == "UNDEF":
             return "UNDEF"
         return self.iri(node)
@@ -308,15 +317,18 @@ class Writer:
             return f"NOT EXISTS {self.group(node['graph'])}"
         if not name.startswith("Builtin_"):
             raise Unwritable(f"cannot check this query: {name} is not supported")
-        keyword = name[len("Builtin_"):]
+        keyword = name[len("Builtin_") :]
         if name in _NO_ARGUMENT:
             _keys(node)
             return f"{keyword}()"
         if name in _LIST_ARGUMENT:
             _keys(node, "arg")
             return keyword + self.expression_list(node["arg"])
-        order = {"Builtin_REGEX": ("text", "pattern", "flags"), "Builtin_SUBSTR": ("arg", "start", "length"),
-                 "Builtin_REPLACE": ("arg", "pattern", "replacement", "flags")}.get(name, ("arg", "arg1", "arg2", "arg3"))
+        order = {
+            "Builtin_REGEX": ("text", "pattern", "flags"),
+            "Builtin_SUBSTR": ("arg", "start", "length"),
+            "Builtin_REPLACE": ("arg", "pattern", "replacement", "flags"),
+        }.get(name, ("arg", "arg1", "arg2", "arg3"))
         _keys(node, *order)
         if name == "Builtin_BNODE" and not _has(node, "arg"):
             return "BNODE()"

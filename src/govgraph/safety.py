@@ -98,8 +98,9 @@ def _parse(text: str) -> ParseResults:
         try:
             update = parseUpdate(text)
         except ParseException:
-            raise GovgraphError(f"SPARQL syntax error at line {query_error.lineno}, column {query_error.col}: "
-                                f"{query_error.msg}") from None
+            raise GovgraphError(
+                f"SPARQL syntax error at line {query_error.lineno}, column {query_error.col}: {query_error.msg}"
+            ) from None
         requests = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part.name).upper() for part in _field(update, "request", [])]
         what = ", ".join(dict.fromkeys(requests)) or "an update"
         raise QueryRefused(f"updates are refused ({what}): govgraph only runs SELECT, ASK, CONSTRUCT and DESCRIBE") from None
@@ -118,8 +119,9 @@ def check(text: str) -> str:
 def _check_tree(tree: ParseResults) -> str:
     query = tree[1]
     if _field(query, "datasetClause"):
-        raise QueryRefused("FROM and FROM NAMED are refused: queries run over the store's own graphs "
-                           "(use GRAPH <iri> { … } to pick one)")
+        raise QueryRefused(
+            "FROM and FROM NAMED are refused: queries run over the store's own graphs (use GRAPH <iri> { … } to pick one)"
+        )
     for node in _walk(query):
         if node.name == "ServiceGraphPattern":
             raise QueryRefused("SERVICE clauses are refused: govgraph never sends queries to other endpoints")
@@ -169,8 +171,9 @@ def _written(tree: ParseResults, query: CompValue) -> str:
     """The text that runs: written from the checked tree, read back, and required to be the same."""
     text = query_text.write([tree[0], query], PREFIXES)
     if _UNICODE_ESCAPE.search(text):
-        raise QueryRefused("a string holding \\u or \\U followed by hex digits cannot be sent unambiguously "
-                           "(SPARQL parsers disagree on it)")
+        raise QueryRefused(
+            "a string holding \\u or \\U followed by hex digits cannot be sent unambiguously (SPARQL parsers disagree on it)"
+        )
     if _SURROGATE.search(text):
         raise GovgraphError("the query holds an invalid code point (a lone surrogate)")
     again = parse(text)

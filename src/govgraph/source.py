@@ -83,19 +83,35 @@ class GraphSource:
         return cls("build", location=Path(build_file))
 
     @classmethod
-    def from_store(cls, location: Path | str | None = None, *, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
-                   max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> GraphSource:
+    def from_store(
+        cls,
+        location: Path | str | None = None,
+        *,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES,
+    ) -> GraphSource:
         """An embedded store folder (default: `default_store_dir()`); the caps bound each query on it."""
-        return cls("store", location=Path(location) if location is not None else default_store_dir(),
-                   max_answer_bytes=max_answer_bytes, max_memory_bytes=max_memory_bytes)
+        return cls(
+            "store",
+            location=Path(location) if location is not None else default_store_dir(),
+            max_answer_bytes=max_answer_bytes,
+            max_memory_bytes=max_memory_bytes,
+        )
 
     @classmethod
-    def from_endpoint(cls, query: str, *, update: str | None = None, store: str | None = None, user: str | None = None,
-                      password: str | None = None, auth: str | None = None,
-                      max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> GraphSource:
+    def from_endpoint(
+        cls,
+        query: str,
+        *,
+        update: str | None = None,
+        store: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    ) -> GraphSource:
         """A SPARQL server by its query URL; the update and Graph Store URLs are derived when not given."""
-        return cls("endpoint", target=endpoints(query, update, store, user, password, auth),
-                   max_answer_bytes=max_answer_bytes)
+        return cls("endpoint", target=endpoints(query, update, store, user, password, auth), max_answer_bytes=max_answer_bytes)
 
     @classmethod
     def from_data(cls, data: Data) -> GraphSource:
@@ -118,8 +134,7 @@ class GraphSource:
 
     def or_fresh(self) -> GraphSource:
         """This build or store when it exists, else the ontology and data/ read afresh."""
-        missing = (self.kind == "build" and not self._path.is_file()) or \
-            (self.kind == "store" and not is_store(self._path))
+        missing = (self.kind == "build" and not self._path.is_file()) or (self.kind == "store" and not is_store(self._path))
         return GraphSource.from_files() if missing else self
 
     @property
@@ -147,8 +162,7 @@ class GraphSource:
             return list(self.oxigraph().quads_for_pattern(None, None, None, None))
         if self.kind == "data":
             return list(self.data or ())
-        raise GovgraphError(f"cannot read every quad from the SPARQL endpoint {self.where}; "
-                            "give --input or --store instead")
+        raise GovgraphError(f"cannot read every quad from the SPARQL endpoint {self.where}; give --input or --store instead")
 
     def store(self) -> Store:
         """A Store to query (close it when done): the store folder or endpoint, else the data in this process.
@@ -158,8 +172,7 @@ class GraphSource:
         store folders and endpoints; the library's own queries (network, counts) use this.
         """
         if self.kind == "store":
-            return EmbeddedStore(self._path, max_answer_bytes=self.max_answer_bytes,
-                                 max_memory_bytes=self.max_memory_bytes)
+            return EmbeddedStore(self._path, max_answer_bytes=self.max_answer_bytes, max_memory_bytes=self.max_memory_bytes)
         if self.kind == "endpoint":
             return RemoteStore(self._endpoint, max_answer_bytes=self.max_answer_bytes)
         return MemoryStore(self.oxigraph())

@@ -28,8 +28,9 @@ def count_instances(store: Store, ontology: Path | None = None, *, timeout: floa
     """Distinct instances of each class of `vocabulary.COUNTED` (and of the classes below it), by key, in one query."""
     below = subclasses(store, vocabulary.load(ontology), timeout)
     pairs = " ".join(f'(<{cls}> "{counted.key}")' for counted in vocabulary.COUNTED for cls in sorted(below(counted.cls)))
-    query = TrustedQuery.of(f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} "
-                            "GROUP BY ?key")
+    query = TrustedQuery.of(
+        f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} GROUP BY ?key"
+    )
     found = {str(key): integer(n) for key, n in store.select(query, timeout=timeout).rows}
     return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
 

@@ -19,7 +19,7 @@ def short(iri: str) -> str:
     """`https://w3id.org/govgraph/id/forum/igf` → `forum:igf`; other IRIs come back whole."""
     for namespace, prefix in _BY_LENGTH:
         if iri.startswith(namespace):
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             if _plain(local):
                 return f"{prefix}:{local}"
     return iri

@@ -144,14 +144,16 @@ def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
         message = results.value(result, SH.resultMessage)
-        findings.append(Finding(
-            focus=str(focus),
-            shape=shape_of.get(results.value(result, SH.sourceShape), "?"),
-            message=str(message) if message is not None else "constraint not met",
-            severity=WARNING if severity in (SH.Warning, SH.Info) else VIOLATION,
-            path=data.qname(path) if isinstance(path, URIRef) else None,
-            value=value.n3(data.namespace_manager) if value is not None and value != focus else None,
-        ))
+        findings.append(
+            Finding(
+                focus=str(focus),
+                shape=shape_of.get(results.value(result, SH.sourceShape), "?"),
+                message=str(message) if message is not None else "constraint not met",
+                severity=WARNING if severity in (SH.Warning, SH.Info) else VIOLATION,
+                path=data.qname(path) if isinstance(path, URIRef) else None,
+                value=value.n3(data.namespace_manager) if value is not None and value != focus else None,
+            )
+        )
     return findings
 
 
@@ -165,12 +167,14 @@ def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR)
         check = result.query
         for row in result.rows:
             focus = next((str(t) for t in row if isinstance(t, URIRef)), "")
-            findings.append(Finding(
-                focus=focus,
-                shape=f"check:{check.path.stem}",
-                message=check.title,
-                value=", ".join(str(t) for t in row if t is not None),
-            ))
+            findings.append(
+                Finding(
+                    focus=focus,
+                    shape=f"check:{check.path.stem}",
+                    message=check.title,
+                    value=", ".join(str(t) for t in row if t is not None),
+                )
+            )
     return findings
 
 

@@ -129,9 +129,19 @@ def _read(path: str, stamp: int) -> Vocabulary:
     missing = [c.cls for c in COUNTED if c.cls not in vocabulary.labels]
     if missing:
         raise GovgraphError(f"the ontology {path} does not declare the class {missing[0]}, which govgraph counts")
-    return Vocabulary(vocabulary.labels, vocabulary.parents, tuple(
-        Role(iri, iri.rsplit("#", 1)[-1], about[iri].get(_LABEL, [""])[0], ranges[0] if (ranges := about[iri].get(_RANGE)) else None)
-        for iri in roles))
+    return Vocabulary(
+        vocabulary.labels,
+        vocabulary.parents,
+        tuple(
+            Role(
+                iri,
+                iri.rsplit("#", 1)[-1],
+                about[iri].get(_LABEL, [""])[0],
+                ranges[0] if (ranges := about[iri].get(_RANGE)) else None,
+            )
+            for iri in roles
+        ),
+    )
 
 
 def _reaches(iri: str, roots: tuple[str, ...], about: dict[str, dict[str, list[str]]]) -> bool:

@@ -14,13 +14,23 @@ from playwright.sync_api import Page, expect
 CHROMIUM = "/usr/bin/chromium"
 #: The first render imports the libraries and opens the store: wait for headings, not a fixed time.
 FIRST = 60_000
-QUIET = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
-         "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-default-browser-check",
-         "--metrics-recording-only",
-         # LocalNetworkAccessChecks: a page served through Playwright's route.fulfill (the header test) has no
-         # address, so Chromium would block its websocket to 127.0.0.1 as a request into a private network.
-         "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,LocalNetworkAccessChecks"]
+QUIET = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+    # LocalNetworkAccessChecks: a page served through Playwright's route.fulfill (the header test) has no
+    # address, so Chromium would block its websocket to 127.0.0.1 as a request into a private network.
+    "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,LocalNetworkAccessChecks",
+]
 
 
 @pytest.fixture(scope="session")

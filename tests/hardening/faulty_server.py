@@ -71,8 +71,7 @@ def read_request(connection: socket.socket) -> bytes:
     return head + b"\r\n\r\n" + body
 
 
-def head(status: str = "200 OK", content_type: str = "application/sparql-results+json",
-         length: int | None = None) -> bytes:
+def head(status: str = "200 OK", content_type: str = "application/sparql-results+json", length: int | None = None) -> bytes:
     """A response head; no Content-Length unless given (the body then ends when the connection closes)."""
     lines = [f"HTTP/1.1 {status}", f"Content-Type: {content_type}", "Connection: close"]
     if length is not None:
@@ -82,10 +81,12 @@ def head(status: str = "200 OK", content_type: str = "application/sparql-results
 
 def drip(data: bytes, every: float = 1.0) -> Callable[[Send], None]:
     """Send `data` one byte at a time, a byte every `every` seconds."""
+
     def answer(send: Send) -> None:
         for byte in data:
             send(bytes([byte]))
             time.sleep(every)
+
     return answer
 
 

@@ -44,15 +44,20 @@ def test_every_page_works_under_the_documented_headers(page: Page, serve_app, se
 
     violations: list[str] = []
     errors: list[str] = []
-    page.on("console", lambda message: violations.append(message.text) if "CSP" in message.text
-            or "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "CSP" in message.text or "Content Security Policy" in message.text else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(REPORTER)
     base = serve_app(seed_store)
     page.route(base + "**", with_headers)
     open_page(page, base, "govgraph explorer")
-    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first
-           ).to_be_visible(timeout=FIRST)
+    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first).to_be_visible(
+        timeout=FIRST
+    )
     open_page(page, base + "commitments", "Commitments")
     open_page(page, base + "entity?iri=" + quote(IGF_CLAUSE, safe=""), "Annex 4 (2023) ¶1.2 clause 1")
     open_page(page, base + "network", "Network")

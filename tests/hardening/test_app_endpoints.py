@@ -33,7 +33,9 @@ def test_an_unlisted_endpoint_in_a_link_is_never_contacted(app_page, seed_store,
     params = {"iri": IGF} if page_name == "entity" else {}
     at = ok(app_page(page_name, seed_store, endpoint=listener.url + "/sparql", allowed=[], **params))
     assert listener.requests == []
-    assert any(listener.url in unescape(w.value) and "not contacted" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert any(listener.url in unescape(w.value) and "not contacted" in w.value for w in at.warning), [
+        w.value for w in at.warning
+    ]
     assert any("embedded store" in c.value for c in at.sidebar.caption)
     assert at.query_params.get("endpoint") in (None, [], [""])  # the link no longer carries it
 
@@ -59,8 +61,7 @@ def test_a_link_chooses_among_the_listed_endpoints(app_page, seed_store, fresh_o
     from govgraph.store import open_store
 
     open_store(fresh_oxigraph_url).publish(loading.load_store())
-    at = ok(app_page("overview", seed_store, allowed=[listener.url + "/sparql", fresh_oxigraph_url],
-                     endpoint=fresh_oxigraph_url))
+    at = ok(app_page("overview", seed_store, allowed=[listener.url + "/sparql", fresh_oxigraph_url], endpoint=fresh_oxigraph_url))
     assert {m.label: m.value for m in at.metric}["Commitments"] == "13"
     assert any(fresh_oxigraph_url in unescape(c.value) for c in at.sidebar.caption)
     assert listener.requests == []  # listed, but not chosen
@@ -74,13 +75,16 @@ def test_endpoints_come_from_the_command_line_and_a_config_file(tmp_path):
     assert endpoints.from_environment(environment(listed)) == listed
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--endpoint", "file:///etc/passwd"], "http"),
-    (["--endpoint", "http://"], "http"),
-    (["--config", "{tmp}/missing.toml"], "missing.toml"),
-    (["--config", "{tmp}/bad.toml"], "bad.toml"),
-    (["--config", "{tmp}/other.toml"], "other.toml"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--endpoint", "file:///etc/passwd"], "http"),
+        (["--endpoint", "http://"], "http"),
+        (["--config", "{tmp}/missing.toml"], "missing.toml"),
+        (["--config", "{tmp}/bad.toml"], "bad.toml"),
+        (["--config", "{tmp}/other.toml"], "other.toml"),
+    ],
+)
 def test_bad_endpoints_or_config_stop_the_command_with_one_line(tmp_path, args, says):
     (tmp_path / "bad.toml").write_text("endpoints = [", encoding="utf-8")
     (tmp_path / "other.toml").write_text('endpoint = "http://127.0.0.1:1/q"\n', encoding="utf-8")

@@ -25,6 +25,7 @@ FORUM, STATEMENT, PARAGRAPH = ID + "forum/crafted", ID + "statement/crafted-1", 
 
 def crafted(listener: str) -> str:
     """Turtle whose every text (labels, quote, definition, a type, a source file) holds a Markdown image."""
+
     def image(name: str) -> str:
         return f"![{name}]({listener}/{name}.png)"
 
@@ -33,16 +34,16 @@ def crafted(listener: str) -> str:
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-<{ID}kind/crafted> rdfs:label "kind {image('kind')}"@en .
-<{FORUM}> a gg:Forum, <{ID}kind/crafted> ; rdfs:label "Crafted {image('forum')}"@en ;
-    skos:altLabel "Crafted Forum"@en ; skos:definition "defined {image('definition')} <img src='{listener}/html.png'>"@en .
-<{ID}act/crafted> a gg:ActKind ; rdfs:label "act {image('act')}"@en .
-<{ID}document/crafted> a gg:Document ; rdfs:label "Document {image('document')}"@en ;
-    gg:sourceFile "../{image('sourcefile')}" .
-<{PARAGRAPH}> a gg:Paragraph ; rdfs:label "Paragraph {image('paragraph')}"@en ;
+<{ID}kind/crafted> rdfs:label "kind {image("kind")}"@en .
+<{FORUM}> a gg:Forum, <{ID}kind/crafted> ; rdfs:label "Crafted {image("forum")}"@en ;
+    skos:altLabel "Crafted Forum"@en ; skos:definition "defined {image("definition")} <img src='{listener}/html.png'>"@en .
+<{ID}act/crafted> a gg:ActKind ; rdfs:label "act {image("act")}"@en .
+<{ID}document/crafted> a gg:Document ; rdfs:label "Document {image("document")}"@en ;
+    gg:sourceFile "../{image("sourcefile")}" .
+<{PARAGRAPH}> a gg:Paragraph ; rdfs:label "Paragraph {image("paragraph")}"@en ;
     dcterms:isPartOf <{ID}document/crafted> ; gg:startOffset 0 ; gg:endOffset 80 .
-<{STATEMENT}> a gg:Commitment ; rdfs:label "Commitment {image('statement')}"@en ;
-    gg:quote "We commit at the Crafted Forum to show {image('quote')} as text."@en ;
+<{STATEMENT}> a gg:Commitment ; rdfs:label "Commitment {image("statement")}"@en ;
+    gg:quote "We commit at the Crafted Forum to show {image("quote")} as text."@en ;
     gg:forum <{FORUM}> ; gg:actKind <{ID}act/crafted> ; gg:madeBy <{ID}actor/g7> ;
     gg:inParagraph <{PARAGRAPH}> ; gg:startOffset 0 ; gg:endOffset 60 .
 """
@@ -79,8 +80,10 @@ def test_markdown_in_data_loads_nothing(page: Page, serve_app, listener, tmp_pat
     settle(page)
     open_page(page, base + "network", "Network")
     expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    construct = (f"CONSTRUCT {{ ?s gg:forum <{FORUM}> ; rdfs:label ?sl . <{FORUM}> rdfs:label ?l }} "
-                 f"WHERE {{ ?s gg:forum <{FORUM}> ; rdfs:label ?sl . <{FORUM}> rdfs:label ?l }}")
+    construct = (
+        f"CONSTRUCT {{ ?s gg:forum <{FORUM}> ; rdfs:label ?sl . <{FORUM}> rdfs:label ?l }} "
+        f"WHERE {{ ?s gg:forum <{FORUM}> ; rdfs:label ?sl . <{FORUM}> rdfs:label ?l }}"
+    )
     open_page(page, base + "workbench?q=" + quote(construct, safe=""), "SPARQL workbench")
     expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
     open_page(page, base, "govgraph explorer")

@@ -24,8 +24,7 @@ LOCAL = {"127.0.0.1", "localhost"}
 
 def outside(urls: list[str]) -> list[str]:
     """The requests to a host other than this machine (data:, blob: and about: URLs have none)."""
-    return [url for url in urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(url).hostname not in LOCAL]
+    return [url for url in urls if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOCAL]
 
 
 @pytest.fixture
@@ -39,8 +38,9 @@ def requests(context: BrowserContext) -> list[str]:
 def test_every_page_loads_only_from_this_machine(page: Page, requests, serve_app, seed_store):
     base = serve_app(seed_store)
     open_page(page, base, "govgraph explorer")
-    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first
-           ).to_be_visible(timeout=FIRST)
+    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first).to_be_visible(
+        timeout=FIRST
+    )
     open_page(page, base + "commitments", "Commitments")
     open_page(page, base + "entity?iri=" + quote(IGF_CLAUSE, safe=""), "Annex 4 (2023) ¶1.2 clause 1")
     open_page(page, base + "network", "Network")

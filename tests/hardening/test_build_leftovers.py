@@ -12,8 +12,12 @@ from .test_kill import BUILD_ENTRIES
 def test_the_next_build_removes_what_killed_builds_left(project_copy: Path) -> None:
     build = project_copy / "build"
     assert run_cli("build", home=project_copy).returncode == 0
-    left = [build / ".store-k1ll3d", build / "store.old", build / ".store.staging-0123456789ab",
-            build / "versions" / "v20260101T000000-0123456789ab"]
+    left = [
+        build / ".store-k1ll3d",
+        build / "store.old",
+        build / ".store.staging-0123456789ab",
+        build / "versions" / "v20260101T000000-0123456789ab",
+    ]
     for folder in left:
         (folder / "000001.sst").parent.mkdir(parents=True)
         (folder / "000001.sst").write_bytes(b"partial")

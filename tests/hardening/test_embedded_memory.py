@@ -36,10 +36,12 @@ def test_api_stops_a_query_over_the_memory_cap(seed_store: EmbeddedStore) -> Non
 def test_cli_stops_a_query_over_the_memory_cap(seed_store: EmbeddedStore, tmp_path: Path) -> None:
     query = tmp_path / "cross.rq"
     query.write_text(CROSS_PRODUCT + "\n", encoding="utf-8")
-    result = run_cli("query", str(query), "--store", str(seed_store.location), "--timeout", "120",
-                     "--max-memory-mb", str(CAP_MB), timeout=150)
+    result = run_cli(
+        "query", str(query), "--store", str(seed_store.location), "--timeout", "120", "--max-memory-mb", str(CAP_MB), timeout=150
+    )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         f"govgraph: error: the query needed more than {CAP_MB} MB of memory (the memory cap) on the embedded store; "
-        "narrow the query or raise --max-memory-mb"]
+        "narrow the query or raise --max-memory-mb"
+    ]

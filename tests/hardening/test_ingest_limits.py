@@ -35,8 +35,12 @@ def _run(*args: str) -> tuple[subprocess.CompletedProcess, float, float]:
     """Run `govgraph ARGS` to its end: the finished process, its CPU seconds and its peak RSS in MB."""
     with tempfile.TemporaryDirectory() as scratch:
         figures = Path(scratch) / "figures"
-        result = subprocess.run([sys.executable, "-c", MEASURE, str(figures), *cli_command(*args)], capture_output=True,
-                                text=True, env=cli_environment())
+        result = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(figures), *cli_command(*args)],
+            capture_output=True,
+            text=True,
+            env=cli_environment(),
+        )
         cpu, peak_kib = figures.read_text().split()
     return result, float(cpu), int(peak_kib) / 1024
 
@@ -104,7 +108,9 @@ def test_time_and_memory_grow_linearly_with_the_input(tmp_path):
     (small_cpu, small_peak), (large_cpu, large_peak) = runs["small"], runs["large"]
     assert large_cpu / small_cpu < 8, runs
     # The text itself is held (as bytes while hashing, then as str); everything else streams.
-    assert (large_peak - small_peak) / megabytes < 40, f"{(large_peak - small_peak) / megabytes:.0f} MB of RSS per MB of input: {runs}"
+    assert (large_peak - small_peak) / megabytes < 40, (
+        f"{(large_peak - small_peak) / megabytes:.0f} MB of RSS per MB of input: {runs}"
+    )
 
 
 def _one_long_sentence(tmp_path: Path, name: str, repeats: int) -> Path:
@@ -128,8 +134,11 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
     assert costs[1] / costs[0] < 8, costs
 
 
-@pytest.mark.parametrize("tail", ["<aside>" * 10_000 + "</nav>" * 10_000, "<title>" + "word <b>" * 50_000],
-                         ids=["end tags that close nothing", "a title never closed"])
+@pytest.mark.parametrize(
+    "tail",
+    ["<aside>" * 10_000 + "</nav>" * 10_000, "<title>" + "word <b>" * 50_000],
+    ids=["end tags that close nothing", "a title never closed"],
+)
 def test_html_with_many_unclosed_elements_stays_linear(tmp_path, tail):
     """Closing a tag that is not open must not scan every element still open, and a title
     must not be rebuilt for each piece of text added to it."""

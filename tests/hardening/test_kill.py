@@ -37,8 +37,7 @@ def _timed_run(home: Path, *args: str) -> float:
 
 def _kill_at(home: Path, delay: float, *args: str) -> None:
     """Start `govgraph ARGS` and SIGKILL it after `delay` seconds (if it is still running)."""
-    child = subprocess.Popen(cli_command(*args), env=cli_environment(home),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(cli_command(*args), env=cli_environment(home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         child.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -98,7 +97,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_build(project_copy: Path) -> N
 
 def _described_files(out: Path) -> set[str]:
     graph = Graph().parse(out / "description.ttl")
-    return {str(url)[len(DEFAULT_DOWNLOAD_BASE):] for url in graph.objects(None, DCAT_DOWNLOAD)}
+    return {str(url)[len(DEFAULT_DOWNLOAD_BASE) :] for url in graph.objects(None, DCAT_DOWNLOAD)}
 
 
 def _present_files(out: Path) -> set[str]:

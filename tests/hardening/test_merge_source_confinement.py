@@ -37,7 +37,9 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("hostile", ["reference/injected.ttl", "statements/extra.ttl", "sources/../reference/x.ttl"])
 def test_a_draft_citing_a_file_outside_sources_is_refused(home: Path, hostile: str) -> None:
     source = home / "text.txt"
-    source.write_text((paths.SOURCES_DIR / f"{SEED}.txt").read_text(encoding="utf-8") + "\nWe will act in 2026.\n", encoding="utf-8")
+    source.write_text(
+        (paths.SOURCES_DIR / f"{SEED}.txt").read_text(encoding="utf-8") + "\nWe will act in 2026.\n", encoding="utf-8"
+    )
     ingested = _cli(home, "ingest", str(source), "--id", "hostile-draft", "--date", "2026-01-01")
     assert ingested.returncode == 0, ingested.stderr
     draft = home / "data" / "drafts" / "hostile-draft.ttl"

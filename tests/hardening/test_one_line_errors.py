@@ -40,6 +40,7 @@ def query_file(tmp_path: Path) -> Path:
 
 # -- answers from a server ---------------------------------------------------------------------
 
+
 def test_error_status_with_a_truncated_body(query_file: Path) -> None:
     """A 500 whose Content-Length promises more than is sent."""
     answer = lambda send: send(head("500 Internal Server Error", "text/plain", 1000) + b"the disk is on f")
@@ -56,8 +57,7 @@ def other_variables(send) -> None:
 def test_select_answer_with_other_variables(query_file: Path) -> None:
     with serving(other_variables) as server:
         line = failure_line(run_cli("query", str(query_file), "--endpoint", server.url, timeout=60))
-    assert line == "govgraph: error: malformed SELECT result: it has the variables x, y, the query asked for s " \
-                   f"from {server.url}"
+    assert line == f"govgraph: error: malformed SELECT result: it has the variables x, y, the query asked for s from {server.url}"
 
 
 def test_network_on_an_answer_with_other_variables() -> None:
@@ -74,8 +74,10 @@ def test_entity_page_on_an_answer_with_other_variables() -> None:
 
 
 def test_bindings_naming_a_variable_outside_the_head(query_file: Path) -> None:
-    body = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "literal", "value": "a"},
-                                                                "z": {"type": "literal", "value": "b"}}]}}
+    body = {
+        "head": {"vars": ["s"]},
+        "results": {"bindings": [{"s": {"type": "literal", "value": "a"}, "z": {"type": "literal", "value": "b"}}]},
+    }
     with serving(lambda send: send(head() + json.dumps(body).encode())) as server:
         line = failure_line(run_cli("query", str(query_file), "--endpoint", server.url, timeout=60))
     assert "it has the variables s, z, the query asked for s" in line
@@ -83,13 +85,18 @@ def test_bindings_naming_a_variable_outside_the_head(query_file: Path) -> None:
 
 # -- files under data/ -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("command", [["build"], ["validate"]])
-@pytest.mark.parametrize("make, message", [
-    pytest.param(lambda path: path.symlink_to(path.name), "a symbolic link that loops (it never reaches a file)",
-                 id="symlink-loop"),
-    pytest.param(lambda path: path.symlink_to("nowhere.ttl"), "a symbolic link to nothing", id="dangling-symlink"),
-    pytest.param(lambda path: path.mkdir(), "not a regular file (a folder or a device?)", id="folder"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        pytest.param(
+            lambda path: path.symlink_to(path.name), "a symbolic link that loops (it never reaches a file)", id="symlink-loop"
+        ),
+        pytest.param(lambda path: path.symlink_to("nowhere.ttl"), "a symbolic link to nothing", id="dangling-symlink"),
+        pytest.param(lambda path: path.mkdir(), "not a regular file (a folder or a device?)", id="folder"),
+    ],
+)
 def test_unreadable_data_file(project_copy: Path, command: list[str], make, message: str) -> None:
     bad = project_copy / "data" / "reference" / "bad.ttl"
     make(bad)
@@ -97,8 +104,9 @@ def test_unreadable_data_file(project_copy: Path, command: list[str], make, mess
     assert line == f"govgraph: error: {bad}: {message}"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway; the folder and symlink cases "
-                                             "cover unreadable files there")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads a chmod 000 file anyway; the folder and symlink cases cover unreadable files there"
+)
 def test_data_file_without_read_permission(project_copy: Path) -> None:
     bad = project_copy / "data" / "reference" / "forums.ttl"
     bad.chmod(0)
@@ -115,11 +123,11 @@ def test_ill_typed_literal(project_copy: Path, command: list[str]) -> None:
     lines[number - 1] = lines[number - 1].split("gg:startOffset")[0] + 'gg:startOffset "abc"^^xsd:integer ;'
     statements.write_text("\n".join(lines) + "\n", encoding="utf-8")
     line = failure_line(run_cli(*command, home=project_copy))
-    assert line == f'govgraph: error: {statements}:{number}: ill-typed literal "abc"^^xsd:integer: ' \
-                   "not a valid xsd:integer"
+    assert line == f'govgraph: error: {statements}:{number}: ill-typed literal "abc"^^xsd:integer: not a valid xsd:integer'
 
 
 # -- the JSON-LD context -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("command", [["export", "--format", "jsonld"], ["export", "--format", "csv"], ["site"]])
 def test_context_whose_context_is_a_string(project_copy: Path, tmp_path: Path, command: list[str]) -> None:
@@ -130,6 +138,7 @@ def test_context_whose_context_is_a_string(project_copy: Path, tmp_path: Path, c
 
 
 # -- anything else -----------------------------------------------------------------------------
+
 
 def unexpected_failure(tmp_path: Path, *options: str) -> subprocess.CompletedProcess:
     """A failure no code path expects (today): the output folder lies under a regular file.

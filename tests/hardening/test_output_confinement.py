@@ -52,8 +52,10 @@ def test_output_path_refuses_a_symbolic_link_inside_the_folder_that_leads_out(tm
 
 def _hostile_site_input(tmp_path: Path, iri: str) -> Path:
     data = tmp_path / "hostile.ttl"
-    data.write_text(f'<{iri}> a <{DEFAULT_BASE}ontology#Forum> ;\n'
-                    f'  <http://www.w3.org/2000/01/rdf-schema#label> "Hostile"@en .\n', encoding="utf-8")
+    data.write_text(
+        f'<{iri}> a <{DEFAULT_BASE}ontology#Forum> ;\n  <http://www.w3.org/2000/01/rdf-schema#label> "Hostile"@en .\n',
+        encoding="utf-8",
+    )
     return data
 
 
@@ -109,4 +111,8 @@ def test_an_output_folder_given_as_a_link_is_replaced_where_it_points(project_co
     for formats in (["nt", "ttl"], ["nt"]):
         result = run_cli("export", "--format", *formats, "--out", str(link), home=project_copy)
         assert result.returncode == 0, result.stderr
-    assert link.is_symlink() and sorted(p.name for p in served.iterdir()) == ["description.jsonld", "description.ttl", "govgraph.nt"]
+    assert link.is_symlink() and sorted(p.name for p in served.iterdir()) == [
+        "description.jsonld",
+        "description.ttl",
+        "govgraph.nt",
+    ]

@@ -42,8 +42,7 @@ def _assert_umask_modes(folder: Path) -> None:
     modes = _modes(folder)
     folders = {p for p in modes.get("0o755", set()) if (folder / p).is_dir()}
     files = {p for p in modes.get("0o644", set()) if (folder / p).is_file()}
-    wrong = {mode: sorted(paths)[:5] for mode, paths in modes.items()
-             if paths - folders - files}
+    wrong = {mode: sorted(paths)[:5] for mode, paths in modes.items() if paths - folders - files}
     assert not wrong, f"not 0644/0755 under {folder}: {wrong}"
     assert files, f"nothing written under {folder}"
 

@@ -35,10 +35,13 @@ def one_line_failure(result) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("answer", [
-    pytest.param(drip(head() + BODY), id="slow-headers"),
-    pytest.param(lambda send: (send(head()), drip(BODY)(send)), id="slow-body"),
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(drip(head() + BODY), id="slow-headers"),
+        pytest.param(lambda send: (send(head()), drip(BODY)(send)), id="slow-body"),
+    ],
+)
 def test_query_stops_at_the_time_limit(query_file: Path, answer) -> None:
     with serving(answer) as server:
         result = run_cli("query", str(query_file), "--endpoint", server.url, "--timeout", "2", timeout=SAFETY_NET)

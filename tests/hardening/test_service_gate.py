@@ -30,8 +30,11 @@ from tests.conftest import run_cli
 pytest_plugins = ["tests.servers", "tests.app_fixtures"]
 
 EMPTY_RESULTS = b'{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}'
-SEED_DATA = [ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"),
-                     ox.NamedNode("https://w3id.org/govgraph/graph/reference"))]
+SEED_DATA = [
+    ox.Quad(
+        ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), ox.NamedNode("https://w3id.org/govgraph/graph/reference")
+    )
+]
 
 
 class Listener(ThreadingHTTPServer):
@@ -99,8 +102,8 @@ def nasty(url: str) -> list[str]:
         repro(url),
         repro(url).replace("\n", "\r\n"),
         f"SELECT * WHERE {{ BIND('\\u0027' AS ?a) {service} # ''' AS ?b)\n}}",
-        f"SELECT * WHERE {{ BIND(\"\\U00000022\" AS ?a) {service} # \"\"\" AS ?b)\n}}",
-        f"SELECT * WHERE {{ BIND(\"\\u0022\\u0022\\u0022\" AS ?a) {service} # \"\"\" AS ?b)\n}}",
+        f'SELECT * WHERE {{ BIND("\\U00000022" AS ?a) {service} # """ AS ?b)\n}}',
+        f'SELECT * WHERE {{ BIND("\\u0022\\u0022\\u0022" AS ?a) {service} # """ AS ?b)\n}}',
         f"SELECT * WHERE {{ ?s ?p ?o # \r {service}\n}}",
         f"SELECT * WHERE {{ ?s ?p ?o # \u0085 {service}\n}}",
         f"SELECT * WHERE {{ ?s ?p ?o # \u2028 {service}\n}}",
@@ -113,7 +116,7 @@ def nasty(url: str) -> list[str]:
         f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}",
         f"SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
         f"SELECT * WHERE {{ ?s ?p ?o }} # \r ; LOAD <{url}>",
-        f"SELECT * WHERE {{ BIND(\"\\u0022\" AS ?a) }} ; LOAD <{url}> # \"\"\" AS ?b) }}",
+        f'SELECT * WHERE {{ BIND("\\u0022" AS ?a) }} ; LOAD <{url}> # """ AS ?b) }}',
         f"LOAD <{url}>",
         f"INSERT {{ ?s ?p ?o }} WHERE {{ {service} }}",
         f"ASK {{ {service} }}",
@@ -122,10 +125,10 @@ def nasty(url: str) -> list[str]:
         f"SELECT * WHERE {{ FILTER EXISTS {{ {service} }} }}",
         f"SELECT * WHERE {{ {{ SELECT * WHERE {{ {service} }} }} }}",
         f"PREFIX s: <{url}#> SELECT * WHERE {{ SERVICE s: {{ ?s ?p ?o }} }}",
-        f"SELECT * WHERE {{ ?s ?p \"\\\\u0022\" . {service} }}",
-        f"SELECT * WHERE {{ ?s ?p \"{'x' * 5000}\\u0022 \" . {service} # \"\n}}",
-        "SELECT * WHERE { ?s ?p \"\\UFFFFFFFF\" }",
-        "SELECT * WHERE { ?s ?p \"\\uD800\" }",
+        f'SELECT * WHERE {{ ?s ?p "\\\\u0022" . {service} }}',
+        f'SELECT * WHERE {{ ?s ?p "{"x" * 5000}\\u0022 " . {service} # "\n}}',
+        'SELECT * WHERE { ?s ?p "\\UFFFFFFFF" }',
+        'SELECT * WHERE { ?s ?p "\\uD800" }',
     ]
     return cases
 
@@ -133,13 +136,25 @@ def nasty(url: str) -> list[str]:
 def generated(url: str, count: int = 60, seed: int = 20261203) -> list[str]:
     """Seeded random mixes of a string opener, a SERVICE or update clause, a comment and line breaks."""
     rng = random.Random(seed)
-    openers = ['"\\u0022"', "'\\u0027'", '"""\\u0022"""', "'''\\u0027'''", '"\\U00000022"', '"x"', "'''x'''",
-               '"\\u0022\\u0022\\u0022"']
+    openers = [
+        '"\\u0022"',
+        "'\\u0027'",
+        '"""\\u0022"""',
+        "'''\\u0027'''",
+        '"\\U00000022"',
+        '"x"',
+        "'''x'''",
+        '"\\u0022\\u0022\\u0022"',
+    ]
     closers = ['"""', "'''", '"', "'", ""]
     escaped_iri = url.replace("svc", "\\u0073vc")
-    clauses = [f"SERVICE <{url}> {{ ?s ?p ?o }}", f"SERVICE SILENT <{url}> {{ ?s ?p ?o }}",
-               f"\\u0053ERVICE <{url}> {{ ?s ?p ?o }}", f"SERVICE <{escaped_iri}> {{ ?s ?p ?o }}",
-               f"}} ; LOAD <{url}> ; SELECT * {{"]
+    clauses = [
+        f"SERVICE <{url}> {{ ?s ?p ?o }}",
+        f"SERVICE SILENT <{url}> {{ ?s ?p ?o }}",
+        f"\\u0053ERVICE <{url}> {{ ?s ?p ?o }}",
+        f"SERVICE <{escaped_iri}> {{ ?s ?p ?o }}",
+        f"}} ; LOAD <{url}> ; SELECT * {{",
+    ]
     payloads = []
     for _ in range(count):
         opener, closer, clause = rng.choice(openers), rng.choice(closers), rng.choice(clauses)
@@ -236,31 +251,40 @@ SHAPE_HEAD = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 
 def shapes_with(url: str) -> dict[str, str]:
     """Shapes hiding SERVICE in sh:select, sh:ask, sh:prefixes / sh:namespace, sh:path (pasted into $PATH)."""
+
     def sparql(select: str, namespace: str = "urn:ex#") -> str:
-        return SHAPE_HEAD + f"""
+        return (
+            SHAPE_HEAD
+            + f"""
 ex:prefixes sh:declare [ sh:prefix "ex" ; sh:namespace "{namespace}"^^xsd:anyURI ] .
 ex:Shape a sh:NodeShape ; sh:targetNode ex:a ;
     sh:sparql [ sh:prefixes ex:prefixes ; sh:select {select} ] .
 """
+        )
+
     path_injection = f"urn:ex#p> ?v . SERVICE <{url}> {{ ?s ?p ?o }} . $this <urn:ex#p"
     select_repro = repro(url).replace("SELECT *", "SELECT $this").replace("{ BIND", "{ BIND($this AS ?t) BIND", 1)
     long_repro = '"""' + select_repro.replace('"""', '\\"\\"\\"').replace("\\u", "\\\\u") + '"""'
     return {
         "repro-in-select": sparql(long_repro),
         "service-in-select": sparql(f'"SELECT $this WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"'),
-        "namespace-injection": sparql('"SELECT $this WHERE { $this ex:p ?o }"',
-                                      f"urn:ex#> {{ }} SERVICE <{url}> {{ ?s ?p ?o }} #"),
+        "namespace-injection": sparql(
+            '"SELECT $this WHERE { $this ex:p ?o }"', f"urn:ex#> {{ }} SERVICE <{url}> {{ ?s ?p ?o }} #"
+        ),
         "namespace-long-string": sparql(
-            '"SELECT $this WHERE { $this ex:p ?o } \'\'\' AS ?z) } #"',
-            f"urn:ex#> SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} BIND(\'\'\'"),
+            "\"SELECT $this WHERE { $this ex:p ?o } ''' AS ?z) } #\"",
+            f"urn:ex#> SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} BIND('''",
+        ),
         "namespace-escape": sparql('"SELECT $this WHERE { $this ex:p ?o }"', f"{url}#\\u003E"),
         "namespace-cr": sparql('"SELECT $this WHERE { $this ex:p ?o }"', "urn:ex#\\u000D"),
-        "path-injection": SHAPE_HEAD + f"""
+        "path-injection": SHAPE_HEAD
+        + f"""
 ex:PathComponent a sh:ConstraintComponent ; sh:parameter [ sh:path ex:check ] ;
     sh:propertyValidator [ a sh:SPARQLSelectValidator ; sh:select "SELECT $this WHERE {{ $this $PATH ?v }}" ] .
 ex:Shape a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path <{turtle_escaped(path_injection)}> ; ex:check true ] .
 """,
-        "ask-validator": SHAPE_HEAD + f"""
+        "ask-validator": SHAPE_HEAD
+        + f"""
 ex:C a sh:ConstraintComponent ; sh:parameter [ sh:path ex:flag ] ;
     sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}" ] .
 ex:Shape a sh:NodeShape ; sh:targetNode ex:a ; ex:flag true .
@@ -310,5 +334,8 @@ def test_every_query_compiled_from_the_project_shapes_passes_the_gate_with_the_s
 
 
 def rows(store: ox.Store, query: str) -> list:
-    return sorted(tuple(str(row[v]) for v in solutions.variables)
-                  for solutions in [store.query(query, use_default_graph_as_union=True)] for row in solutions)
+    return sorted(
+        tuple(str(row[v]) for v in solutions.variables)
+        for solutions in [store.query(query, use_default_graph_as_union=True)]
+        for row in solutions
+    )

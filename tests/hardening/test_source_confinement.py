@@ -54,8 +54,10 @@ def test_a_file_inside_the_sources_folder_is_read(data_dir):
     assert para.exact and para.text == TEXT and not para.problem
 
 
-@pytest.mark.parametrize("hostile", ["{tmp}/secret.txt", "sources/../../secret.txt", "../secret.txt",
-                                     "secret.txt", "sources/link.txt", "sources/../secret.txt"])
+@pytest.mark.parametrize(
+    "hostile",
+    ["{tmp}/secret.txt", "sources/../../secret.txt", "../secret.txt", "secret.txt", "sources/link.txt", "sources/../secret.txt"],
+)
 def test_a_source_file_outside_the_sources_folder_is_not_read(data_dir, hostile):
     hostile = hostile.format(tmp=data_dir.parent)
     with store_citing(hostile) as store:

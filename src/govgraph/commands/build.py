@@ -37,8 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the combined graph (N-Quads, one named graph per source document) and the embedded pyoxigraph store, atomically.",
     )
     parser.add_argument("--out", default=str(paths.BUILD_FILE), metavar="FILE", help="N-Quads output file (default: %(default)s)")
-    parser.add_argument("--store-out", default=str(paths.STORE_DIR), metavar="DIR",
-                        help="embedded store directory to write (default: %(default)s)")
+    parser.add_argument(
+        "--store-out",
+        default=str(paths.STORE_DIR),
+        metavar="DIR",
+        help="embedded store directory to write (default: %(default)s)",
+    )
     # Before --store-out, `build --store DIR` named the output; elsewhere --store names an input.
     parser.add_argument("--store", dest="store_out", action=DeprecatedAlias, help=argparse.SUPPRESS)
     parser.add_argument("--no-store", action="store_true", help="write only the N-Quads file")

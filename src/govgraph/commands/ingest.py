@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
         print(review_table(extraction))
     else:
         out = write_draft(stream, args.out, progress=stderr_progress)
-    print(f"wrote {out}: {stream.statements} statements ({stream.commitments} commitments); review it, then `govgraph merge {out}`")
+    print(
+        f"wrote {out}: {stream.statements} statements ({stream.commitments} commitments); review it, then `govgraph merge {out}`"
+    )
     return 0
 
 
@@ -52,7 +54,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--speaker", default="actor:g7", help='who "we" are: an actor label, slug or IRI (default: actor:g7)')
     parser.add_argument("--out", help="where to write the draft (default: data/drafts/<id>.ttl)")
     parser.add_argument("--report", action="store_true", help="print a review table of the extracted statements")
-    parser.add_argument("--max-bytes", dest="max_bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, metavar="N",
-                        help=f"refuse a file larger than this many bytes (default: {DEFAULT_MAX_BYTES}, {DEFAULT_MAX_BYTES // 2**20} MiB)")
+    parser.add_argument(
+        "--max-bytes",
+        dest="max_bytes",
+        type=_byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse a file larger than this many bytes (default: {DEFAULT_MAX_BYTES}, {DEFAULT_MAX_BYTES // 2**20} MiB)",
+    )
     parser.add_argument("--segmenter", choices=["rules", "pysbd"], default="rules", help="sentence splitter (default: rules)")
     parser.set_defaults(func=run)

@@ -17,16 +17,30 @@ from .options import add_source_options, source_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("network", help="graph metrics: degree, betweenness, eigenvector, communities, paths",
-                                   description="Build a networkx projection of the graph and print one metric.")
+    parser = subparsers.add_parser(
+        "network",
+        help="graph metrics: degree, betweenness, eigenvector, communities, paths",
+        description="Build a networkx projection of the graph and print one metric.",
+    )
     parser.add_argument("--metric", "-m", choices=network.METRICS, default="degree")
     parser.add_argument("--projection", "-p", choices=network.PROJECTIONS, default="commitment-entity")
-    parser.add_argument("--kind", dest="kinds", action="append", choices=network.ENTITY_KINDS, metavar="KIND",
-                        help=f"keep only these entity kinds (repeatable): {', '.join(network.ENTITY_KINDS)}")
-    parser.add_argument("--role", dest="roles", action="append", choices=tuple(network.ROLES), metavar="ROLE",
-                        help=f"mention roles to use (repeatable; default all but madeBy): {', '.join(network.ROLES)}")
-    parser.add_argument("--all-statements", action="store_true",
-                        help="count every statement, not only commitments")
+    parser.add_argument(
+        "--kind",
+        dest="kinds",
+        action="append",
+        choices=network.ENTITY_KINDS,
+        metavar="KIND",
+        help=f"keep only these entity kinds (repeatable): {', '.join(network.ENTITY_KINDS)}",
+    )
+    parser.add_argument(
+        "--role",
+        dest="roles",
+        action="append",
+        choices=tuple(network.ROLES),
+        metavar="ROLE",
+        help=f"mention roles to use (repeatable; default all but madeBy): {', '.join(network.ROLES)}",
+    )
+    parser.add_argument("--all-statements", action="store_true", help="count every statement, not only commitments")
     parser.add_argument("--from", dest="source", metavar="ENTITY", help="path start: IRI, prefixed name or label")
     parser.add_argument("--to", dest="target", metavar="ENTITY", help="path end: IRI, prefixed name or label")
     parser.add_argument("--format", "-f", choices=("table", "csv", "graphml"), default="table")

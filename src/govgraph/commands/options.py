@@ -42,21 +42,39 @@ def _env(dest: str) -> str | None:
     return os.environ.get(ENVIRONMENT[dest]) or None
 
 
-def add_source_options(parser: argparse.ArgumentParser, *, default: str, inputs: bool = False, store: bool = False,
-                       endpoint: bool = False, caps: bool = False) -> None:
+def add_source_options(
+    parser: argparse.ArgumentParser,
+    *,
+    default: str,
+    inputs: bool = False,
+    store: bool = False,
+    endpoint: bool = False,
+    caps: bool = False,
+) -> None:
     """Add the source options the command accepts; `default` (a key of DEFAULTS) is what it reads without them."""
     group = parser.add_argument_group("where the graph is", f"Default: {DEFAULTS[default]}.")
     one_of = group.add_mutually_exclusive_group()
     if inputs:
-        one_of.add_argument("--input", "-i", dest="inputs", action="append", type=Path, metavar="PATH",
-                            help="a Turtle file or folder to read, with the ontology, instead of data/ (repeatable)")
+        one_of.add_argument(
+            "--input",
+            "-i",
+            dest="inputs",
+            action="append",
+            type=Path,
+            metavar="PATH",
+            help="a Turtle file or folder to read, with the ontology, instead of data/ (repeatable)",
+        )
     if store:
-        one_of.add_argument("--store", metavar="DIR",
-                            help=f"an embedded store folder written by `govgraph build` (default: ${STORE_ENV})")
+        one_of.add_argument(
+            "--store", metavar="DIR", help=f"an embedded store folder written by `govgraph build` (default: ${STORE_ENV})"
+        )
     if endpoint:
-        one_of.add_argument("--endpoint", metavar="URL",
-                            help="SPARQL query URL of a server (Oxigraph: http://HOST:PORT/query, Virtuoso: "
-                            f"http://HOST:PORT/sparql; default: ${ENVIRONMENT['endpoint']})")
+        one_of.add_argument(
+            "--endpoint",
+            metavar="URL",
+            help="SPARQL query URL of a server (Oxigraph: http://HOST:PORT/query, Virtuoso: "
+            f"http://HOST:PORT/sparql; default: ${ENVIRONMENT['endpoint']})",
+        )
         _add_endpoint_details(group)
     if caps:
         _add_caps(group, store)
@@ -65,26 +83,49 @@ def add_source_options(parser: argparse.ArgumentParser, *, default: str, inputs:
 
 def _add_endpoint_details(group: argparse._ArgumentGroup) -> None:
     """The URLs and credentials that go with --endpoint."""
-    group.add_argument("--update-endpoint", metavar="URL", default=_env("update_endpoint"),
-                       help="SPARQL update URL (default: derived from --endpoint, as Oxigraph or Virtuoso lay it out)")
-    group.add_argument("--store-endpoint", metavar="URL", default=_env("store_endpoint"),
-                       help="Graph Store Protocol URL (default: …/store for Oxigraph, …/sparql-graph-crud[-auth] for Virtuoso)")
-    group.add_argument("--user", default=_env("user"), help=f"user name for HTTP authentication (default: ${ENVIRONMENT['user']})")
-    group.add_argument("--password", default=_env("password"),
-                       help=f"password for HTTP authentication (default: ${ENVIRONMENT['password']})")
-    group.add_argument("--auth", choices=["basic", "digest"], default=_env("auth"),
-                       help="HTTP authentication scheme (default: digest for Virtuoso, basic otherwise)")
+    group.add_argument(
+        "--update-endpoint",
+        metavar="URL",
+        default=_env("update_endpoint"),
+        help="SPARQL update URL (default: derived from --endpoint, as Oxigraph or Virtuoso lay it out)",
+    )
+    group.add_argument(
+        "--store-endpoint",
+        metavar="URL",
+        default=_env("store_endpoint"),
+        help="Graph Store Protocol URL (default: …/store for Oxigraph, …/sparql-graph-crud[-auth] for Virtuoso)",
+    )
+    group.add_argument(
+        "--user", default=_env("user"), help=f"user name for HTTP authentication (default: ${ENVIRONMENT['user']})"
+    )
+    group.add_argument(
+        "--password", default=_env("password"), help=f"password for HTTP authentication (default: ${ENVIRONMENT['password']})"
+    )
+    group.add_argument(
+        "--auth",
+        choices=["basic", "digest"],
+        default=_env("auth"),
+        help="HTTP authentication scheme (default: digest for Virtuoso, basic otherwise)",
+    )
 
 
 def _add_caps(group: argparse._ArgumentGroup, embedded: bool) -> None:
     """The caps on what one query may cost."""
-    group.add_argument("--max-answer-mb", type=float, metavar="MB",
-                       default=float(_env("max_answer_mb") or DEFAULT_MAX_ANSWER_BYTES / MB),
-                       help="refuse answers larger than this many megabytes (default: %(default)g)")
+    group.add_argument(
+        "--max-answer-mb",
+        type=float,
+        metavar="MB",
+        default=float(_env("max_answer_mb") or DEFAULT_MAX_ANSWER_BYTES / MB),
+        help="refuse answers larger than this many megabytes (default: %(default)g)",
+    )
     if embedded:
-        group.add_argument("--max-memory-mb", type=float, metavar="MB",
-                           default=float(_env("max_memory_mb") or DEFAULT_MAX_MEMORY_BYTES / MB),
-                           help="stop an embedded query that needs more memory than this (default: %(default)g)")
+        group.add_argument(
+            "--max-memory-mb",
+            type=float,
+            metavar="MB",
+            default=float(_env("max_memory_mb") or DEFAULT_MAX_MEMORY_BYTES / MB),
+            help="stop an embedded query that needs more memory than this (default: %(default)g)",
+        )
 
 
 def source_from_args(args: argparse.Namespace) -> GraphSource:
@@ -97,9 +138,15 @@ def source_from_args(args: argparse.Namespace) -> GraphSource:
         endpoint = _env("endpoint") if hasattr(args, "endpoint") else None
         store = _env("store") if hasattr(args, "store") and not endpoint else None
     if endpoint:
-        return GraphSource.from_endpoint(endpoint, update=args.update_endpoint, store=args.store_endpoint,
-                                         user=args.user, password=args.password, auth=args.auth,
-                                         max_answer_bytes=caps.get("max_answer_bytes", DEFAULT_MAX_ANSWER_BYTES))
+        return GraphSource.from_endpoint(
+            endpoint,
+            update=args.update_endpoint,
+            store=args.store_endpoint,
+            user=args.user,
+            password=args.password,
+            auth=args.auth,
+            max_answer_bytes=caps.get("max_answer_bytes", DEFAULT_MAX_ANSWER_BYTES),
+        )
     if store:
         return GraphSource.from_build(store) if Path(store).is_file() else GraphSource.from_store(store, **caps)
     default = args.source_default

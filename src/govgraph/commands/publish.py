@@ -11,8 +11,10 @@ def run(args: argparse.Namespace) -> int:
         outcome = publish(store, prune=args.prune)
     for graph, count in outcome.graphs.items():
         print(f"  {count:>8}  {graph}")
-    print(f"published {sum(outcome.graphs.values())} triples in {len(outcome.graphs)} graphs to {store.where}"
-          f" (from {outcome.source})")
+    print(
+        f"published {sum(outcome.graphs.values())} triples in {len(outcome.graphs)} graphs to {store.where}"
+        f" (from {outcome.source})"
+    )
     for graph in outcome.dropped:
         print(f"  dropped  {graph}")
     return 0
@@ -20,10 +22,15 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "publish", help="put the graph on a SPARQL server (Graph Store Protocol)",
+        "publish",
+        help="put the graph on a SPARQL server (Graph Store Protocol)",
         description="Replace each named graph of the build (build/govgraph.nq, or ontology + data/ when there is no "
-        "build) on a SPARQL server with Graph Store Protocol PUT. Publishing twice leaves the same triples.")
+        "build) on a SPARQL server with Graph Store Protocol PUT. Publishing twice leaves the same triples.",
+    )
     add_source_options(parser, default="endpoint", endpoint=True)
-    parser.add_argument("--prune", action="store_true",
-                        help="also drop the server's govgraph graphs (under …/graph/) that the build no longer has")
+    parser.add_argument(
+        "--prune",
+        action="store_true",
+        help="also drop the server's govgraph graphs (under …/graph/) that the build no longer has",
+    )
     parser.set_defaults(func=run)

@@ -20,8 +20,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("queries", help="list the saved questions",
-                                   description="List the saved questions in queries/ with their titles.")
+    parser = subparsers.add_parser(
+        "queries", help="list the saved questions", description="List the saved questions in queries/ with their titles."
+    )
     parser.add_argument("--checks", action="store_true", help="list the data-quality checks in queries/checks/ instead")
     parser.add_argument("--details", "-d", action="store_true", help="show descriptions and parameters too")
     parser.set_defaults(func=run)

@@ -49,18 +49,32 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "query", help="run a saved question or an .rq file",
+        "query",
+        help="run a saved question or an .rq file",
         description="Run one saved question (see `govgraph queries`) or a SPARQL query file. Updates, SERVICE and "
-        "FROM are refused; parameters are bound as RDF terms.")
+        "FROM are refused; parameters are bound as RDF terms.",
+    )
     parser.add_argument("query", metavar="NAME|FILE.rq", help="saved question name, or path to an .rq file")
-    parser.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
-                        help="parameter value (repeatable); IRIs may use govgraph prefixes, e.g. forum=forum:igf")
-    parser.add_argument("--format", "-f", default="table", choices=[*FORMATS, *GRAPH_FORMATS],
-                        help="table, md, or the SPARQL 1.1 csv/tsv/json results formats; ttl/nt for CONSTRUCT "
-                        "(default: %(default)s)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
-                        help="wall-clock limit in seconds (default: %(default)g)")
-    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
-                        help="most rows to return (default: %(default)d)")
+    parser.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="parameter value (repeatable); IRIs may use govgraph prefixes, e.g. forum=forum:igf",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=[*FORMATS, *GRAPH_FORMATS],
+        help="table, md, or the SPARQL 1.1 csv/tsv/json results formats; ttl/nt for CONSTRUCT (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help="wall-clock limit in seconds (default: %(default)g)"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="most rows to return (default: %(default)d)"
+    )
     add_source_options(parser, default="store", store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)

@@ -8,9 +8,12 @@ from .options import add_source_options, source_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("site", help="write a static linked-data site (HTML, Turtle, JSON-LD per resource)",
-                                   description="One HTML page per resource with Turtle and JSON-LD alternates, an index, "
-                                   "and the ontology's documentation. --serve previews it on 127.0.0.1.")
+    parser = subparsers.add_parser(
+        "site",
+        help="write a static linked-data site (HTML, Turtle, JSON-LD per resource)",
+        description="One HTML page per resource with Turtle and JSON-LD alternates, an index, "
+        "and the ontology's documentation. --serve previews it on 127.0.0.1.",
+    )
     parser.add_argument("--out", "-o", type=Path, required=True, help="folder to write the site into")
     parser.add_argument("--serve", action="store_true", help="then serve it on 127.0.0.1 with content negotiation")
     parser.add_argument("--port", type=int, default=8000, help="preview port (default 8000; 0 picks a free one)")

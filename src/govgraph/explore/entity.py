@@ -31,7 +31,7 @@ class Link:
 
     @property
     def kind(self) -> str:
-        """"entity" (has a page here), "external" (a web page the graph only points to) or "text"."""
+        """ "entity" (has a page here), "external" (a web page the graph only points to) or "text"."""
         if not self.is_iri:
             return "text"
         if self.labelled or self.value.startswith(DEFAULT_BASE) or not self.value.startswith(("http://", "https://")):
@@ -72,18 +72,28 @@ class Entity:
 def describe(store: Store, iri: str, *, timeout: float = 30.0) -> Entity:
     """The resource's label, types, outgoing and incoming links, each end labelled."""
     node = {"x": URIRef(iri)}
-    out = store.select("""
+    out = store.select(
+        """
 SELECT ?p ?pl ?o ?ol WHERE {
   ?x ?p ?o .
   OPTIONAL { ?p rdfs:label ?pl }
   OPTIONAL { ?o rdfs:label ?ol }
-}""", node, timeout=timeout, limit=LINK_LIMIT)
-    inc = store.select("""
+}""",
+        node,
+        timeout=timeout,
+        limit=LINK_LIMIT,
+    )
+    inc = store.select(
+        """
 SELECT ?s ?sl ?p ?pl WHERE {
   ?s ?p ?x .
   OPTIONAL { ?p rdfs:label ?pl }
   OPTIONAL { ?s rdfs:label ?sl }
-}""", node, timeout=timeout, limit=LINK_LIMIT)
+}""",
+        node,
+        timeout=timeout,
+        limit=LINK_LIMIT,
+    )
     entity = Entity(iri=iri, label=display(iri, ""), truncated=out.truncated or inc.truncated)
     seen: set[tuple[str, str]] = set()
     for p, pl, o, ol in out.rows:
@@ -93,8 +103,15 @@ SELECT ?s ?sl ?p ?pl WHERE {
             continue
         seen.add((text(p), o.n3()))
         is_iri = isinstance(o, URIRef)
-        link = Link(text(p), display(text(p), text(pl)), text(o), display(text(o), text(ol)) if is_iri else text(o),
-                    is_iri, o.language or "" if isinstance(o, Literal) else "", labelled=ol is not None)
+        link = Link(
+            text(p),
+            display(text(p), text(pl)),
+            text(o),
+            display(text(o), text(ol)) if is_iri else text(o),
+            is_iri,
+            o.language or "" if isinstance(o, Literal) else "",
+            labelled=ol is not None,
+        )
         if text(p).endswith("#type") and is_iri:
             entity.types.append(link)
         else:
@@ -106,8 +123,9 @@ SELECT ?s ?sl ?p ?pl WHERE {
         if (text(s), text(p)) in seen:
             continue
         seen.add((text(s), text(p)))
-        entity.incoming.append(Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True,
-                                    labelled=True))
+        entity.incoming.append(
+            Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True, labelled=True)
+        )
     entity.outgoing.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
     entity.incoming.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
     return entity
@@ -127,16 +145,22 @@ class Paragraph:
     problem: str = ""
 
 
-def paragraph_text(store: Store, paragraph: str, start: int = -1, end: int = -1, *, timeout: float = 30.0,
-                   data_dir: Path = paths.DATA_DIR) -> Paragraph:
+def paragraph_text(
+    store: Store, paragraph: str, start: int = -1, end: int = -1, *, timeout: float = 30.0, data_dir: Path = paths.DATA_DIR
+) -> Paragraph:
     """The paragraph's text, from its source file when this machine has it inside data/sources/, else its
     statements' quotes joined."""
-    info = store.select("""
+    info = store.select(
+        """
 SELECT ?label ?pstart ?pend ?file WHERE {
   OPTIONAL { ?para rdfs:label ?label }
   OPTIONAL { ?para gg:startOffset ?pstart ; gg:endOffset ?pend }
   OPTIONAL { ?para dcterms:isPartOf/gg:sourceFile ?file }
-} LIMIT 1""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1).dicts()
+} LIMIT 1""",
+        {"para": URIRef(paragraph)},
+        timeout=timeout,
+        limit=1,
+    ).dicts()
     row = info[0] if info else {}
     label = display(paragraph, text(row.get("label")))
     pstart, pend, file = number(row.get("pstart"), -1), number(row.get("pend"), -1), text(row.get("file"))
@@ -150,9 +174,14 @@ SELECT ?label ?pstart ?pend ?file WHERE {
             body = source.read_text(encoding="utf-8")[pstart:pend]
             mark = (start - pstart, end - pstart) if pstart <= start < end <= pend else None
             return Paragraph(label, body, mark, True)
-    quotes = store.select("""
+    quotes = store.select(
+        """
 SELECT ?s ?quote ?start WHERE { ?s gg:inParagraph ?para ; gg:quote ?quote . OPTIONAL { ?s gg:startOffset ?start } }
-ORDER BY ?start""", {"para": URIRef(paragraph)}, timeout=timeout, limit=1000)
+ORDER BY ?start""",
+        {"para": URIRef(paragraph)},
+        timeout=timeout,
+        limit=1000,
+    )
     pieces: list[str] = []
     mark = None
     cursor = 0
@@ -180,11 +209,16 @@ def find_entities(store: Store, words: str, *, limit: int = 50, timeout: float =
     words = " ".join(words.split()).casefold()
     if not words:
         return []
-    table = store.select("""
+    table = store.select(
+        """
 SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?tl) AS ?kind) WHERE {
   ?x rdfs:label|skos:altLabel ?name . FILTER(isIRI(?x) && CONTAINS(LCASE(STR(?name)), ?words))
   OPTIONAL { ?x rdfs:label ?l }
   OPTIONAL { ?x a ?t . ?t rdfs:label ?tl }
-} GROUP BY ?x""", {"words": Literal(words)}, timeout=timeout, limit=limit)
+} GROUP BY ?x""",
+        {"words": Literal(words)},
+        timeout=timeout,
+        limit=limit,
+    )
     found = [Found(text(x), display(text(x), text(label)), text(kind)) for x, label, kind in table.rows]
     return sorted(found, key=lambda f: (not f.label.casefold().startswith(words), len(f.label), f.label))

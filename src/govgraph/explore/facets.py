@@ -30,17 +30,20 @@ class FacetValue:
 
 
 #: Facets in the order the browser shows them.
-FACETS: dict[str, Facet] = {f.key: f for f in [
-    Facet("forum", "Forum", "gg:forum"),
-    Facet("initiative", "Initiative", "gg:initiative"),
-    Facet("actor", "Actor", "gg:madeBy|gg:namedActor"),
-    Facet("stakeholder", "Stakeholder", "gg:stakeholder"),
-    Facet("theme", "Theme", "gg:theme"),
-    Facet("target_group", "Target group", "gg:targetGroup"),
-    Facet("act", "Kind of act", "gg:actKind"),
-    Facet("document", "Document", "dcterms:source"),
-    Facet("year", "Target year", "gg:targetTime"),
-]}
+FACETS: dict[str, Facet] = {
+    f.key: f
+    for f in [
+        Facet("forum", "Forum", "gg:forum"),
+        Facet("initiative", "Initiative", "gg:initiative"),
+        Facet("actor", "Actor", "gg:madeBy|gg:namedActor"),
+        Facet("stakeholder", "Stakeholder", "gg:stakeholder"),
+        Facet("theme", "Theme", "gg:theme"),
+        Facet("target_group", "Target group", "gg:targetGroup"),
+        Facet("act", "Kind of act", "gg:actKind"),
+        Facet("document", "Document", "dcterms:source"),
+        Facet("year", "Target year", "gg:targetTime"),
+    ]
+}
 
 
 def statement_pattern(commitments_only: bool) -> str:
@@ -50,9 +53,7 @@ def statement_pattern(commitments_only: bool) -> str:
 
 def facet_values(store: Store, commitments_only: bool = True, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:
     """Every facet's values with statement counts, most frequent first (one query for all facets)."""
-    branches = " UNION ".join(
-        f'{{ ?s {facet.path} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values()
-    )
+    branches = " UNION ".join(f'{{ ?s {facet.path} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values())
     query = f"""
 SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   {statement_pattern(commitments_only)}

@@ -35,11 +35,25 @@ APP_FILE = paths.APP_DIR / "streamlit_app.py"
 
 def command(port: int = 8501, *, address: str = "127.0.0.1", headless: bool = True, app: Path = APP_FILE) -> list[str]:
     """The `streamlit run` command line: loopback only, no usage statistics, no file watcher."""
-    return [sys.executable, "-m", "streamlit", "run", str(app),
-            "--server.address", address, "--server.port", str(port),
-            "--server.headless", "true" if headless else "false",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-            "--client.toolbarMode", "minimal"]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.address",
+        address,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true" if headless else "false",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--client.toolbarMode",
+        "minimal",
+    ]
 
 
 def environment(endpoints: Sequence[str] = (), store: Path | None = None) -> dict[str, str]:
@@ -53,8 +67,14 @@ def environment(endpoints: Sequence[str] = (), store: Path | None = None) -> dic
     return env
 
 
-def run_app(port: int = 8501, *, endpoints: Sequence[str] = (), store: GraphSource | None = None,
-            address: str = "127.0.0.1", headless: bool = True) -> int:
+def run_app(
+    port: int = 8501,
+    *,
+    endpoints: Sequence[str] = (),
+    store: GraphSource | None = None,
+    address: str = "127.0.0.1",
+    headless: bool = True,
+) -> int:
     """Build the embedded store if it is missing (and no endpoint is listed), then serve the app until stopped.
 
     `store` is the embedded store the app reads (default: `GraphSource.from_store()`); `endpoints` are

@@ -34,9 +34,17 @@ def escape(value: str) -> str:
 
 #: One colour per role, shared by the quote marks and the legend.
 COLOURS: dict[str, str] = {
-    "forum": "#cfe3ff", "meeting": "#cfe3ff", "initiative": "#d9f2d0", "actor": "#ffe1c2", "made by": "#ffe1c2",
-    "stakeholder": "#f3d6f5", "target group": "#fff1a8", "region": "#d4f1ef", "theme": "#e6e0ff",
-    "target time": "#ffd6d6", "mentions": "#e8e8e8",
+    "forum": "#cfe3ff",
+    "meeting": "#cfe3ff",
+    "initiative": "#d9f2d0",
+    "actor": "#ffe1c2",
+    "made by": "#ffe1c2",
+    "stakeholder": "#f3d6f5",
+    "target group": "#fff1a8",
+    "region": "#d4f1ef",
+    "theme": "#e6e0ff",
+    "target time": "#ffd6d6",
+    "mentions": "#e8e8e8",
 }
 
 
@@ -65,8 +73,10 @@ def entity_href(iri: str, page: str = "entity") -> str:
 def link(iri: str, label: str, role: str = "", *, page: str = "entity") -> str:
     """An escaped link to an entity page, coloured by role."""
     title = f"{role}: {label}" if role else label
-    return (f'<a class="gg-entity gg-{_css(role)}" href="{html.escape(entity_href(iri, page))}" target="_self" '
-            f'title="{html.escape(title)}">{escape(label)}</a>')
+    return (
+        f'<a class="gg-entity gg-{_css(role)}" href="{html.escape(entity_href(iri, page))}" target="_self" '
+        f'title="{html.escape(title)}">{escape(label)}</a>'
+    )
 
 
 def plain_link(iri: str, label: str, *, page: str = "entity", css: str = "gg-plain") -> str:
@@ -92,14 +102,19 @@ def _css(role: str) -> str:
 
 def stylesheet() -> str:
     """The <style> block for entity links: one background colour per role."""
-    rules = [".gg-entity{padding:0 .2em;border-radius:.25em;color:inherit !important;text-decoration:none !important;"
-             "border-bottom:2px solid rgba(0,0,0,.25)}", ".gg-entity:hover{border-bottom-color:#000}",
-             ".gg-quote{font-size:1.08rem;line-height:1.75;color:#1b1b1b;border-left:4px solid #c9c9c9;padding:.1em 0 .1em .9em;"
-             "margin:.3em 0 .6em 0}", ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
-             ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
-             ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
-             "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-props td:first-child{width:30%;color:#555}"
-             ".gg-report td:first-child{white-space:nowrap}", ".gg-quote mark{background:#fff3a0;padding:0}"]
+    rules = [
+        ".gg-entity{padding:0 .2em;border-radius:.25em;color:inherit !important;text-decoration:none !important;"
+        "border-bottom:2px solid rgba(0,0,0,.25)}",
+        ".gg-entity:hover{border-bottom-color:#000}",
+        ".gg-quote{font-size:1.08rem;line-height:1.75;color:#1b1b1b;border-left:4px solid #c9c9c9;padding:.1em 0 .1em .9em;"
+        "margin:.3em 0 .6em 0}",
+        ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
+        ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
+        ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
+        "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-props td:first-child{width:30%;color:#555}"
+        ".gg-report td:first-child{white-space:nowrap}",
+        ".gg-quote mark{background:#fff3a0;padding:0}",
+    ]
     rules += [f".gg-{_css(role)}{{background:{colour}}}" for role, colour in COLOURS.items()]
     return "<style>" + "".join(rules) + "</style>"
 
@@ -152,8 +167,7 @@ def chips(mentions: list[Mention], *, page: str = "entity") -> str:
     return " · ".join(f"<small><b>{escape(role)}</b></small> {' '.join(items)}" for role, items in groups.items())
 
 
-def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tuple[str, str], *,
-               page: str = "entity") -> str:
+def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tuple[str, str], *, page: str = "entity") -> str:
     """An HTML table of (property label, [(kind, label, IRI)…]) rows, every cell escaped.
 
     kind is "entity" (a page in the app), "external" (a web page) or "text" (a literal).

@@ -26,9 +26,21 @@ STATEMENTS = ("commitment", "statement")
 #: The entity kinds offered, and those shown at first.
 KINDS = network.ENTITY_KINDS
 SHOWN = ("forum", "initiative", "actor", "theme")
-COLOURS = {"commitment": "#9e9e9e", "statement": "#cfcfcf", "forum": "#1f77b4", "initiative": "#2ca02c",
-           "actor": "#ff7f0e", "theme": "#9467bd", "meeting": "#17becf", "stakeholder": "#8c564b",
-           "target-group": "#e377c2", "region": "#bcbd22", "time": "#7f7f7f", "place": "#aec7e8", "other": "#c7c7c7"}
+COLOURS = {
+    "commitment": "#9e9e9e",
+    "statement": "#cfcfcf",
+    "forum": "#1f77b4",
+    "initiative": "#2ca02c",
+    "actor": "#ff7f0e",
+    "theme": "#9467bd",
+    "meeting": "#17becf",
+    "stakeholder": "#8c564b",
+    "target-group": "#e377c2",
+    "region": "#bcbd22",
+    "time": "#7f7f7f",
+    "place": "#aec7e8",
+    "other": "#c7c7c7",
+}
 
 
 def facts(store: Store, *, commitments_only: bool = True, timeout: float = 30.0) -> network.Facts:
@@ -41,8 +53,9 @@ def entities(facts: network.Facts) -> dict[str, str]:
     return {link.entity: f"{facts.label(link.entity)} ({facts.kind(link)})" for link in facts.links}
 
 
-def view(facts: network.Facts, kinds: Iterable[str], *, speaker: bool = False, min_degree: int = 0,
-         focus: str | None = None) -> nx.Graph:
+def view(
+    facts: network.Facts, kinds: Iterable[str], *, speaker: bool = False, min_degree: int = 0, focus: str | None = None
+) -> nx.Graph:
     """The commitment–entity graph of the kinds chosen, keeping entities of at least `min_degree`
     links, optionally only around one entity; `speaker` counts gg:madeBy links too."""
     roles = network.ROLES if speaker else network.DEFAULT_ROLES
@@ -52,8 +65,7 @@ def view(facts: network.Facts, kinds: Iterable[str], *, speaker: bool = False, m
         around |= {m for n in list(around) if graph.nodes[n]["kind"] in STATEMENTS for m in graph.neighbors(n)}
         graph = graph.subgraph(around).copy()
     if min_degree:
-        graph = graph.subgraph(n for n in graph if graph.nodes[n]["kind"] in STATEMENTS
-                               or graph.degree(n) >= min_degree).copy()
+        graph = graph.subgraph(n for n in graph if graph.nodes[n]["kind"] in STATEMENTS or graph.degree(n) >= min_degree).copy()
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     return graph
 
@@ -61,9 +73,16 @@ def view(facts: network.Facts, kinds: Iterable[str], *, speaker: bool = False, m
 def metrics(graph: nx.Graph) -> list[dict[str, object]]:
     """Degree and betweenness (normalised; estimated on large graphs) of every node, most central first."""
     degree = {row["id"]: row["degree"] for row in network.degree(graph)}
-    rows = [{"name": row["label"], "kind": row["kind"], "degree": degree[row["id"]],
-             "betweenness": round(row["betweenness"], 4), "iri": row["id"]}
-            for row in network.betweenness(graph, estimate=True)]
+    rows = [
+        {
+            "name": row["label"],
+            "kind": row["kind"],
+            "degree": degree[row["id"]],
+            "betweenness": round(row["betweenness"], 4),
+            "iri": row["id"],
+        }
+        for row in network.betweenness(graph, estimate=True)
+    ]
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))
 
 
@@ -71,8 +90,9 @@ def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
     """At most `max_nodes` nodes to draw: the best-connected entities, then the statements joining them."""
     if len(graph) <= max_nodes:
         return graph
-    entities = sorted((n for n, d in graph.nodes(data=True) if d["kind"] not in STATEMENTS),
-                      key=lambda n: (-graph.degree(n), n))[:max_nodes // 4]
+    entities = sorted((n for n, d in graph.nodes(data=True) if d["kind"] not in STATEMENTS), key=lambda n: (-graph.degree(n), n))[
+        : max_nodes // 4
+    ]
     keep = set(entities)
     for statement in sorted({m for n in entities for m in graph.neighbors(n)}, key=lambda m: (-graph.degree(m), m)):
         if len(keep) >= max_nodes:
@@ -85,23 +105,37 @@ def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
 
 def to_html(graph: nx.Graph, height: int = 620) -> str:
     """A self-contained interactive view, nodes sized by degree and coloured by kind."""
-    nodes = [{"id": node, "title": f"{data['kind']}: {data['label']}", "shape": "dot", "font": {"size": 16},
-              # Statements are many and their labels alike: name them on hover only, to keep entities readable.
-              "label": " " if data["kind"] in STATEMENTS else data["label"],
-              "color": COLOURS.get(data["kind"], COLOURS["other"]), "size": 8 + 3 * min(graph.degree(node), 20)}
-             for node, data in graph.nodes(data=True)]
+    nodes = [
+        {
+            "id": node,
+            "title": f"{data['kind']}: {data['label']}",
+            "shape": "dot",
+            "font": {"size": 16},
+            # Statements are many and their labels alike: name them on hover only, to keep entities readable.
+            "label": " " if data["kind"] in STATEMENTS else data["label"],
+            "color": COLOURS.get(data["kind"], COLOURS["other"]),
+            "size": 8 + 3 * min(graph.degree(node), 20),
+        }
+        for node, data in graph.nodes(data=True)
+    ]
     edges = [{"from": a, "to": b, "title": data.get("roles", ""), "color": "#cccccc"} for a, b, data in graph.edges(data=True)]
-    options = {"physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},
-               "interaction": {"hover": True, "navigationButtons": False}}
+    options = {
+        "physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},
+        "interaction": {"hover": True, "navigationButtons": False},
+    }
     return page(nodes, edges, options, height)
 
 
 def triples_html(nodes: dict[str, str], edges: list[tuple[str, str, str]], height: int = 520) -> str:
     """A self-contained view of labelled triples (a CONSTRUCT result): nodes by label, edges by property."""
-    drawn = [{"id": node, "label": label, "title": node, "shape": "dot", "size": 10, "color": "#1f77b4"}
-             for node, label in nodes.items()]
-    links = [{"from": source, "to": target, "label": label, "title": label, "color": "#999999",
-              "font": {"size": 10, "color": "#666"}} for source, target, label in edges]
+    drawn = [
+        {"id": node, "label": label, "title": node, "shape": "dot", "size": 10, "color": "#1f77b4"}
+        for node, label in nodes.items()
+    ]
+    links = [
+        {"from": source, "to": target, "label": label, "title": label, "color": "#999999", "font": {"size": 10, "color": "#666"}}
+        for source, target, label in edges
+    ]
     options = {"physics": {"stabilization": {"iterations": 150}}, "edges": {"arrows": {"to": {"scaleFactor": 0.5}}}}
     return page(drawn, links, options, height)
 
@@ -116,8 +150,13 @@ def _vis_network() -> tuple[str, str]:
 def _json(value: object) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the labels hold."""
     text = json.dumps(value, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def page(nodes: list[dict], edges: list[dict], options: dict, height: int) -> str:

@@ -44,10 +44,17 @@ def _constraints(selected: Mapping[str, Sequence[str]]) -> str:
     return "\n  ".join(parts)
 
 
-def search(store: Store, selected: Mapping[str, Sequence[str]] | None = None, words: str = "", *,
-           commitments_only: bool = True, mentioning: str | None = None, statement: str | None = None,
-           limit: int = DEFAULT_LIMIT,
-           timeout: float = 30.0) -> tuple[list[Hit], bool]:
+def search(
+    store: Store,
+    selected: Mapping[str, Sequence[str]] | None = None,
+    words: str = "",
+    *,
+    commitments_only: bool = True,
+    mentioning: str | None = None,
+    statement: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    timeout: float = 30.0,
+) -> tuple[list[Hit], bool]:
     """Statements matching every selected facet and the words (in the quote or a name it links to).
 
     `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
@@ -82,12 +89,17 @@ SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?para ?par
         if iri in hits:
             continue
         hits[iri] = Hit(
-            iri=iri, label=display(iri, text(row["label"])), quote=text(row["quote"]),
-            commitment=text(row["commitment"]).lower() in ("true", "1"), act=text(row["actLabel"]),
-            document=text(row["doc"]), document_label=display(text(row["doc"]), text(row["docLabel"])) if row["doc"] else "",
+            iri=iri,
+            label=display(iri, text(row["label"])),
+            quote=text(row["quote"]),
+            commitment=text(row["commitment"]).lower() in ("true", "1"),
+            act=text(row["actLabel"]),
+            document=text(row["doc"]),
+            document_label=display(text(row["doc"]), text(row["docLabel"])) if row["doc"] else "",
             paragraph=text(row["para"]),
             paragraph_label=display(text(row["para"]), text(row["paraLabel"])) if row["para"] else "",
-            start=number(row["start"], -1), end=number(row["end"], -1),
+            start=number(row["start"], -1),
+            end=number(row["end"], -1),
         )
     found = list(hits.values())
     more = len(found) > limit
@@ -122,7 +134,9 @@ SELECT ?s ?role ?e ?label ?alt WHERE {{
         by_statement.setdefault(statement, []).append(mention)
     order = list(vocab_roles())
     for hit in hits:
-        hit.mentions = sorted(by_statement.get(hit.iri, []), key=lambda m: (order.index(m.role) if m.role in order else 99, m.label))
+        hit.mentions = sorted(
+            by_statement.get(hit.iri, []), key=lambda m: (order.index(m.role) if m.role in order else 99, m.label)
+        )
 
 
 def vocab_roles() -> list[str]:
@@ -143,6 +157,8 @@ def hits_csv(hits: list[Hit]) -> str:
     writer.writerow(["statement", "label", "commitment", "kind of act", "quote", "document", "paragraph"] + roles)
     for hit in hits:
         by_role = {role: "; ".join(m.label for m in hit.mentions if m.role == role) for role in roles}
-        writer.writerow([hit.iri, hit.label, "yes" if hit.commitment else "no", hit.act, hit.quote,
-                         hit.document_label, hit.paragraph_label] + [by_role[role] for role in roles])
+        writer.writerow(
+            [hit.iri, hit.label, "yes" if hit.commitment else "no", hit.act, hit.quote, hit.document_label, hit.paragraph_label]
+            + [by_role[role] for role in roles]
+        )
     return out.getvalue()

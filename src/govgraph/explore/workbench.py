@@ -13,8 +13,23 @@ from ..store import ResultTable
 from ..store.formats import write
 from ..terms import short
 
-_NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
-            "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "byte", "unsignedShort"}
+_NUMERIC = {
+    "integer",
+    "decimal",
+    "double",
+    "float",
+    "int",
+    "long",
+    "short",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "unsignedInt",
+    "unsignedLong",
+    "byte",
+    "unsignedShort",
+}
 
 
 #: What the workbench's editor holds before a question is chosen.
@@ -63,11 +78,13 @@ def chart_spec(table: ResultTable) -> ChartSpec | None:
     if not table.rows or len(table.variables) < 2:
         return None
     numbers = [v for v in table.variables if all(is_number(t) for t in table.column(v))]
-    labels = [v for v in table.variables if v not in numbers
-              and all(t is not None and not is_number(t) for t in table.column(v))]
+    labels = [v for v in table.variables if v not in numbers and all(t is not None and not is_number(t) for t in table.column(v))]
     # Labels must name distinct, short things: a quote beside a paragraph number is no chart.
-    labels = [v for v in labels if len({str(t) for t in table.column(v)}) == len(table.rows)
-              and max(len(str(cell(t))) for t in table.column(v)) <= 80]
+    labels = [
+        v
+        for v in labels
+        if len({str(t) for t in table.column(v)}) == len(table.rows) and max(len(str(cell(t))) for t in table.column(v)) <= 80
+    ]
     if len(table.rows) < 2 or not numbers or not labels:
         return None
     # Prefer a literal label (a name) to an IRI column when both exist.

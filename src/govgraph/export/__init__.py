@@ -36,22 +36,53 @@ class Format:
     iana: bool = True
 
 
-FORMATS: dict[str, Format] = {f.key: f for f in [
-    Format("ttl", "govgraph.ttl", "text/turtle", "Turtle", rdf.turtle, "https://www.w3.org/TR/turtle/"),
-    Format("nt", "govgraph.nt", "application/n-triples", "N-Triples", rdf.ntriples, "https://www.w3.org/TR/n-triples/"),
-    Format("nq", "govgraph.nq", "application/n-quads", "N-Quads, one named graph per source document", rdf.nquads,
-           "https://www.w3.org/TR/n-quads/"),
-    Format("trig", "govgraph.trig", "application/trig", "TriG, one named graph per source document", rdf.trig,
-           "https://www.w3.org/TR/trig/"),
-    Format("jsonld", "govgraph.jsonld", "application/ld+json", "JSON-LD, statements framed", jsonld.jsonld,
-           "https://www.w3.org/TR/json-ld11/"),
-    Format("rdfxml", "govgraph.rdf", "application/rdf+xml", "RDF/XML", rdf.rdfxml, "https://www.w3.org/TR/rdf-syntax-grammar/"),
-    Format("csv", "csv/", "text/csv", "CSV table", None, "https://www.rfc-editor.org/rfc/rfc4180"),
-    Format("graphml", "govgraph.graphml", "GraphML", "GraphML, commitment–entity network", graphs.graphml,
-           "http://graphml.graphdrawing.org/specification.html", iana=False),
-    Format("gexf", "govgraph.gexf", "GEXF 1.2", "GEXF, commitment–entity network", graphs.gexf,
-           "https://gexf.net/", iana=False),
-]}
+FORMATS: dict[str, Format] = {
+    f.key: f
+    for f in [
+        Format("ttl", "govgraph.ttl", "text/turtle", "Turtle", rdf.turtle, "https://www.w3.org/TR/turtle/"),
+        Format("nt", "govgraph.nt", "application/n-triples", "N-Triples", rdf.ntriples, "https://www.w3.org/TR/n-triples/"),
+        Format(
+            "nq",
+            "govgraph.nq",
+            "application/n-quads",
+            "N-Quads, one named graph per source document",
+            rdf.nquads,
+            "https://www.w3.org/TR/n-quads/",
+        ),
+        Format(
+            "trig",
+            "govgraph.trig",
+            "application/trig",
+            "TriG, one named graph per source document",
+            rdf.trig,
+            "https://www.w3.org/TR/trig/",
+        ),
+        Format(
+            "jsonld",
+            "govgraph.jsonld",
+            "application/ld+json",
+            "JSON-LD, statements framed",
+            jsonld.jsonld,
+            "https://www.w3.org/TR/json-ld11/",
+        ),
+        Format(
+            "rdfxml", "govgraph.rdf", "application/rdf+xml", "RDF/XML", rdf.rdfxml, "https://www.w3.org/TR/rdf-syntax-grammar/"
+        ),
+        Format("csv", "csv/", "text/csv", "CSV table", None, "https://www.rfc-editor.org/rfc/rfc4180"),
+        Format(
+            "graphml",
+            "govgraph.graphml",
+            "GraphML",
+            "GraphML, commitment–entity network",
+            graphs.graphml,
+            "http://graphml.graphdrawing.org/specification.html",
+            iana=False,
+        ),
+        Format(
+            "gexf", "govgraph.gexf", "GEXF 1.2", "GEXF, commitment–entity network", graphs.gexf, "https://gexf.net/", iana=False
+        ),
+    ]
+}
 DESCRIPTION_FILES = ("description.ttl", "description.jsonld")
 
 
@@ -66,8 +97,14 @@ def parse_formats(values: Iterable[str]) -> list[str]:
     return [key for key in FORMATS if key in wanted]
 
 
-def export(formats: Iterable[str], out_dir: Path, quads: list[ox.Quad] | None = None, sparql_endpoint: str | None = None,
-           download_base: str = DEFAULT_DOWNLOAD_BASE, progress: Progress = silent) -> list[Path]:
+def export(
+    formats: Iterable[str],
+    out_dir: Path,
+    quads: list[ox.Quad] | None = None,
+    sparql_endpoint: str | None = None,
+    download_base: str = DEFAULT_DOWNLOAD_BASE,
+    progress: Progress = silent,
+) -> list[Path]:
     """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
     # Canonicalised once here; every writer and the description reuse it.

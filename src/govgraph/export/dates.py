@@ -22,8 +22,13 @@ def release_date() -> str | None:
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
     try:
-        done = subprocess.run(["git", "-C", str(paths.PROJECT_ROOT), "log", "-1", "--format=%ct"],
-                              capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(paths.PROJECT_ROOT), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0 or not done.stdout.strip():

@@ -19,10 +19,12 @@ LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 DEFAULT_DOWNLOAD_BASE = DEFAULT_BASE + "dump/"
 IANA = "https://www.iana.org/assignments/media-types/"
 TITLE = "govgraph: digital-governance commitments"
-DESCRIPTION = ("Commitments and other statements made in digital-governance documents (starting with Annex 4 of "
-               "the 2023 G7 Digital and Tech Ministers' Declaration), each quoted verbatim with its position in the "
-               "source and linked to the actors, forums, initiatives, stakeholders, target groups, regions, themes "
-               "and dates it names. Validated against the govgraph SHACL shapes.")
+DESCRIPTION = (
+    "Commitments and other statements made in digital-governance documents (starting with Annex 4 of "
+    "the 2023 G7 Digital and Tech Ministers' Declaration), each quoted verbatim with its position in the "
+    "source and linked to the actors, forums, initiatives, stakeholders, target groups, regions, themes "
+    "and dates it names. Validated against the govgraph SHACL shapes."
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ def vocabularies(triples: Iterable[ox.Triple]) -> list[str]:
     known = sorted((str(ns) for p, ns in PREFIXES.items() if not str(ns).startswith(str(ID))), key=len, reverse=True)
     used: set[str] = set()
     for t in triples:
-        iris = [t.predicate.value] + ([t.object.value] if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode) else [])
+        iris = [t.predicate.value] + (
+            [t.object.value] if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode) else []
+        )
         for iri in iris:
             match = next((ns for ns in known if iri.startswith(ns)), None)
             if match:
@@ -73,8 +77,12 @@ def examples(triples: Iterable[ox.Triple], limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-def dataset_description(triples: list[ox.Triple], distributions: list[Distribution], sparql_endpoint: str | None = None,
-             download_base: str = DEFAULT_DOWNLOAD_BASE) -> list[ox.Triple]:
+def dataset_description(
+    triples: list[ox.Triple],
+    distributions: list[Distribution],
+    sparql_endpoint: str | None = None,
+    download_base: str = DEFAULT_DOWNLOAD_BASE,
+) -> list[ox.Triple]:
     """The DCAT + VoID description of the dataset made of `triples` and written as `distributions`."""
     ds, out = _n(DATASET), []
 

@@ -50,7 +50,7 @@ def load_context(path: Path = CONTEXT_FILE) -> dict:
         raise InputError(path, f'"@context" must be an object holding the terms inline, not {found}')
     for key, value in context.items():
         if isinstance(value, dict) and not isinstance(value.get("@id"), str):
-            raise InputError(path, f"the term {key!r} of \"@context\" needs an \"@id\" string")
+            raise InputError(path, f'the term {key!r} of "@context" needs an "@id" string')
     return context
 
 
@@ -59,7 +59,9 @@ class Compactor:
 
     def __init__(self, context: dict) -> None:
         self.language = context.get("@language")
-        self.prefixes = {k: v for k, v in context.items() if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))}
+        self.prefixes = {
+            k: v for k, v in context.items() if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))
+        }
         self.properties: dict[str, tuple[str, str | None]] = {}
         self.classes: dict[str, str] = {}
         for key, value in context.items():
@@ -74,7 +76,7 @@ class Compactor:
 
     def curie(self, iri: str) -> str:
         for prefix, namespace in sorted(self.prefixes.items(), key=lambda item: -len(item[1])):
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             if iri.startswith(namespace) and local and all(c.isalnum() or c in "-_" for c in local):
                 return f"{prefix}:{local}"
         return iri
@@ -159,8 +161,10 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
     subjects = [s for s in by_subject if not (isinstance(s, ox.BlankNode) and s in embedded)]
     statements = [s for s in subjects if frame and is_statement(s)]
     others = [s for s in subjects if s not in set(statements)]
-    return {"@context": context, "@graph": [node(s, True, frozenset()) for s in statements]
-            + [node(s, False, frozenset()) for s in others]}
+    return {
+        "@context": context,
+        "@graph": [node(s, True, frozenset()) for s in statements] + [node(s, False, frozenset()) for s in others],
+    }
 
 
 def dumps(document: dict) -> bytes:

@@ -34,7 +34,9 @@ def _sort_xmlns(text: str) -> str:
 
 def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
     """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise."""
-    iris = {t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object) if isinstance(t, ox.NamedNode)}
+    iris = {
+        t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object) if isinstance(t, ox.NamedNode)
+    }
     iris |= {t.datatype.value for triple in triples for t in (triple.object,) if isinstance(t, ox.Literal)}
     return {p: ns for p, ns in prefixes().items() if any(iri.startswith(ns) for iri in iris)}
 

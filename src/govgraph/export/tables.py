@@ -29,9 +29,30 @@ TABLES: list[tuple[str, str]] = [(c.key.replace(" ", "-"), c.cls) for c in vocab
     ("places", str(GG.Place)),
 ]
 #: Columns spreadsheet readers look for first; the rest follow alphabetically.
-PREFERRED = ["quote", "actKind", "madeBy", "forum", "meeting", "initiative", "namedActor", "stakeholder", "targetGroup",
-             "region", "theme", "targetTime", "altLabel", "definition", "title", "date", "source", "inParagraph",
-             "sentence", "clause", "startOffset", "endOffset"]
+PREFERRED = [
+    "quote",
+    "actKind",
+    "madeBy",
+    "forum",
+    "meeting",
+    "initiative",
+    "namedActor",
+    "stakeholder",
+    "targetGroup",
+    "region",
+    "theme",
+    "targetTime",
+    "altLabel",
+    "definition",
+    "title",
+    "date",
+    "source",
+    "inParagraph",
+    "sentence",
+    "clause",
+    "startOffset",
+    "endOffset",
+]
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
@@ -71,8 +92,11 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     tables: dict[str, list[list[str]]] = {}
     for name, root in TABLES:
         classes = _subclasses(triples, root)
-        members = [s for s, ts in by_subject.items() if isinstance(s, ox.NamedNode)
-                   and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)]  # type: ignore[union-attr]  # no quoted triples
+        members = [
+            s
+            for s, ts in by_subject.items()
+            if isinstance(s, ox.NamedNode) and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)  # type: ignore[union-attr]  # no quoted triples
+        ]
         if not members:
             continue
         columns: dict[str, bool] = {}  # key → whether the values are links (gets a label column)

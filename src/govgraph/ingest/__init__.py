@@ -11,8 +11,14 @@ from .reading import DEFAULT_MAX_BYTES
 from .review import review_rows, review_table
 
 
-def ingest_file(path: Path | str, out: Path | str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: Progress = silent, **metadata) -> tuple[Extraction, Path]:
+def ingest_file(
+    path: Path | str,
+    out: Path | str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = silent,
+    **metadata,
+) -> tuple[Extraction, Path]:
     """Extract `path` (at most `max_bytes` long) and write its draft (default
     data/drafts/<id>.ttl); returns both. Over the cap, or on any bad input, nothing is written."""
     extraction = extract(path, max_bytes=max_bytes, **metadata)

@@ -26,8 +26,11 @@ VERBS: list[tuple[str, str]] = [
     (r"(?:collaborates?|cooperates?|co-operates?|work\s+together|work\s+closely)", "collaborate"),
     (r"supports?", "support"),
     (r"welcomes?|look\s+forward\s+to|appreciates?|applauds?|commends?|thanks?|congratulates?", "welcome"),
-    (r"recogni[sz]es?|acknowledges?|(?:take\s+)?notes?|stress(?:es)?|underlines?|underscores?|emphasi[sz]es?"
-     r"|highlights?|affirms?|are\s+(?:deeply\s+)?concerned|express(?:es)?\s+(?:our|its|deep|grave|serious)", "recognise"),
+    (
+        r"recogni[sz]es?|acknowledges?|(?:take\s+)?notes?|stress(?:es)?|underlines?|underscores?|emphasi[sz]es?"
+        r"|highlights?|affirms?|are\s+(?:deeply\s+)?concerned|express(?:es)?\s+(?:our|its|deep|grave|serious)",
+        "recognise",
+    ),
     (r"condemns?|deplores?|denounces?", "condemn"),
 ]
 _VERB = "|".join(f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(VERBS))
@@ -43,15 +46,30 @@ _SPEAKER = (
 _ACT = re.compile(rf"(?:{_SPEAKER}){_AUX}\s+(?:{_VERB})\b|(?P<will>\b[Ww]e\b{_AUX}?\s+will)\s+(?P<other>[a-z]+)\b")
 #: A second act joined by a connective: ", and commit to…", "and we welcome…", "; we…".
 _STRONG = "|".join(p for p, kind in VERBS if kind not in ("support", "collaborate", "endeavour"))
-_COORD = re.compile(rf"(?P<sep>,?\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?)(?:(?P<we>we|the\s+G7)\s+(?:\w+\s+)?)?(?P<verb>{_STRONG})\b")
+_COORD = re.compile(
+    rf"(?P<sep>,?\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?)(?:(?P<we>we|the\s+G7)\s+(?:\w+\s+)?)?(?P<verb>{_STRONG})\b"
+)
 _FUTURE = re.compile(r"\b(?:will|shall)\b")
-_INDIVIDUAL = re.compile(r"\b(?:within our respective countries|each of us|individually|in our respective|at (?:the )?national level)\b", re.I)
+_INDIVIDUAL = re.compile(
+    r"\b(?:within our respective countries|each of us|individually|in our respective|at (?:the )?national level)\b", re.I
+)
 
 #: Fallback when the reference data has no act scheme: kinds that usually make a commitment.
 DEFAULT_INDICATES = {
-    "resolve": True, "commit": True, "pledge": True, "seek": True, "call-for": True, "reaffirm": True,
-    "reiterate": True, "endeavour": True, "support": True, "plan": True,
-    "collaborate": False, "welcome": False, "recognise": False, "condemn": False,
+    "resolve": True,
+    "commit": True,
+    "pledge": True,
+    "seek": True,
+    "call-for": True,
+    "reaffirm": True,
+    "reiterate": True,
+    "endeavour": True,
+    "support": True,
+    "plan": True,
+    "collaborate": False,
+    "welcome": False,
+    "recognise": False,
+    "condemn": False,
 }
 
 

@@ -58,8 +58,14 @@ class _DraftWriter:
         self.years: set[str] = set()
         self.candidates: dict[URIRef, CandidateEntity] = {}
         self.candidate_actors: set[URIRef] = set()
-        self.publisher = resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
-        self.part_of = resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path) if document.part_of else None
+        self.publisher = (
+            resolve(document.publisher, reference, ACTOR_CLASSES, "--publisher", source.path) if document.publisher else None
+        )
+        self.part_of = (
+            resolve(document.part_of, reference, {"Document", "DocumentCollection"}, "--part-of", source.path)
+            if document.part_of
+            else None
+        )
 
     def write(self, handle: IO[str], stream: ExtractionStream, progress: Progress) -> None:
         """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
@@ -79,41 +85,53 @@ class _DraftWriter:
     def _start(self) -> None:
         source, info, iri, en = self.source, self.info, self.iri, lambda text: turtle.string(text, "en")
         self.handle.write(HEADER + self.prefixes.header() + "\n")
-        self._subject(self.document, [
-            (RDF.type, iri(GG.Document)),
-            (RDFS.label, en(info.title)),
-            (DCTERMS.title, en(info.title)),
-            (DCTERMS.creator, iri(info.speaker)),
-            (GG.sourceFile, turtle.string(info.source_file)),
-            (GG.sha256, turtle.string(info.sha256)),
-            *([(DCTERMS.date, turtle.typed(info.date, iri(XSD.date)))] if info.date else []),
-            *([(DCTERMS.publisher, iri(self.publisher))] if self.publisher else []),
-            *([(DCTERMS.isPartOf, iri(self.part_of))] if self.part_of else []),
-        ])
+        self._subject(
+            self.document,
+            [
+                (RDF.type, iri(GG.Document)),
+                (RDFS.label, en(info.title)),
+                (DCTERMS.title, en(info.title)),
+                (DCTERMS.creator, iri(info.speaker)),
+                (GG.sourceFile, turtle.string(info.source_file)),
+                (GG.sha256, turtle.string(info.sha256)),
+                *([(DCTERMS.date, turtle.typed(info.date, iri(XSD.date)))] if info.date else []),
+                *([(DCTERMS.publisher, iri(self.publisher))] if self.publisher else []),
+                *([(DCTERMS.isPartOf, iri(self.part_of))] if self.part_of else []),
+            ],
+        )
         agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]
-        self._subject(self.activity, [
-            (RDF.type, iri(GG.Extraction)),
-            (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION} over {source.path.name}")),
-            (PROV.used, iri(self.document)),
-            (GG.sha256, turtle.string(source.sha256)),
-            (PROV.wasAssociatedWith, iri(agent)),
-        ])
+        self._subject(
+            self.activity,
+            [
+                (RDF.type, iri(GG.Extraction)),
+                (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION} over {source.path.name}")),
+                (PROV.used, iri(self.document)),
+                (GG.sha256, turtle.string(source.sha256)),
+                (PROV.wasAssociatedWith, iri(agent)),
+            ],
+        )
         # The agent stays untyped: prov:SoftwareAgent would be a class with no shape in data/.
-        self._subject(agent, [
-            (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION}")),
-            (SDO.softwareVersion, turtle.string(EXTRACTOR_VERSION)),
-        ])
+        self._subject(
+            agent,
+            [
+                (RDFS.label, en(f"govgraph extractor {EXTRACTOR_VERSION}")),
+                (SDO.softwareVersion, turtle.string(EXTRACTOR_VERSION)),
+            ],
+        )
 
     def _paragraph(self, paragraph: ExtractedParagraph) -> None:
         info, iri = self.info, self.iri
-        self._subject(DOC[f"{info.slug}-p{paragraph.number}"], [
-            (RDF.type, iri(GG.Paragraph)),
-            (RDFS.label, turtle.string(f"{info.title}, paragraph {paragraph.number}", "en")),
-            (GG.number, turtle.integer(paragraph.number)),
-            (DCTERMS.isPartOf, iri(self.document)),
-            (GG.startOffset, turtle.integer(paragraph.start)),
-            (GG.endOffset, turtle.integer(paragraph.end)),
-        ])
+        self._subject(
+            DOC[f"{info.slug}-p{paragraph.number}"],
+            [
+                (RDF.type, iri(GG.Paragraph)),
+                (RDFS.label, turtle.string(f"{info.title}, paragraph {paragraph.number}", "en")),
+                (GG.number, turtle.integer(paragraph.number)),
+                (DCTERMS.isPartOf, iri(self.document)),
+                (GG.startOffset, turtle.integer(paragraph.start)),
+                (GG.endOffset, turtle.integer(paragraph.end)),
+            ],
+        )
         for statement in paragraph.statements:
             self._statement(statement)
 
@@ -154,25 +172,36 @@ class _DraftWriter:
         iri = self.iri
         for year in sorted(self.years):
             if YEAR[year] not in self.reference.years:
-                self._subject(YEAR[year], [
-                    (RDF.type, iri(TIME.Instant)),
-                    (RDFS.label, turtle.string(year, "en")),
-                    (TIME.inXSDgYear, turtle.typed(year, iri(XSD.gYear))),
-                ])
+                self._subject(
+                    YEAR[year],
+                    [
+                        (RDF.type, iri(TIME.Instant)),
+                        (RDFS.label, turtle.string(year, "en")),
+                        (TIME.inXSDgYear, turtle.typed(year, iri(XSD.gYear))),
+                    ],
+                )
         for actor in sorted(self.candidate_actors):
             self.candidates.setdefault(actor, CandidateEntity(actor, str(actor).rsplit("/", 1)[-1].replace("-", " "), None))
         for node, candidate in self.candidates.items():
-            self._subject(node, [
-                (RDF.type, iri(GG.CandidateEntity)),
-                *([(RDF.type, iri(GG.Actor))] if node in self.candidate_actors else []),
-                (RDFS.label, turtle.string(candidate.name, "en")),
-                *([(SKOS.altLabel, turtle.string(candidate.acronym, "en"))] if candidate.acronym and candidate.acronym != candidate.name else []),
-                (RDFS.comment, turtle.string(CANDIDATE_COMMENT, "en")),
-            ])
+            self._subject(
+                node,
+                [
+                    (RDF.type, iri(GG.CandidateEntity)),
+                    *([(RDF.type, iri(GG.Actor))] if node in self.candidate_actors else []),
+                    (RDFS.label, turtle.string(candidate.name, "en")),
+                    *(
+                        [(SKOS.altLabel, turtle.string(candidate.acronym, "en"))]
+                        if candidate.acronym and candidate.acronym != candidate.name
+                        else []
+                    ),
+                    (RDFS.comment, turtle.string(CANDIDATE_COMMENT, "en")),
+                ],
+            )
 
 
-def write_turtle(handle: TextIO, stream: ExtractionStream, reference: Reference | None = None,
-                 progress: Progress = silent) -> None:
+def write_turtle(
+    handle: TextIO, stream: ExtractionStream, reference: Reference | None = None, progress: Progress = silent
+) -> None:
     """Extract `stream` paragraph by paragraph, writing each one's Turtle to `handle` at once."""
     _DraftWriter(stream.source, stream.document, reference or load_reference()).write(handle, stream, progress)
 
@@ -182,7 +211,9 @@ def _replay(extraction: Extraction) -> ExtractionStream:
     by_number: dict[int, list[ExtractedStatement]] = {}
     for statement in extraction.statements:
         by_number.setdefault(statement.paragraph, []).append(statement)
-    paragraphs = (ExtractedParagraph(number, start, end, by_number.get(number, [])) for number, start, end in extraction.paragraphs)
+    paragraphs = (
+        ExtractedParagraph(number, start, end, by_number.get(number, [])) for number, start, end in extraction.paragraphs
+    )
     return ExtractionStream(extraction.source, extraction.text, extraction.document, paragraphs)
 
 
@@ -197,8 +228,12 @@ def default_out(extraction: Extraction | ExtractionStream) -> Path:
     return output_path(DRAFTS_DIR, f"{extraction.document.slug}.ttl", extraction.document.slug)
 
 
-def write_draft(extraction: Extraction | ExtractionStream, out: Path | None = None, reference: Reference | None = None,
-                progress: Progress = silent) -> Path:
+def write_draft(
+    extraction: Extraction | ExtractionStream,
+    out: Path | None = None,
+    reference: Reference | None = None,
+    progress: Progress = silent,
+) -> Path:
     """Write the draft (atomically) and, unless data/ already holds it, the source text beside
     it. A stream is extracted as it is written; on any error nothing is written."""
     stream = _replay(extraction) if isinstance(extraction, Extraction) else extraction

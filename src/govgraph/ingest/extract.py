@@ -180,16 +180,29 @@ def extract_stream(
         speaker = resolve(speaker, reference, ACTOR_CLASSES, "--speaker", source.path)
     suffix = ".txt" if source.kind == "html" else source.path.suffix.lower()
     cited = hashlib.sha256(text.encode("utf-8")).hexdigest() if source.kind == "html" else source.sha256
-    document = DocumentInfo(slug, title or page_title or heading.lstrip("# ").strip() or slug, date, publisher, part_of,
-                            f"sources/{slug}{suffix}", cited, speaker)
+    document = DocumentInfo(
+        slug,
+        title or page_title or heading.lstrip("# ").strip() or slug,
+        date,
+        publisher,
+        part_of,
+        f"sources/{slug}{suffix}",
+        cited,
+        speaker,
+    )
     linker = _linker(reference)
     split = SEGMENTERS[segmenter]
     extracted = (_paragraph(paragraph, document, reference, linker, split) for paragraph in itertools.chain([first], body))
     return ExtractionStream(source, text, document, extracted)
 
 
-def _paragraph(paragraph: TextParagraph, document: DocumentInfo, reference: Reference, linker: Linker,
-               split: Callable[[str, int, int], list[tuple[int, int]]]) -> ExtractedParagraph:
+def _paragraph(
+    paragraph: TextParagraph,
+    document: DocumentInfo,
+    reference: Reference,
+    linker: Linker,
+    split: Callable[[str, int, int], list[tuple[int, int]]],
+) -> ExtractedParagraph:
     statements: list[ExtractedStatement] = []
     number = 0
     speakers = [document.speaker]  # "This will include…" is said by whoever spoke last in the paragraph
@@ -198,8 +211,18 @@ def _paragraph(paragraph: TextParagraph, document: DocumentInfo, reference: Refe
         found: list[ExtractedStatement] = []
         for s_start, s_end in split(part.block.text, part.start, part.end):
             number += 1
-            found = _statements(paragraph.number, part.block, number, s_start, s_end, document, reference, linker,
-                                speakers, lead_in if part.bullet else None)
+            found = _statements(
+                paragraph.number,
+                part.block,
+                number,
+                s_start,
+                s_end,
+                document,
+                reference,
+                linker,
+                speakers,
+                lead_in if part.bullet else None,
+            )
             statements.extend(found)
         if not part.bullet:
             last = part.block.text[part.start : part.end].rstrip()
@@ -217,15 +240,28 @@ def _linker(reference: Reference) -> Linker:
     return cached[1]
 
 
-def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: int, document: DocumentInfo,
-                reference: Reference, linker: Linker, speakers: list[URIRef], lead_in: Clause | None = None) -> list[ExtractedStatement]:
+def _statements(
+    paragraph: int,
+    block: Block,
+    number: int,
+    s_start: int,
+    s_end: int,
+    document: DocumentInfo,
+    reference: Reference,
+    linker: Linker,
+    speakers: list[URIRef],
+    lead_in: Clause | None = None,
+) -> list[ExtractedStatement]:
     text = block.text
     sentence = text[s_start:s_end]
     clauses = find_acts(sentence, reference.acts or None)
     if not clauses and lead_in is not None:
         # A bullet point without its own subject carries the act of its lead-in, a little less surely.
-        clauses = [replace(lead_in, start=0, end=len(sentence), speaker="", speaker_span=None,
-                           confidence=round(lead_in.confidence - 0.1, 2))]
+        clauses = [
+            replace(
+                lead_in, start=0, end=len(sentence), speaker="", speaker_span=None, confidence=round(lead_in.confidence - 0.1, 2)
+            )
+        ]
     result: list[ExtractedStatement] = []
     previous = list(speakers)
     for index, clause in enumerate(clauses, 1):
@@ -236,15 +272,18 @@ def _statements(paragraph: int, block: Block, number: int, s_start: int, s_end: 
         # "This will include…" follows a named member ("The Presidency plans…"); after "we" it is the group's.
         previous = [document.speaker] if clause.speaker == "we" else made_by
         statement = ExtractedStatement(STMT[local], paragraph, number, index, len(clauses), start, end, quote, clause, made_by)
-        speaker_span = (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
+        speaker_span = (
+            (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
+        )
         _link(statement, quote, speaker_span, linker, made_by)
         result.append(statement)
     speakers[:] = previous
     return result
 
 
-def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker,
-             previous: list[URIRef]) -> list[URIRef]:
+def _made_by(
+    clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker, previous: list[URIRef]
+) -> list[URIRef]:
     """Who makes the statement: the group, each member (acting in its own name), or one member."""
     if clause.speaker in ("", "this"):
         return previous
@@ -254,7 +293,11 @@ def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Refe
     if clause.speaker_span is None:  # `find_acts` gives every other speaker its span
         return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
-    named = [m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")]
+    named = [
+        m.entity.iri
+        for m in linker.mentions(said)
+        if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")
+    ]
     if named:
         return named[:1]
     if clause.speaker == "office" and document.date:
@@ -265,8 +308,9 @@ def _made_by(clause: Clause, quote: str, document: DocumentInfo, reference: Refe
     return [document.speaker] if clause.speaker == "group" else [candidate_iri(said)]
 
 
-def _link(statement: ExtractedStatement, quote: str, speaker_span: tuple[int, int] | None, linker: Linker,
-          made_by: list[URIRef]) -> None:
+def _link(
+    statement: ExtractedStatement, quote: str, speaker_span: tuple[int, int] | None, linker: Linker, made_by: list[URIRef]
+) -> None:
     mentions: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
     links: list[tuple[URIRef, URIRef]] = []
     years: list[str] = [year for year, _, _ in target_years(quote)]

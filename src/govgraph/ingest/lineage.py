@@ -36,8 +36,22 @@ _REF = r"(?P<ref>[^,;.()]{3,120}?)(?=\s*(?:[,;.()]|$|\s+(?:and|to|which|that|whe
 _LINEAGE: list[tuple[re.Pattern, URIRef]] = [
     (re.compile(r"\b(?:build|builds|building|built)\s+(?:up)?on\s+" + _REF, re.I), GG.buildsOn),
     (re.compile(r"\bfollowing\s+(?:up\s+on\s+)?" + _REF, re.I), GG.buildsOn),
-    (re.compile(r"\bre-?affirm(?:s|ing)?\s+(?:our|the|its|their)\s+(?:\w+\s+)?commitments?\s+(?:made\s+)?(?:in|of|at|from|under)\s+" + _REF, re.I), GG.reaffirms),
-    (re.compile(r"\breiterat(?:e|es|ing)\s+(?:our|the|its|their)\s+(?:\w+\s+)?commitments?\s+(?:made\s+)?(?:in|of|at|from|under)\s+" + _REF, re.I), GG.reaffirms),
+    (
+        re.compile(
+            r"\bre-?affirm(?:s|ing)?\s+(?:our|the|its|their)\s+(?:\w+\s+)?commitments?\s+(?:made\s+)?(?:in|of|at|from|under)\s+"
+            + _REF,
+            re.I,
+        ),
+        GG.reaffirms,
+    ),
+    (
+        re.compile(
+            r"\breiterat(?:e|es|ing)\s+(?:our|the|its|their)\s+(?:\w+\s+)?commitments?\s+(?:made\s+)?(?:in|of|at|from|under)\s+"
+            + _REF,
+            re.I,
+        ),
+        GG.reaffirms,
+    ),
     (re.compile(r"\bas\s+(?:agreed|committed|set\s+out|decided|stated)\s+(?:in|at|by|under)\s+" + _REF, re.I), GG.reaffirms),
     (re.compile(r"\brecall(?:s|ing)?\s+(?:our|the)\s+" + _REF, re.I), GG.reaffirms),
 ]
@@ -61,7 +75,9 @@ def lineage_clues(text: str) -> list[LineageClue]:
     for pattern, relation in _LINEAGE:
         for match in pattern.finditer(text):
             start, end = match.span("ref")
-            lead = re.match(r"(?:the|our|its|their)\s+(?:commitments?\s+(?:of|in|made\s+in|made\s+at)\s+)?", text[start:end], re.I)
+            lead = re.match(
+                r"(?:the|our|its|their)\s+(?:commitments?\s+(?:of|in|made\s+in|made\s+at)\s+)?", text[start:end], re.I
+            )
             if lead:
                 start += lead.end()
             if end - start >= 3:
@@ -80,9 +96,51 @@ _CONNECT = r"(?:of|for|and|on|the|in|to|de|du|des|la|le|&)"
 _CAP = r"(?:[A-Z][\w'’.+-]*|\d+(?:st|nd|rd|th)?)"
 _NAME = re.compile(rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})+")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9+&./-]{1,14})\)")
-_OPENERS = {"The", "In", "We", "This", "These", "Within", "Our", "It", "As", "At", "To", "For", "On", "With", "By", "Building",
-            "Recalling", "Further", "Furthermore", "Moreover", "Finally", "Together", "And", "But", "Its", "Their", "A", "An", "All"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+_OPENERS = {
+    "The",
+    "In",
+    "We",
+    "This",
+    "These",
+    "Within",
+    "Our",
+    "It",
+    "As",
+    "At",
+    "To",
+    "For",
+    "On",
+    "With",
+    "By",
+    "Building",
+    "Recalling",
+    "Further",
+    "Furthermore",
+    "Moreover",
+    "Finally",
+    "Together",
+    "And",
+    "But",
+    "Its",
+    "Their",
+    "A",
+    "An",
+    "All",
+}
+_MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +171,9 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     pieces = []
     for match in _NAME.finditer(text):
         # A run such as "the African Union and the United Nations" holds a known name: keep the rest.
-        cuts = sorted((max(s, match.start()), min(e, match.end())) for s, e in taken_spans.overlapping(match.start(), match.end()))
+        cuts = sorted(
+            (max(s, match.start()), min(e, match.end())) for s, e in taken_spans.overlapping(match.start(), match.end())
+        )
         position = match.start()
         for s, e in cuts + [(match.end(), match.end())]:
             if s > position:

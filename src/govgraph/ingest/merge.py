@@ -65,7 +65,9 @@ def _find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tup
         raise InputError(draft, str(error)) from None
     if in_data.is_file():
         if _sha256(in_data) != digest:
-            raise InputError(in_data, f"exists with another SHA-256 than the draft records ({digest[:12]}…); refusing to overwrite")
+            raise InputError(
+                in_data, f"exists with another SHA-256 than the draft records ({digest[:12]}…); refusing to overwrite"
+            )
         return in_data, False
     for candidate in (draft.parent / Path(relative).name, draft.parent / relative):
         if candidate.is_file() and _sha256(candidate) == digest:

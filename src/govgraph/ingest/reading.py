@@ -150,8 +150,54 @@ def is_chrome(line: str) -> bool:
     return any(p.search(line) for p in _CHROME)
 
 
-_SKIP = {"nav", "header", "footer", "script", "style", "noscript", "aside", "form", "menu", "select", "button", "template", "svg", "head", "iframe"}
-_BLOCK = {"p", "div", "li", "ul", "ol", "dd", "dt", "dl", "tr", "td", "th", "table", "section", "article", "main", "blockquote", "br", "hr", "body", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "figcaption", "address"}
+_SKIP = {
+    "nav",
+    "header",
+    "footer",
+    "script",
+    "style",
+    "noscript",
+    "aside",
+    "form",
+    "menu",
+    "select",
+    "button",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "dl",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "br",
+    "hr",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 

@@ -34,7 +34,8 @@ SELECT ?entity ?label ?class WHERE {
 }""")
 _ACTS = TrustedQuery.of("SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }")
 _MEMBERS = TrustedQuery.of(
-    "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }")
+    "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
+)
 _YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
 #: Reference data is small; a larger answer means the folder holds something else.
 MAX_ROWS = 10_000_000

@@ -28,21 +28,25 @@ def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str
         entities += [f"{str(rel).rsplit('#', 1)[-1]}→{_short(target)}" for rel, target in s.lineage]
         lineage_targets = {t for _, t in s.lineage}
         entities += [_short(c.iri) for c in s.candidates if c.iri not in lineage_targets]
-        rows.append((
-            str(s.paragraph),
-            f"{s.sentence}.{s.clause}",
-            s.kind,
-            "yes" if s.commitment else "no",
-            f"{s.confidence:.2f}",
-            ", ".join(entities) or "-",
-            _excerpt(s.quote, quote_width),
-        ))
+        rows.append(
+            (
+                str(s.paragraph),
+                f"{s.sentence}.{s.clause}",
+                s.kind,
+                "yes" if s.commitment else "no",
+                f"{s.confidence:.2f}",
+                ", ".join(entities) or "-",
+                _excerpt(s.quote, quote_width),
+            )
+        )
     return rows
 
 
 def review_table(extraction: Extraction, quote_width: int = 60, entity_width: int = 60) -> str:
     """The review table as aligned plain text, with a summary line; "?name" marks a candidate entity."""
-    rows = [tuple(_excerpt(c, entity_width) if i == 5 else c for i, c in enumerate(r)) for r in review_rows(extraction, quote_width)]
+    rows = [
+        tuple(_excerpt(c, entity_width) if i == 5 else c for i, c in enumerate(r)) for r in review_rows(extraction, quote_width)
+    ]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(COLUMNS)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     out = [line(COLUMNS), line(tuple("-" * w for w in widths))]

@@ -80,7 +80,9 @@ def paragraphs(blocks: list[Block]) -> Iterator[TextParagraph]:
         number_text = label and (label.group(1) or label.group(2))
         part = Part(block, start, end)
         if label and not number_text and current and end > start and not is_chrome(block.text):
-            current.parts.append(Part(block, start, end, bullet=True))  # a bullet point belongs to the paragraph that introduces it
+            current.parts.append(
+                Part(block, start, end, bullet=True)
+            )  # a bullet point belongs to the paragraph that introduces it
             continue
         text = block.text[start:end]
         # A numbered block is prose even when short ("1. We commit to:" before its bullets).
@@ -100,7 +102,57 @@ def paragraphs(blocks: list[Block]) -> Iterator[TextParagraph]:
 
 
 _ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "etc", "cf", "vs", "al", "approx", "dept", "no", "nos", "art", "arts", "para", "paras", "vol", "st", "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.u", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "op", "p", "pp", "sec", "ch"]
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "cf",
+        "vs",
+        "al",
+        "approx",
+        "dept",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "vol",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "e.u",
+        "u.n",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "op",
+        "p",
+        "pp",
+        "sec",
+        "ch",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 

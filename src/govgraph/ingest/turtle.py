@@ -45,9 +45,8 @@ class Prefixes:
             raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
         for namespace, prefix in self._longest_first:
             if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
-                return f"{prefix}:{iri[len(namespace):]}"
+                return f"{prefix}:{iri[len(namespace) :]}"
         return f"<{iri}>"
-
 
     def _verb(self, predicate: str) -> Term:
         return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)

@@ -27,15 +27,34 @@ from ..store import Store, TrustedQuery
 
 PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
 #: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
-ROLES = {"forum": "forum", "meeting": "meeting", "initiative": "initiative", "namedActor": "actor",
-         "stakeholder": "stakeholder", "targetGroup": "target-group", "region": "region", "theme": "theme",
-         "targetTime": "time", "madeBy": "actor", "mentions": "other"}
+ROLES = {
+    "forum": "forum",
+    "meeting": "meeting",
+    "initiative": "initiative",
+    "namedActor": "actor",
+    "stakeholder": "stakeholder",
+    "targetGroup": "target-group",
+    "region": "region",
+    "theme": "theme",
+    "targetTime": "time",
+    "madeBy": "actor",
+    "mentions": "other",
+}
 DEFAULT_ROLES = tuple(role for role in ROLES if role != "madeBy")
 #: Class → kind. A resource with several (the G7 is an actor and a forum) has them all; its
 #: main kind is the first in this list.
-KIND_CLASSES = [(GG.Actor, "actor"), (GG.Forum, "forum"), (GG.Meeting, "meeting"), (GG.Initiative, "initiative"),
-                (GG.StakeholderGroup, "stakeholder"), (GG.TargetGroup, "target-group"), (GG.Region, "region"),
-                (GG.Theme, "theme"), (TIME.Instant, "time"), (GG.Place, "place")]
+KIND_CLASSES = [
+    (GG.Actor, "actor"),
+    (GG.Forum, "forum"),
+    (GG.Meeting, "meeting"),
+    (GG.Initiative, "initiative"),
+    (GG.StakeholderGroup, "stakeholder"),
+    (GG.TargetGroup, "target-group"),
+    (GG.Region, "region"),
+    (GG.Theme, "theme"),
+    (TIME.Instant, "time"),
+    (GG.Place, "place"),
+]
 ENTITY_KINDS = tuple(dict.fromkeys(kind for _, kind in KIND_CLASSES))
 
 
@@ -76,23 +95,43 @@ class Facts:
     def _read(self, store: Store, statements: str, timeout: float) -> None:
         cls = "gg:Commitment" if statements == "commitments" else "gg:Statement"
         values = " ".join(f"gg:{role}" for role in ROLES)
-        self.links = sorted(EntityLink(s, p.rsplit("#", 1)[-1], e) for s, p, e in _select(store, f"""
+        self.links = sorted(
+            EntityLink(s, p.rsplit("#", 1)[-1], e)
+            for s, p, e in _select(
+                store,
+                f"""
             SELECT DISTINCT ?s ?p ?e WHERE {{ ?s a/rdfs:subClassOf* {cls} . VALUES ?p {{ {values} }} ?s ?p ?o .
               # A blank-node target time becomes its year's IRI, so node ids are stable.
               OPTIONAL {{ ?o time:inXSDgYear ?year }}
-              BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}""", timeout))
-        self.statements = sorted({s for (s,) in _select(
-            store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)})
-        self.commitments = set(self.statements) if statements == "commitments" else {s for (s,) in _select(
-            store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
-        self.labels: dict[str, str] = {link.entity: link.entity.rsplit("/", 1)[-1] for link in self.links if link.entity.startswith(str(YEAR))}
-        for s, label in sorted(_select(store, """SELECT ?s ?l WHERE { { ?s rdfs:label ?l } UNION
-                { ?s time:inXSDgYear ?l } UNION { ?s time:inXSDDate ?l } }""", timeout)):
+              BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}""",
+                timeout,
+            )
+        )
+        self.statements = sorted(
+            {s for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)}
+        )
+        self.commitments = (
+            set(self.statements)
+            if statements == "commitments"
+            else {s for (s,) in _select(store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
+        )
+        self.labels: dict[str, str] = {
+            link.entity: link.entity.rsplit("/", 1)[-1] for link in self.links if link.entity.startswith(str(YEAR))
+        }
+        for s, label in sorted(
+            _select(
+                store,
+                """SELECT ?s ?l WHERE { { ?s rdfs:label ?l } UNION
+                { ?s time:inXSDgYear ?l } UNION { ?s time:inXSDDate ?l } }""",
+                timeout,
+            )
+        ):
             self.labels.setdefault(s, label)
         classes = " ".join(f"<{cls_iri}>" for cls_iri, _ in KIND_CLASSES)
         typed: dict[str, set[str]] = defaultdict(set)
-        for s, cls_iri in _select(store, f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a/rdfs:subClassOf* ?c }}",
-                                  timeout):
+        for s, cls_iri in _select(
+            store, f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a/rdfs:subClassOf* ?c }}", timeout
+        ):
             typed[cls_iri].add(s)
         self.all_kinds: dict[str, list[str]] = defaultdict(list)
         for cls_iri, kind in KIND_CLASSES:
@@ -105,10 +144,19 @@ class Facts:
         self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
         # Direct triples matter only between resources of known kinds (an initiative led by a forum…):
         # asking only from typed resources keeps the answer small on a large graph.
-        self.direct = sorted({(a, p, b) for a, p, b in _select(store, f"""SELECT DISTINCT ?a ?p ?b WHERE {{
+        self.direct = sorted(
+            {
+                (a, p, b)
+                for a, p, b in _select(
+                    store,
+                    f"""SELECT DISTINCT ?a ?p ?b WHERE {{
                 VALUES ?c {{ {classes} }} ?a a/rdfs:subClassOf* ?c . ?a ?p ?b .
-                FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }}""", timeout)
-                              if a in self.kinds and b in self.kinds})
+                FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }}""",
+                    timeout,
+                )
+                if a in self.kinds and b in self.kinds
+            }
+        )
         self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout)
 
     def kind(self, link: EntityLink) -> str:
@@ -152,8 +200,13 @@ def _is_pair(kinds_a: str, kinds_b: str, pair: tuple[str, str]) -> bool:
     return (pair[0] in a and pair[1] in b) or (pair[1] in a and pair[0] in b)
 
 
-def build_graph(source: Source | Facts = None, projection: str = "commitment-entity", kinds: Iterable[str] | None = None,
-                roles: Iterable[str] = DEFAULT_ROLES, statements: str = "commitments") -> nx.Graph:
+def build_graph(
+    source: Source | Facts = None,
+    projection: str = "commitment-entity",
+    kinds: Iterable[str] | None = None,
+    roles: Iterable[str] = DEFAULT_ROLES,
+    statements: str = "commitments",
+) -> nx.Graph:
     """The networkx graph of one projection; nodes carry `label` and `kind`, edges `weight` and `statements`."""
     if projection not in PROJECTIONS:
         raise ValueError(f"unknown projection {projection!r}; choose from {', '.join(PROJECTIONS)}")

@@ -17,8 +17,10 @@ METRICS = ("degree", "betweenness", "eigenvector", "communities", "path")
 
 
 def _table(graph: nx.Graph, values: dict[str, float], column: str) -> list[dict]:
-    rows = [{"id": n, "label": graph.nodes[n]["label"], "kind": graph.nodes[n]["kind"], column: round(v, 6)}
-            for n, v in values.items()]
+    rows = [
+        {"id": n, "label": graph.nodes[n]["label"], "kind": graph.nodes[n]["kind"], column: round(v, 6)}
+        for n, v in values.items()
+    ]
     return sorted(rows, key=lambda r: (-r[column], r["label"], r["id"]))
 
 
@@ -57,11 +59,18 @@ def eigenvector(graph: nx.Graph) -> list[dict]:
 
 def communities(graph: nx.Graph) -> list[dict]:
     """Greedy-modularity communities, numbered from 1 by size (largest first), then by first label."""
-    found = nx.community.greedy_modularity_communities(graph, weight="weight") if graph.number_of_edges() else [{n} for n in graph]
-    ordered = sorted((sorted(c, key=lambda n: (graph.nodes[n]["label"], n)) for c in found),
-                     key=lambda c: (-len(c), graph.nodes[c[0]]["label"], c[0]))
-    return [{"id": n, "label": graph.nodes[n]["label"], "kind": graph.nodes[n]["kind"], "community": number}
-            for number, members in enumerate(ordered, 1) for n in members]
+    found = (
+        nx.community.greedy_modularity_communities(graph, weight="weight") if graph.number_of_edges() else [{n} for n in graph]
+    )
+    ordered = sorted(
+        (sorted(c, key=lambda n: (graph.nodes[n]["label"], n)) for c in found),
+        key=lambda c: (-len(c), graph.nodes[c[0]]["label"], c[0]),
+    )
+    return [
+        {"id": n, "label": graph.nodes[n]["label"], "kind": graph.nodes[n]["kind"], "community": number}
+        for number, members in enumerate(ordered, 1)
+        for n in members
+    ]
 
 
 def shortest_path(graph: nx.Graph, source: str, target: str) -> list[dict]:

@@ -78,8 +78,9 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
                 plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
         for constraint in node.sparql:
             plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
-    return [(kind, node, shape, extra, _gated(query, node) if kind == "sparql" else query)
-            for kind, node, shape, extra, query in plan]
+    return [
+        (kind, node, shape, extra, _gated(query, node) if kind == "sparql" else query) for kind, node, shape, extra, query in plan
+    ]
 
 
 def _gated(query: str, shape: Shape) -> str:
@@ -103,7 +104,9 @@ def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Findin
         severity = WARNING if shape.severity in (SH.Warning, SH.Info) else VIOLATION
         name = _shape_name(shapes_graph, shape.node)
         path = names.qname(shape.path) if shape.path is not None else None
-        message = (extra.message if isinstance(extra, SparqlConstraint) else shape.message) or _default_message(kind, shape, extra)
+        message = (extra.message if isinstance(extra, SparqlConstraint) else shape.message) or _default_message(
+            kind, shape, extra
+        )
 
         def add(focus: Node | None, value: Node | None = None, at: str | None = path) -> None:
             shown = None

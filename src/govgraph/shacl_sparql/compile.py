@@ -22,12 +22,26 @@ from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
 Closure = Callable[[Node], list[str]]
 
 #: Datatypes whose lexical form we can check with a SPARQL cast; others are refused.
-CASTS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date, XSD.dateTime,
-         XSD.gYear, XSD.gYearMonth, XSD.time}
+CASTS = {
+    XSD.integer,
+    XSD.decimal,
+    XSD.double,
+    XSD.float,
+    XSD.boolean,
+    XSD.date,
+    XSD.dateTime,
+    XSD.gYear,
+    XSD.gYearMonth,
+    XSD.time,
+}
 UNCHECKED = {XSD.string, RDF.langString, XSD.anyURI}
 NODE_KINDS: dict[Node, str] = {
-    SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
-    SH.BlankNodeOrIRI: "!isLiteral({v})", SH.BlankNodeOrLiteral: "!isIRI({v})", SH.IRIOrLiteral: "!isBlank({v})",
+    SH.IRI: "isIRI({v})",
+    SH.BlankNode: "isBlank({v})",
+    SH.Literal: "isLiteral({v})",
+    SH.BlankNodeOrIRI: "!isLiteral({v})",
+    SH.BlankNodeOrLiteral: "!isIRI({v})",
+    SH.IRIOrLiteral: "!isBlank({v})",
 }
 COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
 FORBIDDEN = re.compile(r"\$(shapesGraph|currentShape|PATH)\b|\b(MINUS|SERVICE|VALUES|LIMIT|OFFSET)\b", re.I)
@@ -76,7 +90,9 @@ class Compiler:
             atom = f"EXISTS {{ {v} {iri(RDF.type)} {t} . VALUES {t} {{ {classes} }} }}"
         elif kind == SH.datatype:
             if value not in CASTS | UNCHECKED:
-                raise UnsupportedShapeError(f"sh:datatype {value.n3()} is not supported by the SPARQL engine; use --engine pyshacl")
+                raise UnsupportedShapeError(
+                    f"sh:datatype {value.n3()} is not supported by the SPARQL engine; use --engine pyshacl"
+                )
             atom = f"isLiteral({v}) && datatype({v}) = {iri(value)}"
             if value in CASTS:
                 atom += f" && isLiteral({iri(value)}(STR({v})))"
@@ -145,19 +161,25 @@ class Compiler:
             tests.append(f"?n > {shape.max_count}")
         if not tests:
             return None
-        return (f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
-                f"OPTIONAL {{ ?this {iri(shape.path)} ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}")
+        return (
+            f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
+            f"OPTIONAL {{ ?this {iri(shape.path)} ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}"
+        )
 
     def pairs(self, node: Shape, shape: Shape, other: Node, op: str) -> str:
         """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
-        return (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?value . "
-                f"?this {iri(other)} ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}")
+        return (
+            f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?value . "
+            f"?this {iri(other)} ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}"
+        )
 
     def unique_lang(self, node: Shape, shape: Shape) -> str:
         """One row per focus node and language tag used by two values or more."""
-        return (f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?a , ?b . "
-                f"FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && LCASE(LANG(?a)) = LCASE(LANG(?b))) "
-                f"BIND(LCASE(LANG(?a)) AS ?lang) }}")
+        return (
+            f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?a , ?b . "
+            f'FILTER(!sameTerm(?a, ?b) && LANG(?a) != "" && LCASE(LANG(?a)) = LCASE(LANG(?b))) '
+            f"BIND(LCASE(LANG(?a)) AS ?lang) }}"
+        )
 
     def sparql(self, node: Shape, constraint: SparqlConstraint) -> str:
         """The constraint's SELECT joined with the focus nodes ($this pre-bound by the join)."""
@@ -165,7 +187,8 @@ class Compiler:
         if FORBIDDEN.search(text) or len(re.findall(r"\bSELECT\b", text, re.I)) != 1 or "$this" not in text:
             raise UnsupportedShapeError(
                 f"the sh:select of {node.node.n3() if isinstance(node.node, URIRef) else 'a shape'} uses a feature "
-                "the SPARQL engine cannot pre-bind (subquery, VALUES, MINUS, LIMIT, $shapesGraph…); use --engine pyshacl")
+                "the SPARQL engine cannot pre-bind (subquery, VALUES, MINUS, LIMIT, $shapesGraph…); use --engine pyshacl"
+            )
         declared = re.findall(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.I | re.M)
         body = re.sub(r"^\s*PREFIX\s+[\w-]*:\s*<[^>]*>\s*$", "", text, flags=re.I | re.M)
         body = re.sub(r"\$this\b", "?this", body)

@@ -17,8 +17,20 @@ from ..safety import is_clean_iri
 
 #: Constraints tested on one value node at a time (compiled to one SPARQL boolean each).
 VALUE_CONSTRAINTS = {
-    SH["class"], SH.datatype, SH.nodeKind, SH.pattern, SH.minLength, SH.maxLength, SH.languageIn,
-    SH["in"], SH["not"], SH["or"], SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive,
+    SH["class"],
+    SH.datatype,
+    SH.nodeKind,
+    SH.pattern,
+    SH.minLength,
+    SH.maxLength,
+    SH.languageIn,
+    SH["in"],
+    SH["not"],
+    SH["or"],
+    SH.minInclusive,
+    SH.maxInclusive,
+    SH.minExclusive,
+    SH.maxExclusive,
 }
 TARGETS = {SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode}
 #: Everything else a shape may say; sh:flags is read with sh:pattern.

@@ -21,7 +21,7 @@ def local_path(iri: str) -> str | None:
     """The site path (without extension) of a govgraph IRI, or None for IRIs of other sites."""
     if not iri.startswith(DEFAULT_BASE):
         return None
-    rest = iri[len(DEFAULT_BASE):]
+    rest = iri[len(DEFAULT_BASE) :]
     if rest.startswith("ontology"):
         fragment = rest.partition("#")[2]
         return "ontology/index" + (f"#{fragment}" if fragment else "")
@@ -58,7 +58,9 @@ def page(title: str, body: str, from_page: str, head: str = "") -> str:
     """A whole HTML document with the shared style and navigation."""
     home = posixpath.relpath("index.html", posixpath.dirname(from_page) or ".")
     onto = posixpath.relpath("ontology/index.html", posixpath.dirname(from_page) or ".")
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)} · govgraph</title>\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{head}<style>{STYLE}</style>\n</head>\n'
-            f'<body>\n<nav><a href="{esc(home)}">govgraph</a><a href="{esc(onto)}">ontology</a></nav>\n'
-            f"<h1>{esc(title)}</h1>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)} · govgraph</title>\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{head}<style>{STYLE}</style>\n</head>\n'
+        f'<body>\n<nav><a href="{esc(home)}">govgraph</a><a href="{esc(onto)}">ontology</a></nav>\n'
+        f"<h1>{esc(title)}</h1>\n{body}\n</body>\n</html>\n"
+    )

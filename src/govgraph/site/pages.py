@@ -38,11 +38,17 @@ class Site:
             self.by_subject[t.subject].append(t)
             if isinstance(t.object, ox.NamedNode):
                 self.by_object[t.object.value].append(t)
-            if (t.predicate.value == _LABEL and isinstance(t.subject, ox.NamedNode)
-                    and (t.subject.value not in self.labels or getattr(t.object, "language", None) == "en")):
+            if (
+                t.predicate.value == _LABEL
+                and isinstance(t.subject, ox.NamedNode)
+                and (t.subject.value not in self.labels or getattr(t.object, "language", None) == "en")
+            ):
                 self.labels.setdefault(t.subject.value, t.object.value)  # type: ignore[union-attr]  # no quoted triples
-        self.resources = sorted(s.value for s in self.by_subject
-                                if isinstance(s, ox.NamedNode) and (at := local_path(s.value)) and not at.startswith("ontology"))
+        self.resources = sorted(
+            s.value
+            for s in self.by_subject
+            if isinstance(s, ox.NamedNode) and (at := local_path(s.value)) and not at.startswith("ontology")
+        )
         self.pages = set(self.resources)
 
     def label(self, iri: str) -> str:
@@ -93,16 +99,27 @@ class Site:
         if path is None:
             raise GovgraphError(f"{iri} is not a page of this site")
         name = path.rsplit("/", 1)[-1]
-        head = (f'<link rel="alternate" type="text/turtle" href="{esc(name)}.ttl">\n'
-                f'<link rel="alternate" type="application/ld+json" href="{esc(name)}.jsonld">\n')
-        body = [f'<p class="iri">{esc(iri)}</p>',
-                f'<p>Also as <a href="{esc(name)}.ttl">Turtle</a> and <a href="{esc(name)}.jsonld">JSON-LD</a>.</p>',
-                f"<table>\n{self.rows_html(self.by_subject[ox.NamedNode(iri)], path)}\n</table>"]
-        incoming = sorted({(self.label(t.subject.value).lower(), t.subject.value, t.predicate.value)
-                           for t in self.by_object.get(iri, []) if isinstance(t.subject, ox.NamedNode) and t.predicate.value != _TYPE})
+        head = (
+            f'<link rel="alternate" type="text/turtle" href="{esc(name)}.ttl">\n'
+            f'<link rel="alternate" type="application/ld+json" href="{esc(name)}.jsonld">\n'
+        )
+        body = [
+            f'<p class="iri">{esc(iri)}</p>',
+            f'<p>Also as <a href="{esc(name)}.ttl">Turtle</a> and <a href="{esc(name)}.jsonld">JSON-LD</a>.</p>',
+            f"<table>\n{self.rows_html(self.by_subject[ox.NamedNode(iri)], path)}\n</table>",
+        ]
+        incoming = sorted(
+            {
+                (self.label(t.subject.value).lower(), t.subject.value, t.predicate.value)
+                for t in self.by_object.get(iri, [])
+                if isinstance(t.subject, ox.NamedNode) and t.predicate.value != _TYPE
+            }
+        )
         if incoming:
-            items = "\n".join(f"<li>{link(s, self.labels.get(s), path, self.pages)} <span class='lang'>({esc(self.label(p))})</span></li>"
-                              for _, s, p in incoming)
+            items = "\n".join(
+                f"<li>{link(s, self.labels.get(s), path, self.pages)} <span class='lang'>({esc(self.label(p))})</span></li>"
+                for _, s, p in incoming
+            )
             body.append(f"<h2>Referred to by</h2>\n<ul>\n{items}\n</ul>")
         return page(self.label(iri), "\n".join(body), path, head)
 
@@ -111,11 +128,15 @@ class Site:
         for iri in self.resources:
             types = sorted(self.label(t.object.value) for t in self.by_subject[ox.NamedNode(iri)] if t.predicate.value == _TYPE)  # type: ignore[union-attr]  # no quoted triples
             groups[types[0] if types else "other"].append(iri)
-        body = ['<p>Every resource of the govgraph knowledge graph, by class. Each page has Turtle and '
-                'JSON-LD alternates; the <a href="ontology/index.html">ontology</a> documents the terms.</p>']
+        body = [
+            "<p>Every resource of the govgraph knowledge graph, by class. Each page has Turtle and "
+            'JSON-LD alternates; the <a href="ontology/index.html">ontology</a> documents the terms.</p>'
+        ]
         for group in sorted(groups, key=str.lower):
-            items = "\n".join(f"<li>{link(i, self.labels.get(i), 'index')}</li>"
-                              for i in sorted(groups[group], key=lambda i: (self.label(i).lower(), i)))
+            items = "\n".join(
+                f"<li>{link(i, self.labels.get(i), 'index')}</li>"
+                for i in sorted(groups[group], key=lambda i: (self.label(i).lower(), i))
+            )
             body.append(f"<h2>{esc(group)} ({len(groups[group])})</h2>\n<ul>\n{items}\n</ul>")
         return page("govgraph: digital-governance commitments", "\n".join(body), "index")
 
@@ -142,8 +163,13 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
             description = site.description(iri)
             put(f"{path}.html", site.resource_page(iri), iri)
             put(f"{path}.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]), iri)
-            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(
-                [ox.Quad(t.subject, t.predicate, t.object) for t in description]))), iri)
+            put(
+                f"{path}.jsonld",
+                jsonld.dumps(
+                    jsonld.build_document(canonical_triples([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
+                ),
+                iri,
+            )
         put("index.html", site.index_page())
         put("ontology/index.html", ontology_page(triples, site.labels))
         put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())

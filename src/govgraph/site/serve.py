@@ -8,11 +8,21 @@ import functools
 import http.server
 from pathlib import Path
 
-MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".ttl": "text/turtle; charset=utf-8",
-               ".jsonld": "application/ld+json", ".css": "text/css"}
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".ttl": "text/turtle; charset=utf-8",
+    ".jsonld": "application/ld+json",
+    ".css": "text/css",
+}
 #: Accept media type → file extension, in our order of preference when q-values tie.
-NEGOTIABLE = {"text/html": ".html", "application/xhtml+xml": ".html", "text/turtle": ".ttl",
-              "application/x-turtle": ".ttl", "application/ld+json": ".jsonld", "application/json": ".jsonld"}
+NEGOTIABLE = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/turtle": ".ttl",
+    "application/x-turtle": ".ttl",
+    "application/ld+json": ".jsonld",
+    "application/json": ".jsonld",
+}
 
 
 def choose(accept: str | None) -> str:

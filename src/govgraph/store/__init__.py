@@ -21,10 +21,18 @@ from .results import ResultTable
 from .trusted import TrustedQuery
 
 
-def open_store(endpoint: str | None = None, *, update_endpoint: str | None = None, store_endpoint: str | None = None,
-               user: str | None = None, password: str | None = None, auth: str | None = None,
-               location: Path | str = paths.STORE_DIR, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
-               max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> Store:
+def open_store(
+    endpoint: str | None = None,
+    *,
+    update_endpoint: str | None = None,
+    store_endpoint: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    auth: str | None = None,
+    location: Path | str = paths.STORE_DIR,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES,
+) -> Store:
     """The embedded store at `location`, or the SPARQL server whose query URL is `endpoint`.
 
     `max_answer_bytes` caps the size of any answer read; `max_memory_bytes` caps the memory of
@@ -32,13 +40,29 @@ def open_store(endpoint: str | None = None, *, update_endpoint: str | None = Non
     """
     if endpoint is None:
         return EmbeddedStore(location, max_answer_bytes=max_answer_bytes, max_memory_bytes=max_memory_bytes)
-    return RemoteStore(endpoints(endpoint, update_endpoint, store_endpoint, user, password, auth),
-                       max_answer_bytes=max_answer_bytes)
+    return RemoteStore(
+        endpoints(endpoint, update_endpoint, store_endpoint, user, password, auth), max_answer_bytes=max_answer_bytes
+    )
 
 
 __all__ = [
-    "DEFAULT_LIMIT", "DEFAULT_MAX_ANSWER_BYTES", "DEFAULT_MAX_MEMORY_BYTES", "DEFAULT_TIMEOUT", "FORMATS",
-    "EmbeddedStore", "Endpoints", "MemoryStore", "Publishable", "QueryResult", "RemoteStore", "ResultTable", "Store",
-    "TrustedQuery", "ask_json",
-    "endpoints", "open_store", "temporary_store", "write",
+    "DEFAULT_LIMIT",
+    "DEFAULT_MAX_ANSWER_BYTES",
+    "DEFAULT_MAX_MEMORY_BYTES",
+    "DEFAULT_TIMEOUT",
+    "FORMATS",
+    "EmbeddedStore",
+    "Endpoints",
+    "MemoryStore",
+    "Publishable",
+    "QueryResult",
+    "RemoteStore",
+    "ResultTable",
+    "Store",
+    "TrustedQuery",
+    "ask_json",
+    "endpoints",
+    "open_store",
+    "temporary_store",
+    "write",
 ]

@@ -43,34 +43,62 @@ class Store(ABC):
     #: The largest answer read, in bytes: a larger one is refused with a one-line error.
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
 
-    def select(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
-               limit: int = DEFAULT_LIMIT) -> ResultTable:
+    def select(
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        limit: int = DEFAULT_LIMIT,
+    ) -> ResultTable:
         """Run a SELECT query and return its rows."""
         result = self.run(query, bindings, timeout=timeout, limit=limit, expect="SELECT")
         assert isinstance(result, ResultTable)
         return result
 
-    def ask(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
-            limit: int = DEFAULT_LIMIT) -> bool:
+    def ask(
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        limit: int = DEFAULT_LIMIT,
+    ) -> bool:
         """Run an ASK query."""
         return bool(self.run(query, bindings, timeout=timeout, limit=limit, expect="ASK"))
 
-    def construct(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
-                  limit: int = DEFAULT_LIMIT) -> Graph:
+    def construct(
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        limit: int = DEFAULT_LIMIT,
+    ) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query and return its triples."""
         result = self.run(query, bindings, timeout=timeout, limit=limit, expect="CONSTRUCT")
         assert isinstance(result, Graph)
         return result
 
-    def run(self, query: str | TrustedQuery, bindings: Bindings = None, *, timeout: float = DEFAULT_TIMEOUT,
-            limit: int = DEFAULT_LIMIT, expect: str | None = None) -> QueryResult:
+    def run(
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        limit: int = DEFAULT_LIMIT,
+        expect: str | None = None,
+    ) -> QueryResult:
         """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
         if timeout <= 0:
             raise GovgraphError("the timeout must be a positive number of seconds")
         if limit < 0:
             raise GovgraphError("the row limit must not be negative")
-        prepared = _trusted(query, bindings) if isinstance(query, TrustedQuery) else \
-            safety.bind(query, bindings, limit if self.caps_rows else None)
+        prepared = (
+            _trusted(query, bindings)
+            if isinstance(query, TrustedQuery)
+            else safety.bind(query, bindings, limit if self.caps_rows else None)
+        )
         form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
         if expect is not None and form != expect:
             raise GovgraphError(f"expected a {expect} query, got {prepared.form}")
@@ -116,8 +144,10 @@ def _trusted(query: TrustedQuery, bindings: Bindings) -> TrustedQuery:
 
 def too_large(where: str, max_bytes: int) -> GovgraphError:
     """The one-line message for an answer over the size cap."""
-    return GovgraphError(f"the answer from {where} is larger than {max_bytes / MB:g} MB (the answer size cap); "
-                         "narrow the query or raise --max-answer-mb")
+    return GovgraphError(
+        f"the answer from {where} is larger than {max_bytes / MB:g} MB (the answer size cap); "
+        "narrow the query or raise --max-answer-mb"
+    )
 
 
 def quads_by_graph(data: Publishable) -> dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]]:

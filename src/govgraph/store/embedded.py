@@ -61,9 +61,14 @@ def is_store(location: Path) -> bool:
 class EmbeddedStore(Store):
     """A pyoxigraph store directory, opened read-only for queries."""
 
-    def __init__(self, location: Path | str = paths.STORE_DIR, *, remove_on_close: bool = False,
-                 max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
-                 max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES) -> None:
+    def __init__(
+        self,
+        location: Path | str = paths.STORE_DIR,
+        *,
+        remove_on_close: bool = False,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES,
+    ) -> None:
         self.location = Path(location)
         self.where = str(self.location)
         self.max_answer_bytes = max_answer_bytes
@@ -73,8 +78,10 @@ class EmbeddedStore(Store):
         # One child, one pipe: threads (the app's sessions) take turns.
         self._lock = threading.RLock()
         if not is_store(self.location):
-            raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first, "
-                                "or give --endpoint URL to query a SPARQL server")
+            raise GovgraphError(
+                f"no embedded store at {self.location}: run `govgraph build` first, "
+                "or give --endpoint URL to query a SPARQL server"
+            )
 
     # -- the child process ------------------------------------------------------------------
     def _start(self, deadline: float) -> subprocess.Popen:
@@ -82,8 +89,9 @@ class EmbeddedStore(Store):
             return self._child
         # Run as a script: importing govgraph (and so rdflib) would triple the start-up time.
         # Resolved now: build/store links to the current build, which a rebuild may switch.
-        self._child = subprocess.Popen([sys.executable, worker.__file__, os.path.realpath(self.location)],
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._child = subprocess.Popen(
+            [sys.executable, worker.__file__, os.path.realpath(self.location)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
         reply = self._receive(deadline, what="opening the embedded store")
         if reply[0] != "ready":
             self._stop()
@@ -109,8 +117,7 @@ class EmbeddedStore(Store):
             left = deadline - time.monotonic()
             if left <= 0:
                 self._stop()
-                raise GovgraphError(f"{what} stopped after {timeout:g} s (the time limit); "
-                                    "narrow the query or raise --timeout")
+                raise GovgraphError(f"{what} stopped after {timeout:g} s (the time limit); narrow the query or raise --timeout")
             if not select.select([fd], [], [], min(left, MEMORY_POLL))[0]:
                 self._check_memory(what)
                 continue
@@ -127,8 +134,10 @@ class EmbeddedStore(Store):
         used = anonymous_memory(self._child.pid)
         if used is not None and used > self.max_memory_bytes:
             self._stop()
-            raise GovgraphError(f"{what} needed more than {self.max_memory_bytes / MB:g} MB of memory (the memory cap) "
-                                "on the embedded store; narrow the query or raise --max-memory-mb")
+            raise GovgraphError(
+                f"{what} needed more than {self.max_memory_bytes / MB:g} MB of memory (the memory cap) "
+                "on the embedded store; narrow the query or raise --max-memory-mb"
+            )
 
     def _receive(self, deadline: float, what: str = "the query", timeout: float = START_TIMEOUT) -> tuple:
         (size,) = worker.HEADER.unpack(self._read(worker.HEADER.size, deadline, what, timeout))

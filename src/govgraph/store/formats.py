@@ -81,10 +81,8 @@ def json_term(term: Node) -> dict[str, str]:
 
 def to_json(table: ResultTable) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [{name: json_term(term) for name, term in zip(table.variables, row) if term is not None}
-                for row in table.rows]
-    return json.dumps({"head": {"vars": table.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1) + "\n"
+    bindings = [{name: json_term(term) for name, term in zip(table.variables, row) if term is not None} for row in table.rows]
+    return json.dumps({"head": {"vars": table.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
 
 
 def short(term: Node | None) -> str:
@@ -129,7 +127,11 @@ def to_markdown(table: ResultTable) -> str:
 
 
 FORMATS: dict[str, Callable[[ResultTable], str]] = {
-    "table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json, "md": to_markdown,
+    "table": to_table,
+    "csv": to_csv,
+    "tsv": to_tsv,
+    "json": to_json,
+    "md": to_markdown,
 }
 
 

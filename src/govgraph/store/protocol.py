@@ -31,8 +31,14 @@ class Endpoints:
     virtuoso: bool = False
 
 
-def endpoints(query: str, update: str | None = None, store: str | None = None, user: str | None = None,
-              password: str | None = None, auth: str | None = None) -> Endpoints:
+def endpoints(
+    query: str,
+    update: str | None = None,
+    store: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    auth: str | None = None,
+) -> Endpoints:
     """Derive the update and Graph Store URLs from the query URL, as Oxigraph and Virtuoso lay them out.
 
     Oxigraph: ``…/query`` → ``…/update`` and ``…/store``. Virtuoso: ``…/sparql`` → updates on
@@ -60,8 +66,7 @@ def endpoints(query: str, update: str | None = None, store: str | None = None, u
         raise GovgraphError("give both --user and --password, or neither")
     if auth not in (None, "basic", "digest"):
         raise GovgraphError(f"unknown authentication {auth!r}: use basic or digest")
-    return Endpoints(query, update or default_update, store or default_store, user, password,
-                     auth or "basic", virtuoso)
+    return Endpoints(query, update or default_update, store or default_store, user, password, auth or "basic", virtuoso)
 
 
 def opener(target: Endpoints, *extra: urllib.request.BaseHandler) -> urllib.request.OpenerDirector:
@@ -176,8 +181,7 @@ class Answer:
     body: bytes
 
 
-def call(target: Endpoints, request: urllib.request.Request, timeout: float,
-         max_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> Answer:
+def call(target: Endpoints, request: urllib.request.Request, timeout: float, max_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> Answer:
     """Send `request` and read the whole answer within `timeout` seconds and `max_bytes` bytes.
 
     The deadline covers connecting, the headers and the body (raises TimeLimit); an answer
@@ -216,12 +220,15 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -
     return b"".join(chunks)
 
 
-def sparql_request(url: str, field: str, text: str, accept: str,
-                   extra: dict[str, str] | None = None) -> urllib.request.Request:
+def sparql_request(url: str, field: str, text: str, accept: str, extra: dict[str, str] | None = None) -> urllib.request.Request:
     """A SPARQL 1.1 Protocol POST (URL-encoded form): `field` is "query" or "update"."""
     data = urllib.parse.urlencode({field: text, **(extra or {})}).encode("utf-8")
-    return urllib.request.Request(url, data=data, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": accept, "User-Agent": "govgraph"})
+    return urllib.request.Request(
+        url,
+        data=data,
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept, "User-Agent": "govgraph"},
+    )
 
 
 def put_graph(target: Endpoints, graph: str | None, ntriples: bytes, timeout: float) -> int:
@@ -231,6 +238,5 @@ def put_graph(target: Endpoints, graph: str | None, ntriples: bytes, timeout: fl
     # N-Triples is Turtle, and every Graph Store implementation reads Turtle.
     query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
     url = target.store + ("&" if "?" in target.store else "?") + query
-    request = urllib.request.Request(url, data=ntriples, method="PUT",
-                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
+    request = urllib.request.Request(url, data=ntriples, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
     return call(target, request, timeout).status

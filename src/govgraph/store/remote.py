@@ -22,8 +22,7 @@ from .trusted import TrustedQuery
 #: Seconds allowed for each Graph Store request while publishing.
 PUBLISH_TIMEOUT = 300.0
 #: What each kind of answer is asked for as (SPARQL JSON for SELECT/ASK, Turtle for graphs).
-ACCEPT = {"json": "application/sparql-results+json, application/json;q=0.5",
-          "turtle": "text/turtle, application/turtle;q=0.5"}
+ACCEPT = {"json": "application/sparql-results+json, application/json;q=0.5", "turtle": "text/turtle, application/turtle;q=0.5"}
 
 
 class RemoteStore(Store):
@@ -37,19 +36,23 @@ class RemoteStore(Store):
         # so there the rows are only cut here, after reading.
         self.caps_rows = not target.virtuoso
 
-    def _request(self, prepared: safety.PreparedQuery | TrustedQuery, accept: str, timeout: float,
-                 extra: dict[str, str] | None = None) -> bytes:
+    def _request(
+        self, prepared: safety.PreparedQuery | TrustedQuery, accept: str, timeout: float, extra: dict[str, str] | None = None
+    ) -> bytes:
         """Send one query and read its whole body within the time limit and the size cap."""
         url = self.target.query
         request = protocol.sparql_request(url, "query", prepared.text, ACCEPT[accept], extra)
         try:
             answer = protocol.call(self.target, request, timeout, self.max_answer_bytes)
         except protocol.TimeLimit:
-            raise GovgraphError(f"query stopped after {timeout:g} s (the time limit): {url} did not answer in time; "
-                                "narrow the query or raise --timeout") from None
+            raise GovgraphError(
+                f"query stopped after {timeout:g} s (the time limit): {url} did not answer in time; "
+                "narrow the query or raise --timeout"
+            ) from None
         if answer.headers.get("X-SQL-State") == "S1TAT":  # Virtuoso's "anytime" partial answer
-            raise GovgraphError(f"query stopped after {timeout:g} s (the server's time limit at {url}); "
-                                "narrow the query or raise --timeout")
+            raise GovgraphError(
+                f"query stopped after {timeout:g} s (the server's time limit at {url}); narrow the query or raise --timeout"
+            )
         return answer.body
 
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:

@@ -41,8 +41,10 @@ class ResultTable:
 
     def python(self) -> list[tuple[object, ...]]:
         """Rows as plain Python values (str for IRIs, int/str/date… for literals) for comparisons."""
-        return [tuple(None if term is None else term.toPython() if isinstance(term, Literal) else str(term)
-                      for term in row) for row in self.rows]
+        return [
+            tuple(None if term is None else term.toPython() if isinstance(term, Literal) else str(term) for term in row)
+            for row in self.rows
+        ]
 
     def write(self, fmt: str = "table") -> str:
         """The table in one of `formats.FORMATS` (table, csv, tsv, json, md)."""
@@ -158,6 +160,7 @@ def table_from_json(data: Any, limit: int, expected: list[str] | None = None) ->
         raise GovgraphError(f"malformed SELECT result (missing {error})") from None
     named = set(map(str, variables)) | {str(name) for binding in kept for name in binding}
     if expected is not None and (named != set(expected) or len(variables) != len(expected)):
-        raise GovgraphError(f"malformed SELECT result: it has the variables {', '.join(sorted(named))}, "
-                            f"the query asked for {', '.join(expected)}")
+        raise GovgraphError(
+            f"malformed SELECT result: it has the variables {', '.join(sorted(named))}, the query asked for {', '.join(expected)}"
+        )
     return ResultTable(variables, rows, truncated=len(bindings) > limit, limit=limit)

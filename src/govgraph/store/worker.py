@@ -121,7 +121,5 @@ def main() -> None:
     serve(sys.argv[1], sys.stdin.buffer, replies)
 
 
-
-
 if __name__ == "__main__":
     main()
