@@ -9,20 +9,16 @@ hold HTML and script, which must show as text and never run.
 import csv
 import io
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.hardening.app_browser import QUIET
+from tests.hardening.app_browser import CHROMIUM, FIRST, QUIET, open_page, settle
 
 pytest_plugins = ["tests.app_fixtures"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
 IGF_CLAUSE = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p1-s2-c1"
-#: The first render imports the libraries and opens the store: wait for headings, not a fixed time.
-FIRST = 60_000
 
 
 @pytest.fixture(scope="session")
@@ -39,24 +35,6 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def app_url(serve_app, seed_store):
     return serve_app(seed_store)
-
-
-def open_page(page: Page, url: str, heading: str) -> None:
-    page.goto(url)
-    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=FIRST)
-    settle(page)
-
-
-def settle(page: Page, timeout: float = 30.0) -> None:
-    """Wait until the script run has drawn everything: no placeholders, nothing stale, the page unchanged for 0.5 s."""
-    deadline, last = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        state = page.evaluate("""() => [document.querySelectorAll('[data-testid="stSkeleton"], [data-stale="true"]').length,
-                                        document.body.innerHTML.length]""")
-        if state[0] == 0 and state == last:
-            return
-        last = state
-        page.wait_for_timeout(500)
 
 
 def shot(page: Page, artifacts, name: str) -> None:

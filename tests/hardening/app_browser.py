@@ -7,6 +7,7 @@ safe browsing lists) switched off, so that every request a test sees comes from 
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,6 +15,8 @@ from playwright.sync_api import Page, expect
 CHROMIUM = "/usr/bin/chromium"
 #: The first render imports the libraries and opens the store: wait for headings, not a fixed time.
 FIRST = 60_000
+IGF_CLAUSE = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p1-s2-c1"
+CONSTRUCT = "CONSTRUCT { ?s gg:forum ?f . ?f rdfs:label ?l } WHERE { ?s gg:forum ?f . ?f rdfs:label ?l }"
 QUIET = [
     "--no-sandbox",
     "--disable-gpu",
@@ -60,3 +63,18 @@ def settle(page: Page, timeout: float = 30.0) -> None:
             return
         last = state
         page.wait_for_timeout(500)
+
+
+def visit_every_page(page: Page, base: str) -> None:
+    """Open every page of the app at `base`, with its charts, an entity and the network and CONSTRUCT graph views drawn."""
+    open_page(page, base, "govgraph explorer")
+    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first).to_be_visible(
+        timeout=FIRST
+    )
+    open_page(page, base + "commitments", "Commitments")
+    open_page(page, base + "entity?iri=" + quote(IGF_CLAUSE, safe=""), "Annex 4 (2023) ¶1.2 clause 1")
+    open_page(page, base + "network", "Network")
+    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
+    open_page(page, base + "workbench?q=" + quote(CONSTRUCT, safe=""), "SPARQL workbench")
+    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
+    open_page(page, base + "validation", "Validation")

@@ -9,19 +9,16 @@ every policy violation, in the page and in its frames: there must be none.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, Route
 
 from govgraph import paths
-from tests.hardening.app_browser import FIRST, open_page, settle
+from tests.hardening.app_browser import settle, visit_every_page
 
 pytest_plugins = ["tests.app_fixtures", "tests.hardening.app_browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-IGF_CLAUSE = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p1-s2-c1"
-CONSTRUCT = "CONSTRUCT { ?s gg:forum ?f . ?f rdfs:label ?l } WHERE { ?s gg:forum ?f . ?f rdfs:label ?l }"
 #: Reports every violation of the policy, in the page and in every frame, to the test.
 REPORTER = """document.addEventListener("securitypolicyviolation", (e) =>
   console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));"""
@@ -54,16 +51,6 @@ def test_every_page_works_under_the_documented_headers(page: Page, serve_app, se
     page.add_init_script(REPORTER)
     base = serve_app(seed_store)
     page.route(base + "**", with_headers)
-    open_page(page, base, "govgraph explorer")
-    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first).to_be_visible(
-        timeout=FIRST
-    )
-    open_page(page, base + "commitments", "Commitments")
-    open_page(page, base + "entity?iri=" + quote(IGF_CLAUSE, safe=""), "Annex 4 (2023) ¶1.2 clause 1")
-    open_page(page, base + "network", "Network")
-    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    open_page(page, base + "workbench?q=" + quote(CONSTRUCT, safe=""), "SPARQL workbench")
-    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    open_page(page, base + "validation", "Validation")
+    visit_every_page(page, base)
     settle(page)
     assert violations == [] and errors == [], "\n".join(violations + errors)

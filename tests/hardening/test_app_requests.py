@@ -7,18 +7,16 @@ any to another host fails the test.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page
 
-from tests.hardening.app_browser import FIRST, open_page, settle
+from tests.hardening.app_browser import settle, visit_every_page
 
 pytest_plugins = ["tests.app_fixtures", "tests.hardening.app_browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-IGF_CLAUSE = "https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p1-s2-c1"
-CONSTRUCT = "CONSTRUCT { ?s gg:forum ?f . ?f rdfs:label ?l } WHERE { ?s gg:forum ?f . ?f rdfs:label ?l }"
 LOCAL = {"127.0.0.1", "localhost"}
 
 
@@ -37,17 +35,7 @@ def requests(context: BrowserContext) -> list[str]:
 
 def test_every_page_loads_only_from_this_machine(page: Page, requests, serve_app, seed_store):
     base = serve_app(seed_store)
-    open_page(page, base, "govgraph explorer")
-    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first).to_be_visible(
-        timeout=FIRST
-    )
-    open_page(page, base + "commitments", "Commitments")
-    open_page(page, base + "entity?iri=" + quote(IGF_CLAUSE, safe=""), "Annex 4 (2023) ¶1.2 clause 1")
-    open_page(page, base + "network", "Network")
-    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    open_page(page, base + "workbench?q=" + quote(CONSTRUCT, safe=""), "SPARQL workbench")
-    expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    open_page(page, base + "validation", "Validation")
+    visit_every_page(page, base)
     page.wait_for_timeout(1000)  # late fonts and icons
     settle(page)
     assert any(urlsplit(url).hostname == "127.0.0.1" for url in requests)  # the recorder works
