@@ -19,7 +19,7 @@ from govgraph.cli import main
 from govgraph.store import EmbeddedStore, temporary_store
 from govgraph.store.results import from_json_binding
 from tests.query_rows import short
-from tests.test_saved_questions import ASK_CASES, CASES
+from tests.saved_question_answers import ASK_CASES, CASES
 
 README = paths.PROJECT_ROOT / "README.md"
 
