@@ -35,22 +35,12 @@ def count_instances(store: Store, ontology: Path | None = None, *, timeout: floa
     return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
 
 
-def subclasses(store: Store, known: vocabulary.Vocabulary, timeout: float = 30.0) -> Callable[[str], set[str]]:
+def subclasses(store: Store, known: vocabulary.Vocabulary, timeout: float = 30.0) -> Callable[[str], frozenset[str]]:
     """A class and every class below it, by the ontology's rdfs:subClassOf or the graph's."""
-    pairs = [(str(c), str(s)) for c, s in store.select(SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows]
-    pairs += [(c, parent) for c, parents in known.parents.items() for parent in parents]
-
-    def below(cls: str) -> set[str]:
-        found, stack = {cls}, [cls]
-        while stack:
-            current = stack.pop()
-            for child, parent in pairs:
-                if parent == current and child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return found
-
-    return below
+    children = {parent: set(kids) for parent, kids in known.children.items()}
+    for child, parent in store.select(SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows:
+        children.setdefault(str(parent), set()).add(str(child))
+    return lambda cls: vocabulary.below(cls, children)
 
 
 def format_counts(counts: dict[str, int]) -> str:

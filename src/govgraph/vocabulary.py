@@ -8,8 +8,9 @@ and its sub-properties (forum, initiative, theme…), and the speaker, gg:madeBy
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -67,16 +68,18 @@ class Vocabulary:
     parents: dict[str, frozenset[str]] = field(default_factory=dict)
     roles: tuple[Role, ...] = ()
 
+    @cached_property
+    def children(self) -> dict[str, set[str]]:
+        """Class → its direct subclasses (the inverse of `parents`)."""
+        children: dict[str, set[str]] = {}
+        for child, parents in self.parents.items():
+            for parent in parents:
+                children.setdefault(parent, set()).add(child)
+        return children
+
     def below(self, cls: str) -> frozenset[str]:
         """`cls` and every class below it by rdfs:subClassOf."""
-        found, stack = {cls}, [cls]
-        while stack:
-            current = stack.pop()
-            for child, parents in self.parents.items():
-                if current in parents and child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return frozenset(found)
+        return below(cls, self.children)
 
     def above(self, cls: str) -> list[str]:
         """`cls` and its superclasses, nearest first."""
@@ -155,3 +158,14 @@ def _reaches(iri: str, roots: tuple[str, ...], about: dict[str, dict[str, list[s
             seen.add(current)
             stack.extend(about.get(current, {}).get(_SUBPROPERTY, []))
     return False
+
+
+def below(root: str, children: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """`root` and everything below it, given each class's direct subclasses: the one hierarchy walk."""
+    found, stack = {root}, [root]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)

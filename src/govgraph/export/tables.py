@@ -56,19 +56,13 @@ PREFERRED = [
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
-def _subclasses(triples: list[ox.Triple], root: str) -> set[str]:
+def _subclasses(triples: list[ox.Triple], root: str) -> frozenset[str]:
     """`root` and every class below it by rdfs:subClassOf, in the ontology or in the data."""
-    children: dict[str, set[str]] = defaultdict(set)
+    children = {parent: set(kids) for parent, kids in vocabulary.load().children.items()}
     for t in triples:
         if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
-            children[t.object.value].add(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
-    found = set(vocabulary.load().below(root))
-    stack = list(found)
-    while stack:
-        for child in children[stack.pop()] - found:
-            found.add(child)
-            stack.append(child)
-    return found
+            children.setdefault(t.object.value, set()).add(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
+    return vocabulary.below(root, children)
 
 
 def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
