@@ -73,6 +73,24 @@ def test_publish_reads_the_source_it_is_given(network_store: Path, fresh_oxigrap
         assert server.triple_count() == len(as_set(source.quads()))
 
 
+def test_stats_count_the_same_in_files_a_store_folder_and_a_server(network_store: Path, fresh_oxigraph_url: str):
+    """`govgraph stats` reads through the Store of whatever source the shared options name."""
+    with GraphSource.from_endpoint(fresh_oxigraph_url).store() as server:
+        publish(server, GraphSource.from_store(network_store))
+    counted = {}
+    for name, option, given in (
+        ("files", "--input", NETWORK),
+        ("store", "--store", network_store),
+        ("endpoint", "--endpoint", fresh_oxigraph_url),
+    ):
+        done = run_cli("stats", "--format", "json", option, str(given))
+        assert done.returncode == 0, done.stderr
+        counted[name] = json.loads(done.stdout)
+    assert counted["endpoint"] == counted["store"] == counted["files"]
+    assert counted["endpoint"]["triples"] == len(as_set(GraphSource.from_store(network_store).quads()))
+    assert counted["endpoint"]["forums"] > 0
+
+
 # -- one option group -------------------------------------------------------------------------
 def _option_help() -> dict[str, set[str]]:
     """Each source option's help text, across every command that has it."""

@@ -178,9 +178,7 @@ class GraphSource:
         return MemoryStore(self.oxigraph())
 
     def oxigraph(self) -> ox.Store:
-        """The graph in an in-process pyoxigraph store: read-only over a store folder, in memory otherwise.
-
-        For the code that still reads pyoxigraph directly (the counts of `govgraph stats`)."""
+        """The graph in an in-process pyoxigraph store: read-only over a store folder, in memory otherwise."""
         if self.kind == "store":
             if not is_store(self._path):
                 raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first")
