@@ -14,7 +14,8 @@ import pytest
 
 from govgraph import network, paths
 from govgraph.loading import load_store
-from govgraph.store import EmbeddedStore, RemoteStore, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, RemoteStore, temporary_store
 
 pytest_plugins = ["tests.servers", "tests.conftest_export"]
 from tests.conftest import run_cli  # noqa: E402
