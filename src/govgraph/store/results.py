@@ -74,7 +74,7 @@ def from_wire(term: tuple | None) -> Node | None:
 def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
     """The result for an answer frame of `worker.answer` (an ASK, a SELECT or a graph)."""
     if reply[0] == "ask":
-        return reply[1]
+        return bool(reply[1])
     if reply[0] == "select":
         rows = [tuple(map(from_wire, row)) for row in reply[2]]
         return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
