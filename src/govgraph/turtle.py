@@ -29,6 +29,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 _TO_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 _RDF_TYPE, _XSD_STRING = str(RDF.type), str(XSD.string)
+#: Datatypes Turtle writes bare when the lexical form is in its own syntax: 5, 2.5, true.
+_BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMAL, str(XSD.boolean): re.compile("true|false")}
 
 #: A term as written in Turtle.
 Term = str
@@ -103,7 +105,10 @@ def term(prefixes: Prefixes, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox
         if node.language:
             return string(node.value, node.language)
         datatype = node.datatype.value
-        return string(node.value) if datatype == _XSD_STRING else typed(node.value, prefixes.iri(datatype))
+        if datatype == _XSD_STRING:
+            return string(node.value)
+        bare = _BARE.get(datatype)
+        return node.value if bare and bare.fullmatch(node.value) else typed(node.value, prefixes.iri(datatype))
     raise GovgraphError(f"quoted triples (RDF 1.2) are not supported: {node}")
 
 
