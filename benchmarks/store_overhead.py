@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from govgraph import safety
 from govgraph.store import EmbeddedStore
-from govgraph.store.results import from_oxigraph
+from govgraph.terms import from_oxigraph
 
 SMALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?class }"
 TINY = "SELECT ?p ?o WHERE { <https://w3id.org/govgraph/id/statement/s1> ?p ?o }"

@@ -23,7 +23,8 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph import loading
-from govgraph.store import RemoteStore, Store, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import RemoteStore, Store, temporary_store
 
 BACKENDS = ["embedded", "oxigraph", "virtuoso"]
 

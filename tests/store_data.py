@@ -8,7 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govgraph.store import EmbeddedStore, RemoteStore, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, RemoteStore, temporary_store
 
 FIXTURE = Path(__file__).parent / "data" / "store-fixture.trig"
 #: Triples per named graph in the fixture, counted by hand (see the comments in the test modules).

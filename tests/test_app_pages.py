@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 
 from govgraph import loading
-from govgraph.store import open_store
+from govgraph.source import open_store
 from tests.app_fixtures import app_pages
 from tests.conftest import cli_command, cli_environment
 

@@ -14,7 +14,8 @@ from rdflib.namespace import RDF
 
 from govgraph import explore, paths
 from govgraph.explore import markup, network_view, workbench
-from govgraph.store import ResultTable, open_store
+from govgraph.source import open_store
+from govgraph.store import ResultTable
 
 pytest_plugins = ["tests.app_fixtures"]
 

@@ -48,7 +48,7 @@ def test_bipartite_graph_has_the_hand_counted_shape(facts: network.Facts) -> Non
     assert nx.number_connected_components(graph) == 2
     assert graph.nodes[ID + "forum/wsis-20"] == {"label": "WSIS+20 Review", "kind": "forum", "kinds": "forum"}
     assert graph.nodes[ID + "statement/p5-s2"]["kind"] == "commitment"
-    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "time", "kinds": "time"}
+    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "instant", "kinds": "instant"}
     assert ID + "actor/japan-g7-presidency" not in graph  # named only by a welcome
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from govgraph import network, paths
 from govgraph.loading import load_store
-from govgraph.store import EmbeddedStore, RemoteStore, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, RemoteStore, temporary_store
 
 pytest_plugins = ["tests.servers", "tests.conftest_export"]
 from tests.conftest import run_cli  # noqa: E402
@@ -74,7 +75,7 @@ def test_remote_matches_the_hand_counts(remote: RemoteStore) -> None:
     got = {row["id"]: row["betweenness"] for row in network.betweenness(graph)}
     assert got[ID + "statement/p5-s2"] == pytest.approx(14 / 66, abs=1e-6)
     # The year's label comes from time:inXSDgYear (it has no rdfs:label) on the server too.
-    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "time", "kinds": "time"}
+    assert graph.nodes[ID + "year/2025"] == {"label": "2025", "kind": "instant", "kinds": "instant"}
 
 
 def test_cli_reads_an_endpoint(remote: RemoteStore) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govgraph import loading, paths, queries
+from govgraph import loading, paths, queries, terms
 from govgraph.namespaces import PREFIXES
 from govgraph.validate import check_findings
 from tests.query_rows import short
@@ -108,7 +108,7 @@ def broken_store(seed: list[ox.Quad], remove: list[tuple[str, str, str | None]],
 def run_check(store: ox.Store, check: queries.SavedQuery) -> list[tuple[object, ...]]:
     """The check's rows, run the way `govgraph validate` runs it (pyoxigraph, union default graph)."""
     results = store.query(check.text, use_default_graph_as_union=True)
-    return [tuple(short(loading.to_rdflib_term(s[v]) if s[v] is not None else None) for v in results.variables) for s in results]
+    return [tuple(short(terms.from_oxigraph(s[v]) if s[v] is not None else None) for v in results.variables) for s in results]
 
 
 CHECKS = {check.path.stem: check for check in queries.list_checks()}

@@ -7,7 +7,7 @@ import pytest
 
 from govgraph import loading, paths
 from govgraph.cli import main
-from govgraph.store import open_store
+from govgraph.source import open_store
 
 pytest_plugins = ["tests.servers", "tests.store_data"]
 

@@ -2,11 +2,13 @@
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+import govgraph
 from govgraph import loading, paths, publish
 from govgraph.building import write_store
 from govgraph.cli import build_parser
@@ -73,6 +75,24 @@ def test_publish_reads_the_source_it_is_given(network_store: Path, fresh_oxigrap
         assert server.triple_count() == len(as_set(source.quads()))
 
 
+def test_stats_count_the_same_in_files_a_store_folder_and_a_server(network_store: Path, fresh_oxigraph_url: str):
+    """`govgraph stats` reads through the Store of whatever source the shared options name."""
+    with GraphSource.from_endpoint(fresh_oxigraph_url).store() as server:
+        publish(server, GraphSource.from_store(network_store))
+    counted = {}
+    for name, option, given in (
+        ("files", "--input", NETWORK),
+        ("store", "--store", network_store),
+        ("endpoint", "--endpoint", fresh_oxigraph_url),
+    ):
+        done = run_cli("stats", "--format", "json", option, str(given))
+        assert done.returncode == 0, done.stderr
+        counted[name] = json.loads(done.stdout)
+    assert counted["endpoint"] == counted["store"] == counted["files"]
+    assert counted["endpoint"]["triples"] == len(as_set(GraphSource.from_store(network_store).quads()))
+    assert counted["endpoint"]["forums"] > 0
+
+
 # -- one option group -------------------------------------------------------------------------
 def _option_help() -> dict[str, set[str]]:
     """Each source option's help text, across every command that has it."""
@@ -101,6 +121,23 @@ def test_stores_are_opened_read_only_in_one_place():
     # Reading a store folder, directly or through the query worker: nowhere else decides it.
     readers = sorted(p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py") if "read_only(" in p.read_text(encoding="utf-8"))
     assert readers == ["source.py", "store/worker.py"]
+
+
+def test_stores_are_made_in_one_place():
+    """Outside the store package, only `govgraph.source` makes an embedded or remote store; everything else asks it."""
+    makers = sorted(
+        p.relative_to(SRC).as_posix()
+        for p in SRC.rglob("*.py")
+        if p.parent.name != "store" and re.search(r"\b(EmbeddedStore|RemoteStore)\(", p.read_text(encoding="utf-8"))
+    )
+    assert makers == ["source.py"]
+
+
+def test_open_store_reads_the_store_the_commands_read(network_store: Path, monkeypatch: pytest.MonkeyPatch):
+    """`govgraph.open_store()` and the CLI take the same default: $GOVGRAPH_STORE, else build/store."""
+    monkeypatch.setenv(STORE_ENV, str(network_store))
+    with govgraph.open_store() as store:
+        assert store.triple_count() == len(as_set(GraphSource.from_store(network_store).quads()))
 
 
 def test_the_environment_names_the_store(network_store: Path, monkeypatch: pytest.MonkeyPatch):

@@ -13,7 +13,8 @@ from rdflib import Graph, Literal, URIRef
 
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
-from govgraph.store import EmbeddedStore, ResultTable, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, ResultTable, temporary_store
 
 pytest_plugins = ["tests.store_data"]
 

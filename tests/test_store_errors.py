@@ -5,7 +5,8 @@ import pytest
 
 from govgraph.cli import main
 from govgraph.errors import GovgraphError
-from govgraph.store import endpoints, open_store
+from govgraph.source import open_store
+from govgraph.store import endpoints
 
 pytest_plugins = ["tests.servers"]
 

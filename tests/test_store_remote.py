@@ -13,7 +13,8 @@ from rdflib import Graph, Literal
 from govgraph import queries
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
-from govgraph.store import EmbeddedStore, RemoteStore, open_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, RemoteStore
 
 pytest_plugins = ["tests.servers", "tests.store_data"]
 

@@ -25,7 +25,8 @@ from rdflib import Literal, URIRef
 
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
-from govgraph.store import EmbeddedStore, RemoteStore, Store, open_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, RemoteStore, Store
 
 pytest_plugins = ["tests.servers", "tests.store_data"]
 

@@ -6,6 +6,8 @@ Internet Governance Forum as one; nothing else changes, and no code.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from govgraph import explore, loading, vocabulary
-from govgraph.namespaces import FORUM, GG, RDF
+from govgraph.namespaces import FORUM, GG, RDF, STMT
 from govgraph.stats import count_summary
 from govgraph.store import EmbeddedStore, temporary_store
 from tests.conftest import FIXTURES, run_cli
@@ -77,6 +79,33 @@ def test_a_new_subclass_shows_up_everywhere_with_no_code_change(summit_home: Pat
     exported = run_cli("export", "--format", "csv", "--out", str(out), home=summit_home)
     assert exported.returncode == 0, exported.stderr
     assert IGF in (out / "csv" / "forums.csv").read_text(encoding="utf-8-sig")
+
+    network = run_cli(
+        "network", "--store", summit_home / "build" / "store", "--kind", "forum", "--format", "csv", home=summit_home
+    )
+    assert network.returncode == 0, network.stderr
+    assert f"{IGF},Internet Governance Forum,forum," in network.stdout
+
+
+def test_the_network_kinds_a_new_subclass_from_the_ontology_alone(summit_home: Path, tmp_path: Path) -> None:
+    """A store holding the data alone (no ontology, as on a server loaded with the data only): the
+    IGF, a gg:Summit named by the plain gg:mentions role, is a forum because the ontology file says so."""
+    location = tmp_path / "data-only"
+    statement, graph = ox.NamedNode(str(STMT["summit-check"])), ox.NamedNode("urn:graph")
+    data = ox.Store(str(location))
+    data.extend(
+        [
+            ox.Quad(ox.NamedNode(IGF), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Summit)), graph),
+            ox.Quad(statement, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Commitment)), graph),
+            ox.Quad(statement, ox.NamedNode(str(GG.mentions)), ox.NamedNode(IGF), graph),
+        ]
+    )
+    data.flush()
+    del data
+    done = run_cli("network", "--store", location, "--kind", "forum", "--role", "mentions", "--format", "csv", home=summit_home)
+    assert done.returncode == 0, done.stderr
+    kinds = {row["id"]: row["kind"] for row in csv.DictReader(io.StringIO(done.stdout))}
+    assert kinds == {str(statement.value): "commitment", IGF: "forum"}
 
 
 def test_the_cli_and_the_app_count_the_same_things() -> None:

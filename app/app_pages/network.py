@@ -56,7 +56,10 @@ if not nodes:
     st.stop()
 legend = ["commitment", "statement"] if everything else ["commitment"]
 st.markdown(
-    " ".join(f'<span style="color:{network.COLOURS[k]}">●</span> {k}' for k in legend + list(shown)), unsafe_allow_html=True
+    " ".join(
+        f'<span style="color:{network.COLOURS.get(k, network.COLOURS["other"])}">●</span> {k}' for k in legend + list(shown)
+    ),
+    unsafe_allow_html=True,
 )
 if drawn_nodes < nodes:
     st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")

@@ -9,7 +9,7 @@ beside an old store, nor a store swapped while they open it.
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pyoxigraph as ox
 
@@ -42,7 +42,7 @@ def rebase(quads: list[ox.Quad], base: str) -> list[ox.Quad]:
     if base == DEFAULT_BASE:
         return quads
 
-    def move(term):
+    def move(term: Any) -> Any:  # any position of a quad, the graph name included
         if isinstance(term, ox.NamedNode) and term.value.startswith(DEFAULT_BASE):
             return ox.NamedNode(base + term.value[len(DEFAULT_BASE) :])
         return term

@@ -9,19 +9,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
 
 from . import literals, paths
-from .errors import GovgraphError, InputError
+from .errors import InputError
 from .namespaces import DEFAULT_BASE, PREFIXES
+from .terms import from_oxigraph
 
 GRAPH_BASE = DEFAULT_BASE + "graph/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 REFERENCE_GRAPH = GRAPH_BASE + "reference"
 
 _LINE = re.compile(r"line (\d+)")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def graph_name(path: Path) -> str:
@@ -94,21 +93,6 @@ def load_store(files: Iterable[Path | str] | None = None, store: ox.Store | None
     return store
 
 
-def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
-    """The rdflib twin of a pyoxigraph term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Triple):
-        raise GovgraphError(f"quoted triples (RDF 1.2) are not supported: {term}")
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
     """One rdflib graph holding the triples of all quads (the union of their graphs)."""
     graph = Graph()
@@ -116,7 +100,7 @@ def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
         graph.bind(prefix, namespace, override=True)
     add = graph.add
     for quad in quads:
-        add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))
+        add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
     return graph
 
 
@@ -128,7 +112,7 @@ def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
     for quad in quads:
         name = quad.graph_name
         context = URIRef(name.value) if isinstance(name, ox.NamedNode) else None
-        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object), context))  # type: ignore[arg-type]  # rdflib accepts a graph name here; its stubs want a Graph
+        dataset.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object), context))  # type: ignore[arg-type]  # rdflib accepts a graph name here; its stubs want a Graph
     return dataset
 
 

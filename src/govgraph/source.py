@@ -178,9 +178,7 @@ class GraphSource:
         return MemoryStore(self.oxigraph())
 
     def oxigraph(self) -> ox.Store:
-        """The graph in an in-process pyoxigraph store: read-only over a store folder, in memory otherwise.
-
-        For the code that still reads pyoxigraph directly (the counts of `govgraph stats`)."""
+        """The graph in an in-process pyoxigraph store: read-only over a store folder, in memory otherwise."""
         if self.kind == "store":
             if not is_store(self._path):
                 raise GovgraphError(f"no embedded store at {self.location}: run `govgraph build` first")
@@ -225,6 +223,41 @@ class GraphSource:
             yield self._path
         except SyntaxError as error:
             raise InputError(self._path, f"N-Quads syntax error: {error}") from None
+
+
+def open_store(
+    endpoint: str | None = None,
+    *,
+    update_endpoint: str | None = None,
+    store_endpoint: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    auth: str | None = None,
+    location: Path | str | None = None,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES,
+) -> Store:
+    """The SPARQL server whose query URL is `endpoint`, else the embedded store at `location` (default: `default_store_dir()`).
+
+    `max_answer_bytes` caps the size of any answer read; `max_memory_bytes` caps the memory of
+    the embedded store's query process (a remote server enforces its own). Close it when done.
+
+    >>> with open_store() as store:                                   # build/store, read-only
+    ...     table = store.select("SELECT ?s WHERE { ?s a ?c } LIMIT 3")
+    >>> open_store("http://127.0.0.1:7878/query")                     # an Oxigraph server
+    >>> open_store("http://127.0.0.1:8890/sparql", user="dba", password="dba")   # Virtuoso
+    """
+    if endpoint is None:
+        return GraphSource.from_store(location, max_answer_bytes=max_answer_bytes, max_memory_bytes=max_memory_bytes).store()
+    return GraphSource.from_endpoint(
+        endpoint,
+        update=update_endpoint,
+        store=store_endpoint,
+        user=user,
+        password=password,
+        auth=auth,
+        max_answer_bytes=max_answer_bytes,
+    ).store()
 
 
 @contextmanager

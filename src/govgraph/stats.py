@@ -1,6 +1,5 @@
 """Counts of what the graph holds, for `govgraph stats`, `build` and dashboards."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,10 +13,6 @@ from .store.results import integer
 COUNTED = {counted.key: URIRef(counted.cls) for counted in vocabulary.COUNTED}
 
 
-#: Every (subclass, class) pair the graph itself declares.
-SUBCLASS_PAIRS = TrustedQuery.of("SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super }")
-
-
 def count_summary(source: ox.Store | Store, ontology: Path | None = None) -> dict[str, int]:
     """Triples, then instances of each counted class: subclasses included, from the ontology and the data."""
     store = MemoryStore.of(source)
@@ -26,21 +21,13 @@ def count_summary(source: ox.Store | Store, ontology: Path | None = None) -> dic
 
 def count_instances(store: Store, ontology: Path | None = None, *, timeout: float = 30.0) -> dict[str, int]:
     """Distinct instances of each class of `vocabulary.COUNTED` (and of the classes below it), by key, in one query."""
-    below = subclasses(store, vocabulary.load(ontology), timeout)
+    below = vocabulary.subclasses(store, vocabulary.load(ontology), timeout)
     pairs = " ".join(f'(<{cls}> "{counted.key}")' for counted in vocabulary.COUNTED for cls in sorted(below(counted.cls)))
     query = TrustedQuery.of(
         f"SELECT ?key (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?key) {{ {pairs} }} ?s a ?c }} GROUP BY ?key"
     )
     found = {str(key): integer(n) for key, n in store.select(query, timeout=timeout).rows}
     return {counted.key: found.get(counted.key, 0) for counted in vocabulary.COUNTED}
-
-
-def subclasses(store: Store, known: vocabulary.Vocabulary, timeout: float = 30.0) -> Callable[[str], frozenset[str]]:
-    """A class and every class below it, by the ontology's rdfs:subClassOf or the graph's."""
-    children = {parent: set(kids) for parent, kids in known.children.items()}
-    for child, parent in store.select(SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows:
-        children.setdefault(str(parent), set()).add(str(child))
-    return lambda cls: vocabulary.below(cls, children)
 
 
 def format_counts(counts: dict[str, int]) -> str:

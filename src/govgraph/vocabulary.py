@@ -8,7 +8,7 @@ and its sub-properties (forum, initiative, theme…), and the speaker, gg:madeBy
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -18,11 +18,14 @@ import pyoxigraph as ox
 from . import paths
 from .errors import GovgraphError
 from .namespaces import GG, OWL, RDF, RDFS
+from .store import Store, TrustedQuery
 
 _TYPE, _LABEL = str(RDF.type), str(RDFS.label)
 _SUBCLASS, _SUBPROPERTY, _RANGE = str(RDFS.subClassOf), str(RDFS.subPropertyOf), str(RDFS.range)
 #: The properties whose sub-properties (and themselves) are roles.
 ROLE_ROOTS = (str(GG.madeBy), str(GG.mentions))
+#: Every (subclass, class) pair a graph itself declares.
+_SUBCLASS_PAIRS = TrustedQuery.of("SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super }")
 
 
 @dataclass(frozen=True)
@@ -169,3 +172,15 @@ def below(root: str, children: Mapping[str, Iterable[str]]) -> frozenset[str]:
                 found.add(child)
                 stack.append(child)
     return frozenset(found)
+
+
+def subclasses(store: Store, known: Vocabulary | None = None, timeout: float = 30.0) -> Callable[[str], frozenset[str]]:
+    """A class and every class below it, by the ontology's rdfs:subClassOf (`known`; the project's by default) or the graph's.
+
+    The ontology's hierarchy counts even where the graph holds no ontology (a server loaded
+    with the data alone); the graph's own adds the subclasses it declares.
+    """
+    children = {parent: set(kids) for parent, kids in (known or load()).children.items()}
+    for child, parent in store.select(_SUBCLASS_PAIRS, timeout=timeout, limit=10_000_000).rows:
+        children.setdefault(str(parent), set()).add(str(child))
+    return lambda cls: below(cls, children)

@@ -10,7 +10,8 @@ import pytest
 
 from govgraph import loading
 from govgraph.errors import GovgraphError
-from govgraph.store import open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import temporary_store
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import head, select_json, serving
 

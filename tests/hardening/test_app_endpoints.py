@@ -58,7 +58,7 @@ def test_the_sidebar_offers_only_the_embedded_store_and_the_listed_endpoints(app
 @pytest.mark.server
 def test_a_link_chooses_among_the_listed_endpoints(app_page, seed_store, fresh_oxigraph_url, listener):
     from govgraph import loading
-    from govgraph.store import open_store
+    from govgraph.source import open_store
 
     open_store(fresh_oxigraph_url).publish(loading.load_store())
     at = ok(app_page("overview", seed_store, allowed=[listener.url + "/sparql", fresh_oxigraph_url], endpoint=fresh_oxigraph_url))

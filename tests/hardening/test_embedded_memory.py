@@ -11,7 +11,8 @@ import pytest
 
 from govgraph import loading
 from govgraph.errors import GovgraphError
-from govgraph.store import EmbeddedStore, open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import EmbeddedStore, temporary_store
 from tests.conftest import run_cli
 
 CROSS_PRODUCT = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } ORDER BY ?a ?b ?c ?x ?y ?z LIMIT 5"

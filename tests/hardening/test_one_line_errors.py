@@ -15,7 +15,7 @@ import pytest
 
 from govgraph.errors import GovgraphError
 from govgraph.explore import entity
-from govgraph.store import open_store
+from govgraph.source import open_store
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import head, select_json, serving
 

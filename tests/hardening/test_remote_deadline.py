@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph.errors import GovgraphError
-from govgraph.store import open_store
+from govgraph.source import open_store
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import drip, head, serving
 

@@ -23,7 +23,8 @@ from govgraph import loading, paths, safety
 from govgraph.errors import GovgraphError
 from govgraph.explore import search
 from govgraph.shacl_sparql import compile_queries, sparql_findings
-from govgraph.store import open_store, temporary_store
+from govgraph.source import open_store
+from govgraph.store import temporary_store
 from govgraph.validate import shacl_findings
 from tests.conftest import run_cli
 

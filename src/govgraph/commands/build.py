@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
 class DeprecatedAlias(argparse.Action):
     """An old spelling of an option: still works, with a note on stderr."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object, option_string: str | None = None
+    ) -> None:
         print(f"govgraph: note: `build {option_string}` is deprecated; use --store-out", file=sys.stderr)
         setattr(namespace, self.dest, values)
 

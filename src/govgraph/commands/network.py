@@ -1,14 +1,12 @@
 """`govgraph network`: centrality, communities and paths on a projection of the graph."""
 
 import argparse
-import csv
-import io
 import sys
 from pathlib import Path
 
 import networkx as nx
 
-from .. import network
+from .. import csv_text, network
 from ..atomic import write_bytes
 from ..errors import GovgraphError
 from ..export.graphs import graphml_of
@@ -75,12 +73,11 @@ def render_table(rows: list[dict]) -> str:
 
 
 def render_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return buffer.getvalue()
+    """Full IRIs and numbers as they are, LF line ends."""
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    return csv_text.write([columns] + [["" if row[c] is None else str(row[c]) for c in columns] for row in rows], line_end="\n")
 
 
 def run(args: argparse.Namespace) -> int:

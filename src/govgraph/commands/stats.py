@@ -8,7 +8,8 @@ from .options import add_source_options, source_from_args
 
 
 def run(args: argparse.Namespace) -> int:
-    counts = count_summary(source_from_args(args).oxigraph())
+    with source_from_args(args).store() as store:
+        counts = count_summary(store)
     print(json.dumps(counts, indent=2) if args.format == "json" else format_counts(counts))
     return 0
 
@@ -19,6 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="count triples, statements, commitments, forums…",
         description="Count what the graph holds: the built store when there is one, else ontology + data/ read afresh.",
     )
-    add_source_options(parser, default="store-or-files", inputs=True, store=True)
+    add_source_options(parser, default="store-or-files", inputs=True, store=True, endpoint=True, caps=True)
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.set_defaults(func=run)

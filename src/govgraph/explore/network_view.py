@@ -34,10 +34,10 @@ COLOURS = {
     "actor": "#ff7f0e",
     "theme": "#9467bd",
     "meeting": "#17becf",
-    "stakeholder": "#8c564b",
+    "stakeholder-group": "#8c564b",
     "target-group": "#e377c2",
     "region": "#bcbd22",
-    "time": "#7f7f7f",
+    "instant": "#7f7f7f",
     "place": "#aec7e8",
     "other": "#c7c7c7",
 }

@@ -48,7 +48,7 @@ def _en(text: str) -> ox.Literal:
     return ox.Literal(text, language="en")
 
 
-def _typed(value: str | int, datatype) -> ox.Literal:
+def _typed(value: str | int, datatype: str) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(str(datatype)))
 
 
@@ -86,7 +86,7 @@ def dataset_description(
     """The DCAT + VoID description of the dataset made of `triples` and written as `distributions`."""
     ds, out = _n(DATASET), []
 
-    def add(s, p, o) -> None:
+    def add(s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal) -> None:
         out.append(ox.Triple(s, _n(str(p)), o))
 
     add(ds, RDF.type, _n(str(DCAT.Dataset)))

@@ -1,4 +1,4 @@
-"""The RDF syntaxes pyoxigraph writes: Turtle, N-Triples, N-Quads, TriG and RDF/XML.
+"""The RDF syntaxes: Turtle (govgraph's own writer, `govgraph.turtle`), and N-Triples, N-Quads, TriG and RDF/XML (pyoxigraph's).
 
 Input is canonical and sorted (see `canonical`), so only the writers' own prefix order
 could vary; the prefix lines and XML namespace declarations are put in a fixed order here.
@@ -9,11 +9,12 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
+from ..turtle import Prefixes, document
 from .canonical import canonical_quads, canonical_triples, prefixes
 
 
 def _sort_header(text: str) -> str:
-    """Turtle/TriG: the leading @prefix lines in alphabetical order."""
+    """TriG: the leading @prefix lines in alphabetical order."""
     lines = text.split("\n")
     count = 0
     while count < len(lines) and lines[count].startswith("@prefix "):
@@ -47,9 +48,9 @@ def _serialize(*args: Any, **kwargs: Any) -> bytes:
 
 
 def turtle(quads: list[ox.Quad]) -> bytes:
-    """All graphs merged, as Turtle with govgraph's prefixes."""
+    """All graphs merged, as Turtle with govgraph's prefixes, by govgraph's one Turtle writer."""
     triples = canonical_triples(quads)
-    return _sort_header(_serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples)).decode()).encode()
+    return "".join(document(Prefixes(_used_prefixes(triples)), triples)).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:

@@ -6,13 +6,11 @@ linked resource's label. Several values share one cell, joined with `` | ``. Fil
 UTF-8 with a byte-order mark so that spreadsheet programs detect the encoding.
 """
 
-import csv
-import io
 from collections import defaultdict
 
 import pyoxigraph as ox
 
-from .. import vocabulary
+from .. import csv_text, vocabulary
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
 from .jsonld import Compactor, load_context
@@ -126,9 +124,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
 
 def to_csv(rows: list[list[str]]) -> bytes:
     """CSV bytes (RFC 4180 line ends, UTF-8 with BOM)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text.write(rows).encode("utf-8-sig")
 
 
 def csv_files(quads: list[ox.Quad]) -> dict[str, bytes]:

@@ -2,6 +2,7 @@
 Turtle draft (`ingest_file`), show it for review (`review_table`), merge it (`merge_draft`)."""
 
 from pathlib import Path
+from typing import Any
 
 from ..progress import Progress, silent
 from .draft import default_out, draft_turtle, write_draft, write_turtle
@@ -17,7 +18,7 @@ def ingest_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress = silent,
-    **metadata,
+    **metadata: Any,
 ) -> tuple[Extraction, Path]:
     """Extract `path` (at most `max_bytes` long) and write its draft (default
     data/drafts/<id>.ttl); returns both. Over the cap, or on any bad input, nothing is written."""

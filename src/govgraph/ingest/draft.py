@@ -17,12 +17,11 @@ from typing import IO, TextIO
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
-from .. import paths
+from .. import paths, turtle
 from ..atomic import atomic_write, write_text
 from ..confine import output_path
 from ..namespaces import ACT, DOC, GG, ID, PREFIXES, YEAR
 from ..progress import Progress, silent
-from . import turtle
 from .extract import (
     EXTRACTOR_VERSION,
     CandidateEntity,

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
@@ -139,7 +140,7 @@ def candidate_iri(name: str) -> URIRef:
     return ID["candidate/" + slugify(name)]
 
 
-def extract(path: Path | str, **options) -> Extraction:
+def extract(path: Path | str, **options: Any) -> Extraction:
     """Extract the statements of one .txt, .md or .html file; bad input raises InputError.
     Takes the options of `extract_stream`."""
     return extract_stream(path, **options).collect()

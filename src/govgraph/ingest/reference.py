@@ -17,9 +17,9 @@ from .. import paths
 from ..errors import InputError
 from ..namespaces import GG, PREFIXES
 from ..store import MemoryStore, Store, TrustedQuery
+from ..turtle import is_iri
 from ..vocabulary import Vocabulary
 from ..vocabulary import load as load_vocabulary
-from .turtle import is_iri
 
 #: Classes a statement names with gg:mentions itself: no role of the ontology has them as its range.
 MENTIONED = (str(GG.Document), str(GG.Place))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .reading import Block, is_chrome
 
@@ -189,7 +190,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
-def _pysbd():
+def _pysbd() -> Any:
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False)

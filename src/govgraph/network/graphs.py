@@ -13,6 +13,7 @@ By default only commitments count and the speaker (gg:madeBy) is left out: in th
 G7 says every sentence, so it would join everything to everything and say nothing.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,42 +21,29 @@ from itertools import combinations
 
 import networkx as nx
 
+from .. import vocabulary
 from ..errors import GovgraphError
-from ..namespaces import GG, TIME, YEAR
+from ..namespaces import GG, YEAR
 from ..source import Data, GraphSource, opened
 from ..store import Store, TrustedQuery
 
 PROJECTIONS = ("commitment-entity", "co-mention", "actor-forum", "forum-initiative")
-#: Mention role (local name of the gg: property) → the kind of entity it names, when untyped.
-ROLES = {
-    "forum": "forum",
-    "meeting": "meeting",
-    "initiative": "initiative",
-    "namedActor": "actor",
-    "stakeholder": "stakeholder",
-    "targetGroup": "target-group",
-    "region": "region",
-    "theme": "theme",
-    "targetTime": "time",
-    "madeBy": "actor",
-    "mentions": "other",
-}
-DEFAULT_ROLES = tuple(role for role in ROLES if role != "madeBy")
-#: Class → kind. A resource with several (the G7 is an actor and a forum) has them all; its
-#: main kind is the first in this list.
-KIND_CLASSES = [
-    (GG.Actor, "actor"),
-    (GG.Forum, "forum"),
-    (GG.Meeting, "meeting"),
-    (GG.Initiative, "initiative"),
-    (GG.StakeholderGroup, "stakeholder"),
-    (GG.TargetGroup, "target-group"),
-    (GG.Region, "region"),
-    (GG.Theme, "theme"),
-    (TIME.Instant, "time"),
-    (GG.Place, "place"),
-]
-ENTITY_KINDS = tuple(dict.fromkeys(kind for _, kind in KIND_CLASSES))
+
+
+def _kind(cls: str) -> str:
+    """The kind of entity a class holds: its local name, lower case, words joined by hyphens (gg:TargetGroup → target-group)."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", re.split(r"[#/]", cls)[-1]).lower()
+
+
+_ROLES = vocabulary.load().roles
+#: Role (local name of the ontology's role property) → the kind of entity it names when the entity's
+#: own classes say nothing: the kind of the role's range; "other" for gg:mentions, which has none.
+ROLES = {role.name: _kind(role.range) if role.range else "other" for role in _ROLES}
+DEFAULT_ROLES = tuple(role for role in ROLES if role != GG.madeBy.fragment)
+#: Class → kind: the classes the roles name, in the ontology's order of the roles. A resource with
+#: several (the G7 is an actor and a forum) has them all; its main kind is the first in this list.
+KIND_CLASSES = list(dict.fromkeys((role.range, _kind(role.range)) for role in _ROLES if role.range))
+ENTITY_KINDS = tuple(kind for _, kind in KIND_CLASSES)
 
 
 @dataclass(frozen=True, order=True)
@@ -93,14 +81,20 @@ class Facts:
             self._read(store, statements, timeout)
 
     def _read(self, store: Store, statements: str, timeout: float) -> None:
-        cls = "gg:Commitment" if statements == "commitments" else "gg:Statement"
+        # Classes by the ontology's hierarchy (and the graph's), so a store holding the data alone reads the same.
+        below = vocabulary.subclasses(store, timeout=timeout)
+
+        def of(*classes: str) -> str:
+            return " ".join(f"<{c}>" for cls in classes for c in sorted(below(cls)))
+
+        cls = of(str(GG.Commitment) if statements == "commitments" else str(GG.Statement))
         values = " ".join(f"gg:{role}" for role in ROLES)
         self.links = sorted(
             EntityLink(s, p.rsplit("#", 1)[-1], e)
             for s, p, e in _select(
                 store,
                 f"""
-            SELECT DISTINCT ?s ?p ?e WHERE {{ ?s a/rdfs:subClassOf* {cls} . VALUES ?p {{ {values} }} ?s ?p ?o .
+            SELECT DISTINCT ?s ?p ?e WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c . VALUES ?p {{ {values} }} ?s ?p ?o .
               # A blank-node target time becomes its year's IRI, so node ids are stable.
               OPTIONAL {{ ?o time:inXSDgYear ?year }}
               BIND(IF(isBlank(?o), IRI(CONCAT(STR(year:), STR(?year))), ?o) AS ?e) FILTER(isIRI(?e)) }}""",
@@ -108,12 +102,17 @@ class Facts:
             )
         )
         self.statements = sorted(
-            {s for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a/rdfs:subClassOf* {cls} }}", timeout)}
+            {s for (s,) in _select(store, f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c }}", timeout)}
         )
         self.commitments = (
             set(self.statements)
             if statements == "commitments"
-            else {s for (s,) in _select(store, "SELECT DISTINCT ?s WHERE { ?s a/rdfs:subClassOf* gg:Commitment }", timeout)}
+            else {
+                s
+                for (s,) in _select(
+                    store, f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {of(str(GG.Commitment))} }} ?s a ?c }}", timeout
+                )
+            }
         )
         self.labels: dict[str, str] = {
             link.entity: link.entity.rsplit("/", 1)[-1] for link in self.links if link.entity.startswith(str(YEAR))
@@ -127,10 +126,10 @@ class Facts:
             )
         ):
             self.labels.setdefault(s, label)
-        classes = " ".join(f"<{cls_iri}>" for cls_iri, _ in KIND_CLASSES)
+        kinds_of_class = " ".join(f"(<{c}> <{cls_iri}>)" for cls_iri, _ in KIND_CLASSES for c in sorted(below(cls_iri)))
         typed: dict[str, set[str]] = defaultdict(set)
         for s, cls_iri in _select(
-            store, f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a/rdfs:subClassOf* ?c }}", timeout
+            store, f"SELECT DISTINCT ?s ?k WHERE {{ VALUES (?c ?k) {{ {kinds_of_class} }} ?s a ?c }}", timeout
         ):
             typed[cls_iri].add(s)
         self.all_kinds: dict[str, list[str]] = defaultdict(list)
@@ -140,7 +139,7 @@ class Facts:
                     self.all_kinds[s].append(kind)
         for link in self.links:
             if link.entity.startswith(str(YEAR)) and not self.all_kinds[link.entity]:
-                self.all_kinds[link.entity].append("time")
+                self.all_kinds[link.entity].append(ROLES[link.role])
         self.kinds = {s: kinds[0] for s, kinds in self.all_kinds.items() if kinds}
         # Direct triples matter only between resources of known kinds (an initiative led by a forum…):
         # asking only from typed resources keeps the answer small on a large graph.
@@ -150,7 +149,7 @@ class Facts:
                 for a, p, b in _select(
                     store,
                     f"""SELECT DISTINCT ?a ?p ?b WHERE {{
-                VALUES ?c {{ {classes} }} ?a a/rdfs:subClassOf* ?c . ?a ?p ?b .
+                VALUES ?c {{ {of(*(cls_iri for cls_iri, _ in KIND_CLASSES))} }} ?a a ?c . ?a ?p ?b .
                 FILTER(isIRI(?b) && ?a != ?b && ?p != rdf:type) }}""",
                     timeout,
                 )

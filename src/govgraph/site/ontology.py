@@ -51,7 +51,7 @@ def ontology_page(
         values = about[iri].get(predicate, [])
         return esc(values[0].value) if values else ""
 
-    def term_link(term) -> str:
+    def term_link(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
         return link(term.value, names.get(term.value), PAGE) if isinstance(term, ox.NamedNode) else esc(term.value)
 
     header_iri = next((iri for iri, v in about.items() if ox.NamedNode(str(OWL.Ontology)) in v.get(str(RDF.type), [])), None)

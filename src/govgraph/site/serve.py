@@ -6,7 +6,9 @@ header (the same rules the README gives for Apache and nginx); file paths are se
 
 import functools
 import http.server
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -46,7 +48,7 @@ def choose(accept: str | None) -> str:
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MEDIA_TYPES}
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path.endswith("/ontology") or path.endswith("/ontology/"):
             path = path.rstrip("/") + "/index"
@@ -58,12 +60,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self._negotiated = True
         return super().send_head()
 
-    def end_headers(self):
+    def end_headers(self) -> None:
         if getattr(self, "_negotiated", False):
             self.send_header("Vary", "Accept")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # quiet: the CLI prints the address once
+    def log_message(self, format: str, *args: object) -> None:  # quiet: the CLI prints the address once
         pass
 
 

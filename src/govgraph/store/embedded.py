@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -144,7 +145,7 @@ class EmbeddedStore(Store):
         if size > self.max_answer_bytes:
             self._stop()
             raise too_large(self.where, self.max_answer_bytes)
-        return pickle.loads(self._read(size, deadline, what, timeout))
+        return cast(tuple, pickle.loads(self._read(size, deadline, what, timeout)))  # a reply frame of `worker`
 
     # -- the Store interface ----------------------------------------------------------------
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:

@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .. import terms
+from .. import csv_text, terms
 from ..errors import GovgraphError
 from ..safety import term_text
 from .results import ResultTable
@@ -25,20 +25,15 @@ from .results import ResultTable
 _TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _csv_field(term: Node | None) -> str:
+def _csv_value(term: Node | None) -> str:
     if term is None:
         return ""
-    text = f"_:{term}" if isinstance(term, BNode) else str(term)
-    if any(char in text for char in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
 def to_csv(table: ResultTable) -> str:
     """SPARQL 1.1 CSV: header of variable names, lexical values, CRLF line ends."""
-    lines = [",".join(table.variables)]
-    lines += [",".join(_csv_field(term) for term in row) for row in table.rows]
-    return "".join(line + "\r\n" for line in lines)
+    return csv_text.write([table.variables, *([_csv_value(term) for term in row] for row in table.rows)])
 
 
 def _tsv_term(term: Node | None) -> str:

@@ -10,6 +10,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 from ..errors import GovgraphError
 from .base import DEFAULT_MAX_ANSWER_BYTES, too_large
@@ -162,11 +163,11 @@ def _watched_handlers(watchdog: _Watchdog) -> list[urllib.request.BaseHandler]:
         return Watched
 
     class WatchedHTTP(urllib.request.HTTPHandler):
-        def do_open(self, http_class, req, **kwargs):
+        def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> http.client.HTTPResponse:
             return super().do_open(watched(http_class), req, **kwargs)
 
     class WatchedHTTPS(urllib.request.HTTPSHandler):
-        def do_open(self, http_class, req, **kwargs):
+        def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> http.client.HTTPResponse:
             return super().do_open(watched(http_class), req, **kwargs)
 
     return [WatchedHTTP(), WatchedHTTPS()]

@@ -68,7 +68,7 @@ class RemoteStore(Store):
             if prepared.form == "ASK":
                 if not isinstance(data, dict) or not isinstance(data.get("boolean"), bool):
                     raise GovgraphError(f"malformed result from {url}: no boolean in the ASK answer")
-                return data["boolean"]
+                return bool(data["boolean"])
             try:
                 return table_from_json(data, limit, projection(prepared.text))
             except GovgraphError as error:

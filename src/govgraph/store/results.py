@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from ..errors import GovgraphError
+from ..terms import literal
 
 Row = tuple[Node | None, ...]
 
@@ -60,32 +60,6 @@ def integer(term: Node | None) -> int:
     return int(term.toPython())
 
 
-def literal(value: str, language: str | None = None, datatype: str | None = None) -> Literal:
-    """A literal normalised the same way from every store: xsd:string becomes a simple literal."""
-    if language:
-        return Literal(value, lang=language)
-    if datatype in (None, str(XSD.string)):
-        return Literal(value)
-    if datatype == str(RDF.langString):
-        raise GovgraphError("malformed result: rdf:langString literal without a language")
-    return Literal(value, datatype=URIRef(datatype))
-
-
-def from_oxigraph(term: object) -> Node | None:
-    """The rdflib term for a pyoxigraph term (None stays None)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        return literal(term.value, term.language, term.datatype.value)
-    raise GovgraphError(f"unsupported term in result: {term!r}")
-
-
 def from_wire(term: tuple | None) -> Node | None:
     """The rdflib term for a term sent by the query child (see `worker.wire`)."""
     if term is None:
@@ -100,7 +74,7 @@ def from_wire(term: tuple | None) -> Node | None:
 def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
     """The result for an answer frame of `worker.answer` (an ASK, a SELECT or a graph)."""
     if reply[0] == "ask":
-        return reply[1]
+        return bool(reply[1])
     if reply[0] == "select":
         rows = [tuple(map(from_wire, row)) for row in reply[2]]
         return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)

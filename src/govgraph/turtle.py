@@ -1,18 +1,25 @@
-"""Write Turtle one subject at a time, so that a draft of any size streams to disk without an
-in-memory graph (rdflib's costs about 1 kB a triple). Every term is written by a function
-here: text from a source is always an escaped string literal, never Turtle syntax, and the
-same subjects in the same order give the same bytes.
+"""The one Turtle writer: one subject at a time, so that a document of any size streams.
+
+Ingest's drafts stream to disk through `subject` without an in-memory graph (rdflib's costs
+about 1 kB a triple); the Turtle export writes its sorted, canonical triples through
+`document`. Every term is written by a function here: text from a source is always an
+escaped string literal, never Turtle syntax, and the same subjects in the same order give
+the same bytes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 
+import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF, XSD
+
+from .errors import GovgraphError
 
 #: A prefixed name's local part that every Turtle parser reads back unchanged.
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
@@ -21,7 +28,9 @@ _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TO_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-_RDF_TYPE = str(RDF.type)
+_RDF_TYPE, _XSD_STRING = str(RDF.type), str(XSD.string)
+#: Datatypes Turtle writes bare when the lexical form is in its own syntax: 5, 2.5, true.
+_BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMAL, str(XSD.boolean): re.compile("true|false")}
 
 #: A term as written in Turtle.
 Term = str
@@ -78,5 +87,36 @@ def typed(lexical: str, datatype: Term) -> Term:
 
 def subject(prefixes: Prefixes, node: URIRef, pairs: Iterable[tuple[URIRef, Term]]) -> str:
     """One subject with its predicate-object pairs (duplicates dropped, order kept), ending in " .\\n\\n"."""
+    return _block(prefixes, prefixes.iri(str(node)), pairs)
+
+
+def _block(prefixes: Prefixes, node: Term, pairs: Iterable[tuple[str, Term]]) -> str:
     lines = [f"{prefixes.verb(predicate)} {obj}" for predicate, obj in dict.fromkeys(pairs)]
-    return prefixes.iri(str(node)) + " " + " ;\n    ".join(lines) + " .\n\n"
+    return node + " " + " ;\n    ".join(lines) + " .\n\n"
+
+
+def term(prefixes: Prefixes, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+    """A pyoxigraph term as written in Turtle."""
+    if isinstance(node, ox.NamedNode):
+        return prefixes.iri(node.value)
+    if isinstance(node, ox.BlankNode):
+        return f"_:{node.value}"
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return string(node.value, node.language)
+        datatype = node.datatype.value
+        if datatype == _XSD_STRING:
+            return string(node.value)
+        bare = _BARE.get(datatype)
+        return node.value if bare and bare.fullmatch(node.value) else typed(node.value, prefixes.iri(datatype))
+    raise GovgraphError(f"quoted triples (RDF 1.2) are not supported: {node}")
+
+
+def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
+    """A whole Turtle document, piece by piece: the prefixes, then one block per subject.
+
+    Triples of one subject must come together (sorted triples do); each block keeps their order.
+    """
+    yield prefixes.header() + "\n"
+    for node, group in groupby(triples, key=lambda triple: triple.subject):
+        yield _block(prefixes, term(prefixes, node), ((t.predicate.value, term(prefixes, t.object)) for t in group))
