@@ -6,7 +6,7 @@ from pathlib import Path
 from ..progress import Progress, silent
 from .draft import default_out, draft_turtle, write_draft, write_turtle
 from .extract import EXTRACTOR_VERSION, ExtractedStatement, Extraction, ExtractionStream, extract, extract_stream
-from .merge import MergeRefused, MergeResult, merge_draft, validate_draft
+from .merge import MergeRefused, MergeResult, UnresolvedCandidates, merge_draft, validate_draft
 from .reading import DEFAULT_MAX_BYTES
 from .review import review_rows, review_table
 
@@ -33,6 +33,7 @@ __all__ = [
     "ExtractedStatement",
     "MergeRefused",
     "MergeResult",
+    "UnresolvedCandidates",
     "default_out",
     "draft_turtle",
     "extract",

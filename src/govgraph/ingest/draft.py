@@ -130,6 +130,8 @@ class _DraftWriter:
                 (DCTERMS.isPartOf, iri(self.document)),
                 (GG.startOffset, turtle.integer(paragraph.start)),
                 (GG.endOffset, turtle.integer(paragraph.end)),
+                # An opening such as "We … met on …" holds no act: kept, and said to be so for the checks.
+                *([(GG.withoutStatement, "true")] if not paragraph.statements else []),
             ],
         )
         for statement in paragraph.statements:
