@@ -50,7 +50,7 @@ class MergeResult:
     report: ValidationReport
 
 
-def _document(draft: Path, graph: Graph) -> tuple[str, str, str]:
+def draft_document(draft: Path, graph: Graph) -> tuple[str, str, str]:
     """The draft's document: its IRI, its source file (relative to data/) and that file's SHA-256."""
     documents = sorted((d for d in graph.subjects(RDF.type, GG.Document) if graph.value(d, GG.sourceFile) is not None), key=str)
     if len(documents) != 1:
@@ -72,7 +72,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tuple[Path, bool]:
+def find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tuple[Path, bool]:
     """The cited source text, already in data/ (False) or beside the draft (True, to be copied).
 
     gg:sourceFile is untrusted: it must name a file inside data/sources/, or the draft is refused.
@@ -116,14 +116,14 @@ def merge_draft(
     if not draft.is_file():
         raise InputError(draft, "no such draft")
     graph: Graph = to_rdflib(parse_file(draft))
-    _, relative, digest = _document(draft, graph)
+    _, relative, digest = draft_document(draft, graph)
     candidates = unresolved_candidates(graph)
     if candidates and not keep_candidates:
         raise UnresolvedCandidates(draft, candidates)
     target = data_dir / "statements" / draft.name
     if target.exists() and not force:
         raise InputError(target, "already exists; pass --force to replace it with the draft")
-    source, copy = _find_source(draft, relative, digest, data_dir)
+    source, copy = find_source(draft, relative, digest, data_dir)
     report = validate_draft(draft, data_dir)
     if not report.conforms:
         raise MergeRefused(draft, report)
