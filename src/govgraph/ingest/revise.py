@@ -45,12 +45,13 @@ NEW_ENTITIES = ID
 
 @dataclass(frozen=True)
 class Link:
-    """An entity a statement names: its IRI, its label and the role (property) that links it."""
+    """An entity a statement names: its IRI, label, other names and the role (property IRI) that links it."""
 
     iri: str
     label: str
     role: str
     candidate: bool
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,9 @@ class Draft:
         links = []
         for role, target in sorted(self.graph.predicate_objects(node)):
             if role in roles and role != GG.madeBy and isinstance(target, URIRef):
-                links.append(Link(str(target), self._label(target), short(str(role)), str(target).startswith(str(CANDIDATES))))
+                label = self._label(target)
+                candidate = str(target).startswith(str(CANDIDATES))
+                links.append(Link(str(target), label, str(role), candidate, tuple(self._names(target)) or (label,)))
         return links
 
     def _label(self, node: URIRef) -> str:
@@ -195,6 +198,12 @@ class Draft:
             names = [name for name, found in self.reference.labels.items() if any(e.iri == node for e in found)]
             return min(names, key=len) if names else short(str(node))
         return " ".join(str(label).split())
+
+    def _names(self, node: URIRef) -> list[str]:
+        """Every name the entity goes by, in the draft and in the reference data (to find it in a quote)."""
+        names = {" ".join(str(n).split()) for p in (RDFS.label, SKOS.altLabel) for n in self.graph.objects(node, p)}
+        names.update(name for name, found in self.reference.labels.items() if any(e.iri == node for e in found))
+        return sorted(names)
 
     def _int(self, node, predicate: URIRef) -> int:
         value = self.graph.value(node, predicate)
