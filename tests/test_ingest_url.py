@@ -1,6 +1,7 @@
 """`govgraph ingest URL`: a page fetched from a real HTTP server on 127.0.0.1, saved under
 data/sources/ with its URL and retrieval time as PROV-O provenance; each failure one clear line."""
 
+import socket
 import subprocess
 import time
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from rdflib.namespace import PROV, RDFS
 from govgraph.namespaces import DOC, GG
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import head, serving
+from tests.test_ingest_pdf import make_pdf
 
 COMMUNIQUE = Path(__file__).parent / "fixtures" / "review" / "g7-digital-communique-fixture.txt"
 PAGE = (
@@ -117,7 +119,18 @@ def test_only_http_urls_are_fetched_and_redirects_stay_on_http(project_copy):
         moved.returncode == 2
         and "redirected to ftp://127.0.0.1/communique.txt, which is not http(s); not followed" in moved.stderr
     )
-    with serving(lambda send: None) as server:
-        port = server.url.split(":")[2].split("/")[0]
-    closed = _cli(project_copy, "ingest", f"http://127.0.0.1:{port}/gone.html")
-    assert closed.returncode == 2 and "cannot connect" in closed.stderr
+    with socket.socket() as bound:  # bound but not listening: a connection to it is refused
+        bound.bind(("127.0.0.1", 0))
+        closed = _cli(project_copy, "ingest", f"http://127.0.0.1:{bound.getsockname()[1]}/gone.html")
+    assert closed.returncode == 2 and "cannot connect: Connection refused" in closed.stderr
+
+
+def test_a_pdf_url_is_saved_as_sent_and_cited_through_its_text(project_copy):
+    body = make_pdf(["1. We will expand meaningful connectivity in low-income countries by the end of 2027."])
+    with serving(_answer(body, "application/pdf")) as server:
+        ingested = _cli(project_copy, "ingest", server.url.replace("/query", "/docs/connectivity.pdf"))
+    assert ingested.returncode == 0, ingested.stderr
+    assert (project_copy / "data" / "sources" / "connectivity.pdf").read_bytes() == body
+    graph = Graph().parse(project_copy / "data" / "drafts" / "connectivity.ttl")
+    assert str(graph.value(DOC["connectivity"], GG.sourceFile)) == "sources/connectivity.txt"
+    assert (project_copy / "data" / "drafts" / "connectivity.txt").is_file()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages import page_parts
 from govgraph import ingest, terms
 from govgraph.errors import GovgraphError
 from govgraph.explore import markup as marks
@@ -165,7 +166,9 @@ if candidates:
 
 st.subheader("Statements")
 paragraphs = {p.number: p for p in draft.paragraphs()}
-for statement in statements:
+pages = max(1, -(-len(statements) // page_parts.PAGE_SIZE))
+number = st.number_input(f"Page (of {pages}, {page_parts.PAGE_SIZE} per page)", 1, pages, 1, key=P + "page") if pages > 1 else 1
+for statement in statements[(number - 1) * page_parts.PAGE_SIZE : number * page_parts.PAGE_SIZE]:
     _card(draft, statement, paragraphs[statement.paragraph], entities)
 empty = [p.number for p in paragraphs.values() if not any(s.paragraph == p.number for s in statements)]
 if empty:

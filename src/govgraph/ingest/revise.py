@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -183,8 +184,8 @@ class Draft:
         )
 
     def _links(self, node: URIRef) -> list[Link]:
-        roles = {URIRef(role.iri) for role in load_vocabulary().roles} | {GG.mentions, GG.targetTime, GG.buildsOn, GG.reaffirms}
         links = []
+        roles = self._roles
         for role, target in sorted(self.graph.predicate_objects(node)):
             if role in roles and role != GG.madeBy and isinstance(target, URIRef):
                 label = self._label(target)
@@ -192,18 +193,32 @@ class Draft:
                 links.append(Link(str(target), label, str(role), candidate, tuple(self._names(target)) or (label,)))
         return links
 
+    @cached_property
+    def _roles(self) -> set[URIRef]:
+        """The properties by which a statement names something (its maker aside)."""
+        return {URIRef(role.iri) for role in load_vocabulary().roles} | {GG.mentions, GG.targetTime, GG.buildsOn, GG.reaffirms}
+
     def _label(self, node: URIRef) -> str:
         label = self.graph.value(node, RDFS.label)
         if label is None:
-            names = [name for name, found in self.reference.labels.items() if any(e.iri == node for e in found)]
+            names = self._reference_names.get(node, [])
             return min(names, key=len) if names else short(str(node))
         return " ".join(str(label).split())
 
     def _names(self, node: URIRef) -> list[str]:
         """Every name the entity goes by, in the draft and in the reference data (to find it in a quote)."""
         names = {" ".join(str(n).split()) for p in (RDFS.label, SKOS.altLabel) for n in self.graph.objects(node, p)}
-        names.update(name for name, found in self.reference.labels.items() if any(e.iri == node for e in found))
+        names.update(self._reference_names.get(node, []))
         return sorted(names)
+
+    @cached_property
+    def _reference_names(self) -> dict[URIRef, list[str]]:
+        """Each reference entity's labels and alternative labels, looked up once per draft."""
+        names: dict[URIRef, list[str]] = {}
+        for name, found in self.reference.labels.items():
+            for entity in found:
+                names.setdefault(entity.iri, []).append(name)
+        return names
 
     def _int(self, node, predicate: URIRef) -> int:
         value = self.graph.value(node, predicate)
