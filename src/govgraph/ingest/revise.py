@@ -248,6 +248,7 @@ class Draft:
         paragraph = self.graph.value(node, GG.inParagraph)
         named = set(self.graph.objects(node, None))
         self.graph.remove((node, None, None))
+        self.graph.remove((None, None, node))  # another statement's lineage to it would point at nothing
         for candidate in named:
             if (candidate, RDF.type, GG.CandidateEntity) in self.graph and (None, None, candidate) not in self.graph:
                 self.graph.remove((candidate, None, None))
