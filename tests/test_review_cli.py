@@ -142,3 +142,14 @@ def test_a_reviewed_communique_merges_and_shows_in_build_queries_and_app(draft, 
     page.run()
     shown = "\n".join(str(m.value) for m in page.markdown)
     assert not page.exception and "1 commitment" in shown and "Blue Harbour Alliance" in shown
+
+
+def test_rejecting_a_statement_drops_the_links_to_it(draft):
+    reviewed = Draft(draft, draft.parents[1])
+    reviewed.graph.add((STMT["communique-p4-s1"], GG.buildsOn, STMT["communique-p2-s1-c1"]))
+    reviewed.save()
+    rejected = _cli(draft.parents[2], "review", str(draft), "--reject", "communique-p2-s1-c1", "--no-validate")
+    assert rejected.returncode == 0, rejected.stderr
+    graph = Graph().parse(draft)
+    assert (None, None, STMT["communique-p2-s1-c1"]) not in graph and (STMT["communique-p2-s1-c1"], None, None) not in graph
+    assert (STMT["communique-p2-s1-c2"], GG.inParagraph, None) in graph
