@@ -19,6 +19,7 @@ PAGES = [
     st.Page("app_pages/workbench.py", title="SPARQL workbench", icon=":material/terminal:", url_path="workbench"),
     st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
     st.Page("app_pages/validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
+    st.Page("app_pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
 ]
 
 page = st.navigation(PAGES)

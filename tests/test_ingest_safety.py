@@ -78,7 +78,8 @@ def test_every_character_of_a_quote_survives_rdflib_and_pyoxigraph(tmp_path):
         ("latin1.txt", "We commit to caf\u00e9s.".encode("latin-1"), "not UTF-8"),
         ("controls.txt", bytes(range(1, 9)) * 40, "binary"),
         ("menu.html", b"<nav>Home | About | Search</nav><footer>copyright 2024</footer>", "no body paragraphs"),
-        ("slides.pdf", b"%PDF-1.7", "unsupported file type"),
+        ("slides.pdf", b"%PDF-1.7", "cannot be read as a PDF"),
+        ("slides.odp", b"PK\x03\x04", "unsupported file type"),
     ],
 )
 def test_bad_input_names_the_file_and_writes_nothing(tmp_path, name, content, message):

@@ -3,12 +3,17 @@
 import argparse
 
 from ..ingest import DEFAULT_MAX_BYTES, extract_stream, review_table, write_draft
+from ..ingest.fetch import DEFAULT_TIMEOUT, fetch_to_sources, is_url
 from ..progress import stderr_progress
 
 
 def run(args: argparse.Namespace) -> int:
+    path, retrieval = args.file, None
+    if is_url(args.file):
+        path, retrieval = fetch_to_sources(args.file, args.id, timeout=args.timeout, max_bytes=args.max_bytes)
+        print(f"fetched {args.file} into {path}")
     stream = extract_stream(
-        args.file,
+        path,
         doc_id=args.id,
         title=args.title,
         date=args.date,
@@ -20,10 +25,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.report:  # the table needs every statement; without it they stream to the draft
         extraction = stream.collect()
-        out = write_draft(extraction, args.out, progress=stderr_progress)
+        out = write_draft(extraction, args.out, progress=stderr_progress, retrieval=retrieval)
         print(review_table(extraction))
     else:
-        out = write_draft(stream, args.out, progress=stderr_progress)
+        out = write_draft(stream, args.out, progress=stderr_progress, retrieval=retrieval)
     print(
         f"wrote {out}: {stream.statements} statements ({stream.commitments} commitments); review it, then `govgraph merge {out}`"
     )
@@ -37,15 +42,25 @@ def _byte_count(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest",
-        help="extract candidate statements from a .txt, .md or .html file into a draft",
+        help="extract candidate statements from a .txt, .md or .html file, or a URL, into a draft",
         description="Read a communiqué or action plan (.txt, .md, .html), drop page chrome, find the authors' statements, "
         "classify their acts, decide which are commitments, link named entities to the reference data and write a "
         "Turtle draft with provenance (source hash, offsets, extractor version, confidence) for review.",
     )
-    parser.add_argument("file", help="the source document (.txt, .md or .html)")
+    parser.add_argument("file", help="the source document (.txt, .md or .html), or an http(s) URL to fetch into data/sources/")
     parser.add_argument("--id", help="document id, used in every IRI (default: the file name without extension)")
     parser.add_argument("--title", help="document title (default: the page title or first heading)")
     parser.add_argument("--date", help="publication date, YYYY-MM-DD")
@@ -61,6 +76,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse a file larger than this many bytes (default: {DEFAULT_MAX_BYTES}, {DEFAULT_MAX_BYTES // 2**20} MiB)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"for a URL: seconds to wait for the server (default: {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument("--segmenter", choices=["rules", "pysbd"], default="rules", help="sentence splitter (default: rules)")
     parser.set_defaults(func=run)

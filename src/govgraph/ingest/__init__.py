@@ -1,5 +1,6 @@
 """Ingest a new document: extract candidate statements with provenance into a reviewable
-Turtle draft (`ingest_file`), show it for review (`review_table`), merge it (`merge_draft`)."""
+Turtle draft (`ingest_file`), show it for review (`review_table`, `draft_table`), correct it
+(`Draft`), merge it (`merge_draft`)."""
 
 from pathlib import Path
 from typing import Any
@@ -7,9 +8,10 @@ from typing import Any
 from ..progress import Progress, silent
 from .draft import default_out, draft_turtle, write_draft, write_turtle
 from .extract import EXTRACTOR_VERSION, ExtractedStatement, Extraction, ExtractionStream, extract, extract_stream
-from .merge import MergeRefused, MergeResult, merge_draft, validate_draft
+from .merge import MergeRefused, MergeResult, UnresolvedCandidates, merge_draft, validate_draft
 from .reading import DEFAULT_MAX_BYTES
-from .review import review_rows, review_table
+from .review import draft_table, review_rows, review_table
+from .revise import Draft, drafts
 
 
 def ingest_file(
@@ -28,14 +30,18 @@ def ingest_file(
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "Draft",
     "EXTRACTOR_VERSION",
     "Extraction",
     "ExtractionStream",
     "ExtractedStatement",
     "MergeRefused",
     "MergeResult",
+    "UnresolvedCandidates",
     "default_out",
+    "draft_table",
     "draft_turtle",
+    "drafts",
     "extract",
     "extract_stream",
     "ingest_file",

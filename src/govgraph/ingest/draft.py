@@ -31,6 +31,7 @@ from .extract import (
     Extraction,
     ExtractionStream,
 )
+from .fetch import Retrieval
 from .reading import SourceText
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 
@@ -45,9 +46,12 @@ class _DraftWriter:
     """Writes the draft's subjects in order: document and extraction, then each paragraph with
     its statements, then the years and candidate entities the statements named."""
 
-    def __init__(self, source: SourceText, document: DocumentInfo, reference: Reference) -> None:
+    def __init__(
+        self, source: SourceText, document: DocumentInfo, reference: Reference, retrieval: Retrieval | None = None
+    ) -> None:
         """Resolve what the document names (so bad metadata fails before any file is opened)."""
         self.source = source
+        self.retrieval = retrieval
         self.prefixes = turtle.Prefixes({**{p: str(ns) for p, ns in PREFIXES.items()}, "candidate": str(ID["candidate/"])})
         self.iri = self.prefixes.iri
         self.info = document
@@ -96,9 +100,11 @@ class _DraftWriter:
                 *([(DCTERMS.date, turtle.typed(info.date, iri(XSD.date)))] if info.date else []),
                 *([(DCTERMS.publisher, iri(self.publisher))] if self.publisher else []),
                 *([(DCTERMS.isPartOf, iri(self.part_of))] if self.part_of else []),
+                *([(PROV.wasDerivedFrom, iri(self.retrieval.final_url))] if self.retrieval else []),
             ],
         )
         agent = ID[f"agent/govgraph-extractor-{EXTRACTOR_VERSION}"]
+        retrieval = ID[f"retrieval/{info.slug}-{source.sha256[:12]}"]
         self._subject(
             self.activity,
             [
@@ -107,8 +113,21 @@ class _DraftWriter:
                 (PROV.used, iri(self.document)),
                 (GG.sha256, turtle.string(source.sha256)),
                 (PROV.wasAssociatedWith, iri(agent)),
+                *([(PROV.wasInformedBy, iri(retrieval))] if self.retrieval else []),
             ],
         )
+        if self.retrieval:
+            # Untyped, as the agent below: where and when the source was fetched.
+            fetched = self.retrieval
+            self._subject(
+                retrieval,
+                [
+                    (RDFS.label, en(f"retrieval of {fetched.url}")),
+                    (PROV.used, iri(fetched.url)),
+                    *([(PROV.used, iri(fetched.final_url))] if fetched.final_url != fetched.url else []),
+                    (PROV.endedAtTime, turtle.typed(fetched.timestamp, iri(XSD.dateTime))),
+                ],
+            )
         # The agent stays untyped: prov:SoftwareAgent would be a class with no shape in data/.
         self._subject(
             agent,
@@ -129,6 +148,8 @@ class _DraftWriter:
                 (DCTERMS.isPartOf, iri(self.document)),
                 (GG.startOffset, turtle.integer(paragraph.start)),
                 (GG.endOffset, turtle.integer(paragraph.end)),
+                # An opening such as "We … met on …" holds no act: kept, and said to be so for the checks.
+                *([(GG.withoutStatement, "true")] if not paragraph.statements else []),
             ],
         )
         for statement in paragraph.statements:
@@ -232,12 +253,14 @@ def write_draft(
     out: Path | None = None,
     reference: Reference | None = None,
     progress: Progress = silent,
+    retrieval: Retrieval | None = None,
 ) -> Path:
     """Write the draft (atomically) and, unless data/ already holds it, the source text beside
-    it. A stream is extracted as it is written; on any error nothing is written."""
+    it. A stream is extracted as it is written; on any error nothing is written. `retrieval`
+    (a source fetched from a URL) adds where and when it was fetched."""
     stream = _replay(extraction) if isinstance(extraction, Extraction) else extraction
     out = Path(out or default_out(stream))
-    writer = _DraftWriter(stream.source, stream.document, reference or load_reference())
+    writer = _DraftWriter(stream.source, stream.document, reference or load_reference(), retrieval)
     with atomic_write(out) as handle:
         writer.write(handle, stream, progress)
         cited = paths.DATA_DIR / stream.document.source_file

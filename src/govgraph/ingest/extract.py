@@ -17,7 +17,7 @@ from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
 from .lineage import candidate_names, lineage_clues, target_years, years_in
 from .linking import Linker, NameMatch
-from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
+from .reading import DEFAULT_MAX_BYTES, RENDERED, Block, SourceText, read_source, render
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
@@ -179,8 +179,8 @@ def extract_stream(
     reference = reference or load_reference()
     if not isinstance(speaker, URIRef):
         speaker = resolve(speaker, reference, ACTOR_CLASSES, "--speaker", source.path)
-    suffix = ".txt" if source.kind == "html" else source.path.suffix.lower()
-    cited = hashlib.sha256(text.encode("utf-8")).hexdigest() if source.kind == "html" else source.sha256
+    suffix = ".txt" if source.kind in RENDERED else source.path.suffix.lower()
+    cited = hashlib.sha256(text.encode("utf-8")).hexdigest() if source.kind in RENDERED else source.sha256
     document = DocumentInfo(
         slug,
         title or page_title or heading.lstrip("# ").strip() or slug,

@@ -1,5 +1,8 @@
 """Merge a reviewed draft into data/: validate it with the reference data, then move it into
-data/statements/ and its source text into data/sources/ (both atomically), or refuse."""
+data/statements/ and its source text into data/sources/ (both atomically), or refuse.
+
+A candidate entity left in the draft is a name nobody has decided on yet, so it stops the
+merge unless the caller keeps candidates on purpose."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from .. import paths
 from ..atomic import atomic_path
@@ -27,6 +30,17 @@ class MergeRefused(GovgraphError):
         super().__init__(f"{draft}: {len(report.violations)} violation(s); nothing merged")
 
 
+class UnresolvedCandidates(GovgraphError):
+    """The draft still proposes candidate entities; `candidates` holds (IRI, label) pairs."""
+
+    def __init__(self, draft: Path, candidates: list[tuple[str, str]]) -> None:
+        self.candidates = candidates
+        super().__init__(
+            f"{draft}: {len(candidates)} unresolved candidate entit{'y' if len(candidates) == 1 else 'ies'}; "
+            "resolve or create each one (govgraph review), or pass --keep-candidates; nothing merged"
+        )
+
+
 @dataclass(frozen=True)
 class MergeResult:
     """Where the draft and its source text went, and the validation report."""
@@ -36,9 +50,8 @@ class MergeResult:
     report: ValidationReport
 
 
-def _document(draft: Path) -> tuple[str, str, str]:
+def draft_document(draft: Path, graph: Graph) -> tuple[str, str, str]:
     """The draft's document: its IRI, its source file (relative to data/) and that file's SHA-256."""
-    graph: Graph = to_rdflib(parse_file(draft))
     documents = sorted((d for d in graph.subjects(RDF.type, GG.Document) if graph.value(d, GG.sourceFile) is not None), key=str)
     if len(documents) != 1:
         raise InputError(draft, f"a draft describes exactly one document with a gg:sourceFile; found {len(documents)}")
@@ -50,11 +63,16 @@ def _document(draft: Path) -> tuple[str, str, str]:
     return str(document), str(source), str(digest)
 
 
+def unresolved_candidates(graph: Graph) -> list[tuple[str, str]]:
+    """The candidate entities a draft still proposes, as (IRI, label), sorted."""
+    return sorted((str(node), str(graph.value(node, RDFS.label) or "")) for node in graph.subjects(RDF.type, GG.CandidateEntity))
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tuple[Path, bool]:
+def find_source(draft: Path, relative: str, digest: str, data_dir: Path) -> tuple[Path, bool]:
     """The cited source text, already in data/ (False) or beside the draft (True, to be copied).
 
     gg:sourceFile is untrusted: it must name a file inside data/sources/, or the draft is refused.
@@ -87,18 +105,25 @@ def validate_draft(draft: Path | str, data_dir: Path | None = None) -> Validatio
     return ValidationReport(findings=mine, triples=report.triples, files=report.files)
 
 
-def merge_draft(draft: Path | str, *, force: bool = False, data_dir: Path | None = None) -> MergeResult:
+def merge_draft(
+    draft: Path | str, *, force: bool = False, keep_candidates: bool = False, data_dir: Path | None = None
+) -> MergeResult:
     """Validate `draft` with the ontology and reference data; if it conforms, move it into
-    data/statements/ and its source text into data/sources/. Raises MergeRefused on violations."""
+    data/statements/ and its source text into data/sources/. Raises UnresolvedCandidates while
+    candidate entities are left (unless `keep_candidates`) and MergeRefused on violations."""
     draft = Path(draft)
     data_dir = Path(data_dir or paths.DATA_DIR)
     if not draft.is_file():
         raise InputError(draft, "no such draft")
-    _, relative, digest = _document(draft)
+    graph: Graph = to_rdflib(parse_file(draft))
+    _, relative, digest = draft_document(draft, graph)
+    candidates = unresolved_candidates(graph)
+    if candidates and not keep_candidates:
+        raise UnresolvedCandidates(draft, candidates)
     target = data_dir / "statements" / draft.name
     if target.exists() and not force:
         raise InputError(target, "already exists; pass --force to replace it with the draft")
-    source, copy = _find_source(draft, relative, digest, data_dir)
+    source, copy = find_source(draft, relative, digest, data_dir)
     report = validate_draft(draft, data_dir)
     if not report.conforms:
         raise MergeRefused(draft, report)

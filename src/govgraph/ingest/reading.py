@@ -1,9 +1,9 @@
-"""Read a source file (.txt, .md, .html) into text blocks that keep their offsets.
+"""Read a source file (.txt, .md, .html, .pdf) into text blocks that keep their offsets.
 
 Offsets are Unicode code points into the text the draft cites as its source file, as the
 curated data counts them. Plain text and Markdown are cited as they are, so a block is a
 slice of the file. An HTML page is rendered to plain text first (entities decoded, chrome
-dropped, one line per block) and that rendering is cited instead.
+dropped, one line per block) and that rendering is cited instead; so is a PDF's text layer.
 """
 
 from __future__ import annotations
@@ -17,11 +17,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from .pdf import pdf_text
 
 #: Far above any real communiqué or action plan (the seed is 12 kB), well below what memory allows.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
-SUPPORTED = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+#: Kinds cited through a text made from the file (sources/<id>.txt), not the file itself.
+RENDERED = {"html", "pdf"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ def read_source(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceT
     path = Path(path)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
-        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md or .html")
+        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md, .html or .pdf")
     try:
         with path.open("rb") as handle:
             if os.fstat(handle.fileno()).st_size > max_bytes:
@@ -67,6 +78,8 @@ def read_source(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceT
         raise InputError(path, f"cannot be read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise _over_cap(path, max_bytes)
+    if kind == "pdf":
+        return SourceText(path, hashlib.sha256(data).hexdigest(), pdf_text(path, data), kind)
     if b"\x00" in data[:65536]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -268,6 +281,8 @@ def render(source: SourceText) -> tuple[str, list[Block], str]:
     (one line per block); the draft then cites that rendering as its source file, so that
     every quote is the verbatim slice its offsets name.
     """
+    if source.kind == "pdf":  # the text layer, one line per line of the page
+        return source.text, text_blocks(SourceText(source.path, source.sha256, source.text, "text")), ""
     if source.kind != "html":
         return source.text, text_blocks(source), ""
     text, headings, title = html_text(source)

@@ -1,10 +1,13 @@
-"""A table of an extraction for a person to review: one row per statement."""
+"""Tables for a person to review: of an extraction as it is made, and of a draft under review."""
 
 from __future__ import annotations
 
 from rdflib import URIRef
 
+from ..terms import short
+from ..validate import ValidationReport
 from .extract import Extraction
+from .revise import Draft
 
 COLUMNS = ("para", "clause", "act", "commit?", "conf", "entities", "quote")
 
@@ -47,10 +50,7 @@ def review_table(extraction: Extraction, quote_width: int = 60, entity_width: in
     rows = [
         tuple(_excerpt(c, entity_width) if i == 5 else c for i, c in enumerate(r)) for r in review_rows(extraction, quote_width)
     ]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(COLUMNS)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    out = [line(COLUMNS), line(tuple("-" * w for w in widths))]
-    out += [line(r) for r in rows]
+    out = _aligned(COLUMNS, rows)
     commitments = sum(1 for s in extraction.statements if s.commitment)
     candidates = {c.iri for s in extraction.statements for c in s.candidates}
     out.append("")
@@ -59,3 +59,62 @@ def review_table(extraction: Extraction, quote_width: int = 60, entity_width: in
         f"{len(candidates)} candidate entities (marked ?) to review"
     )
     return "\n".join(out)
+
+
+DRAFT_COLUMNS = ("id", "para", "act", "commit?", "ok?", "conf", "entities", "quote")
+
+
+def draft_rows(draft: Draft, quote_width: int = 60) -> list[tuple[str, ...]]:
+    """One row per statement of a draft under review: id, paragraph, act, commitment, accepted, confidence, links, quote."""
+    rows: list[tuple[str, ...]] = []
+    for s in draft.statements():
+        entities = [("?" + link.iri.rsplit("/", 1)[-1]) if link.candidate else short(link.iri) for link in s.links]
+        rows.append(
+            (
+                s.id,
+                str(s.paragraph),
+                s.kind,
+                "yes" if s.commitment else "no",
+                "yes" if s.accepted else "-",
+                f"{s.confidence:.2f}" if s.confidence is not None else "-",
+                ", ".join(entities) or "-",
+                _excerpt(s.quote, quote_width),
+            )
+        )
+    return rows
+
+
+def draft_table(draft: Draft, report: ValidationReport | None = None, quote_width: int = 60, entity_width: int = 60) -> str:
+    """The review table of a draft, its statement-free paragraphs, its candidates and (if given) its validation status."""
+    rows = [tuple(_excerpt(c, entity_width) if i == 6 else c for i, c in enumerate(r)) for r in draft_rows(draft, quote_width)]
+    out = _aligned(DRAFT_COLUMNS, rows)
+    statements = draft.statements()
+    empty = [p.number for p in draft.paragraphs() if not any(s.paragraph == p.number for s in statements)]
+    out.append("")
+    if empty:
+        out.append("paragraphs without statement: " + ", ".join(map(str, empty)))
+    for candidate in draft.candidates():
+        out.append(f"candidate {candidate.id}: {' '.join(candidate.label.split())!r} (resolve it to an entity, or create it)")
+    accepted = sum(1 for s in statements if s.accepted)
+    out.append(
+        f"{len(statements)} statements ({sum(1 for s in statements if s.commitment)} commitments, {accepted} accepted); "
+        f"{len(draft.candidates())} candidate entities unresolved"
+    )
+    if report is not None:
+        out.append(validation_status(report))
+    return "\n".join(out)
+
+
+def validation_status(report: ValidationReport) -> str:
+    """Whether the draft would merge, as `govgraph merge` checks it: one line, then each violation."""
+    if report.conforms:
+        return f"validation: conforms ({len(report.warnings)} warning(s))"
+    lines = [f"validation: {len(report.violations)} violation(s), {len(report.warnings)} warning(s): `govgraph merge` refuses it"]
+    lines += [f"  {short(f.focus)}: {f.message}" for f in report.violations]
+    return "\n".join(lines)
+
+
+def _aligned(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return [line(headers), line(tuple("-" * w for w in widths))] + [line(r) for r in rows]
