@@ -12,17 +12,18 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.message import Message
+from http.client import HTTPMessage
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 from .. import paths
 from ..atomic import write_bytes
 from ..confine import output_path
 from ..errors import GovgraphError
+from ..turtle import is_iri
 from .extract import slugify
 from .reading import DEFAULT_MAX_BYTES
-from .turtle import is_iri
 
 #: Seconds to wait for the connection and for each read.
 DEFAULT_TIMEOUT = 30.0
@@ -67,7 +68,15 @@ def is_url(text: str) -> bool:
 class _SameSchemes(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): urllib would also follow one to ftp://."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in SCHEMES:
             raise FetchError(req.full_url, f"redirected to {newurl}, which is not http(s); not followed")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -113,14 +122,14 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     return body, suffix, Retrieval(url, final, datetime.now(UTC).replace(microsecond=0))
 
 
-def _suffix(url: str, headers: Message) -> str:
+def _suffix(url: str, headers: HTTPMessage) -> str:
     media = headers.get_content_type()
     if media not in MEDIA_TYPES:
         raise FetchError(url, f"the server sent {media}; ingest reads {', '.join(sorted(MEDIA_TYPES))}")
     return MEDIA_TYPES[media]
 
 
-def _read(url: str, response, max_bytes: int) -> bytes:
+def _read(url: str, response: IO[bytes], max_bytes: int) -> bytes:
     """The body, read in chunks and never more than `max_bytes` + 1 bytes."""
     chunks, size = [], 0
     while chunk := response.read(min(_CHUNK, max_bytes + 1 - size)):

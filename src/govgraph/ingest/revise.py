@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from .. import paths
 from ..atomic import write_text
@@ -220,9 +221,9 @@ class Draft:
                 names.setdefault(entity.iri, []).append(name)
         return names
 
-    def _int(self, node, predicate: URIRef) -> int:
+    def _int(self, node: Node | None, predicate: URIRef) -> int:
         value = self.graph.value(node, predicate)
-        return int(value) if value is not None else 0
+        return int(str(value)) if value is not None else 0
 
     # Changing --------------------------------------------------------------------------------
 
