@@ -1,7 +1,9 @@
-"""The reference data the extractor links to: labels, classes, act kinds, members, years.
+"""The reference data the extractor links to: labels, classes, act kinds, members, years, and
+the year and places of each document and meeting.
 
 Read once per process from data/reference/*.ttl (and the ontology, for the class hierarchy)
-with SPARQL through the Store interface.
+with SPARQL through the Store interface. Which classes make an actor comes from the ontology
+(everything below gg:Actor), so a class added there needs no change here.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from .turtle import is_iri
 
 #: Classes a statement names with gg:mentions itself: no role of the ontology has them as its range.
 MENTIONED = (str(GG.Document), str(GG.Place))
-#: The classes an actor (a speaker, a publisher) may have.
-ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
+#: The class an actor (a speaker, a publisher) has, directly or through a subclass the ontology declares.
+ACTOR_CLASSES = {"Actor"}
 
 _LABELS = TrustedQuery.of("""
 SELECT ?entity ?label ?class WHERE {
@@ -37,17 +39,37 @@ _MEMBERS = TrustedQuery.of(
     "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
 )
 _YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
+#: When a document or meeting was: its own date, the meeting that adopted it, or its year.
+_DATES = TrustedQuery.of("""
+SELECT ?entity ?date WHERE {
+  { ?entity dcterms:date ?date } UNION { ?entity schema:startDate ?date }
+  UNION { ?entity gg:adoptedAt/schema:startDate ?date } UNION { ?entity dcterms:temporal/time:inXSDgYear ?date }
+}""")
+#: Where a document or meeting was: its place, the host country, the country of its place.
+_PLACES = TrustedQuery.of("""
+SELECT ?entity ?where WHERE {
+  { ?entity schema:location ?where } UNION { ?entity gg:host ?where }
+  UNION { ?entity gg:adoptedAt ?meeting . { ?meeting schema:location ?where } UNION { ?meeting gg:host ?where } }
+  UNION { ?entity schema:location|gg:adoptedAt/schema:location ?place .
+          ?place schema:addressCountry ?code . ?where gg:iso3166Alpha2 ?code }
+}""")
 #: Reference data is small; a larger answer means the folder holds something else.
 MAX_ROWS = 10_000_000
 
 
 @dataclass(frozen=True)
 class ReferenceEntity:
-    """A reference resource with the class that decides its role."""
+    """A reference resource with the class that decides its role, and every class it has
+    (local names, superclasses included)."""
 
     iri: URIRef
     cls: str
     role: URIRef
+    classes: frozenset[str] = frozenset()
+
+    def is_a(self, cls: str) -> bool:
+        """Whether the entity is of `cls` (a local name) or of a class below it."""
+        return cls in self.classes
 
 
 @dataclass
@@ -60,6 +82,9 @@ class Reference:
     members: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     years: set[URIRef] = field(default_factory=set)
     entities: dict[URIRef, ReferenceEntity] = field(default_factory=dict)
+    names_of: dict[URIRef, set[str]] = field(default_factory=dict)  # every label of each entity
+    year_of: dict[URIRef, str] = field(default_factory=dict)  # documents and meetings: "2023"
+    places_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # places and countries
 
     def by_label(self, label: str) -> ReferenceEntity | None:
         """The entity whose label or alternative label is `label` (case-insensitive), if one."""
@@ -113,8 +138,10 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
         chosen = _role(classes[iri], vocabulary)
         if chosen is None:
             continue
-        entity = ReferenceEntity(iri, *chosen)
+        every = {a.removeprefix(str(GG)) for cls in classes[iri] for a in vocabulary.above(cls) if a.startswith(str(GG))}
+        entity = ReferenceEntity(iri, *chosen, frozenset(every))
         reference.entities[iri] = entity
+        reference.names_of[iri] = set(names)
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)
     for act, indicates in _rows(store, _ACTS):
@@ -126,6 +153,10 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     for members in reference.members.values():
         members.sort()
     reference.years = {year for (year,) in _rows(store, _YEARS)}
+    for entity, date in _rows(store, _DATES):
+        reference.year_of.setdefault(entity, str(date)[:4])
+    for entity, where in _rows(store, _PLACES):
+        reference.places_of.setdefault(entity, set()).add(where)
     return reference
 
 
@@ -142,9 +173,9 @@ def resolve(value: str, reference: Reference, classes: set[str], what: str, sour
             raise InputError(source, f"{what} {value!r} is not an IRI (it holds spaces, quotes or angle brackets)")
         return URIRef(iri)
     by_label = reference.by_label(value)
-    if by_label and by_label.cls in classes:
+    if by_label and any(by_label.is_a(cls) for cls in classes):
         return by_label.iri
     for iri, entity in reference.entities.items():
-        if entity.cls in classes and str(iri).rsplit("/", 1)[-1] == value:
+        if any(entity.is_a(cls) for cls in classes) and str(iri).rsplit("/", 1)[-1] == value:
             return iri
     raise InputError(source, f"{what} {value!r} names no {' or '.join(sorted(classes))} in the reference data")
