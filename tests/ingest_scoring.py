@@ -210,7 +210,7 @@ def labels_of(extraction: Extraction) -> list[Labels]:
             frozenset(relative(m) for m in s.made_by),
             frozenset(f"{_short(p)} {relative(o)}" for p, o in s.links) | {f"mentions {relative(c.iri)}" for c in s.candidates},
             frozenset(s.years),
-            frozenset(getattr(s, "vague_times", ())),
+            frozenset(s.vague_times),
             frozenset(f"{_short(r)} {relative(t)}" for r, t in s.lineage),
         )
         for s in extraction.statements

@@ -245,6 +245,41 @@ def test_a_meeting_last_year_resolves_through_the_document_date(tmp_path, date, 
     meetings = {relative(t) for _, t in statement.lineage} | {relative(o) for _, o in statement.links}
     meetings = {m for m in meetings if m.startswith("meeting/")}
     assert meetings == ({expected} if expected else set())
+    if expected:
+        assert [relative(t) for _, t in statement.lineage] == [expected]
+
+
+def test_a_meeting_named_by_its_kind_country_and_year(tmp_path):
+    sentence = "The Canadian Presidency intends to launch an initiative, building on the commitments made at the G7 Summit in Italy last year."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2025-06-17"))
+    assert [relative(t) for _, t in statement.lineage] == ["meeting/g7-apulia-summit-2024"]
+
+
+def test_an_infinitive_continued_after_and_is_one_act():
+    sentence = (
+        "We affirm our support for civil society and digital rights organisations to document disruptions and seek remedies."
+    )
+    assert [(c.kind, c.commitment) for c in find_acts(sentence)] == [("support", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We task our Digital Ministers to report back by the end of next year.",
+        "We invite the ITU to support Member States in this work.",
+    ],
+)
+def test_people_in_their_roles_are_no_candidates(text):
+    assert candidate_names(text, []) == []
+
+
+def test_the_speaker_named_inside_an_earlier_document_is_no_link(tmp_path):
+    sentence = (
+        "Building on the 2023 G20 New Delhi Leaders' Declaration, we reaffirm our commitment to a human-centred transformation."
+    )
+    statement = _only(_extract(tmp_path, sentence + "\n", speaker="G20"))
+    assert statement.links == []
+    assert [relative(t) for _, t in statement.lineage] == ["candidate/2023-g20-new-delhi-leaders-declaration"]
 
 
 def test_a_year_less_name_is_still_linked_without_a_document_date(tmp_path):

@@ -63,6 +63,7 @@ _STRONG = "|".join(p for p, kind in VERBS if kind not in ("support", "collaborat
 _COORD = re.compile(
     rf"(?P<sep>,?\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?)(?:(?P<we>we|the\s+G7)\s+(?:\w+\s+)?)?(?P<verb>{_STRONG})\b"
 )
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+")
 _FUTURE = re.compile(r"\b(?:will|shall|(?:stand|are|is)\s+ready\s+to)\b")
 #: "support for developing countries to build…": backing for others' future action.
 _SUPPORT_FOR_ACTION = re.compile(r"\bsupport\s+for\s+[^.;:]{1,120}?\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|its\b)[a-z]+")
@@ -158,6 +159,8 @@ def find_acts(sentence: str, indicates: dict[str, bool] | None = None) -> list[C
         return []
     starts = [(0, first, "primary")]
     for coord in _COORD.finditer(sentence, first.end()):
+        if _continues_infinitive(sentence, starts[-1][1].end(), coord):
+            continue
         starts.append((coord.start("sep"), coord, "coordinated"))
     clauses: list[Clause] = []
     for index, (cut, match, how) in enumerate(starts):
@@ -184,6 +187,15 @@ def find_acts(sentence: str, indicates: dict[str, bool] | None = None) -> list[C
         individual = bool(_INDIVIDUAL.search(text))
         clauses.append(Clause(start, end, kind, speaker, span, commitment, round(confidence, 2), individual, rule))
     return clauses
+
+
+def _continues_infinitive(sentence: str, after: int, coord: re.Match) -> bool:
+    """ "…organisations to document disruptions and seek remedies": a verb joined by a bare "and"
+    (no comma, no subject) after "to <verb>" continues that infinitive; it is no act of its own."""
+    sep = coord.group("sep")
+    return (
+        not coord.group("we") and "," not in sep and ";" not in sep and bool(_INFINITIVE.search(sentence, after, coord.start()))
+    )
 
 
 def _kind_of(verb: str) -> str:

@@ -24,8 +24,9 @@ from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
 EXTRACTOR_VERSION = "0.1.0"
-#: What a lineage link may point to (classes of the ontology; their subclasses too).
-_LINEAGE_TARGETS = ("Document", "Meeting", "Forum", "Initiative")
+#: What a lineage link may point to (classes of the ontology; their subclasses too): an earlier
+#: document, or the meeting that made it ("our commitment from the meeting in Germany last year").
+_LINEAGE_TARGETS = ("Document", "Meeting")
 #: A capitalised word (not opening the sentence) right before a name: the name is part of a longer one.
 _NAME_BEFORE = re.compile(r"(?<=\S\s)(?!The\b)[A-Z][\w'’-]*\s+$")
 #: What may speak as a named subject though the reference data lacks it: a body, by its head noun.
@@ -371,6 +372,8 @@ def _link(
         mention_spans.add(mention.start, mention.end, mention)
     for clue in lineage_clues(quote):
         target = _lineage_target(clue.start, clue.end, quote, mention_spans, places, reference, document_year)
+        if target is _NO_LINEAGE:
+            continue
         if target is not None:
             statement.lineage.append((clue.relation, target.iri))
             if (target.role, target.iri) not in links:
@@ -381,6 +384,9 @@ def _link(
         statement.candidates.append(candidate)
         statement.lineage.append((clue.relation, candidate.iri))
         taken.append((clue.start, clue.end))
+        # "G20" in "the 2023 G20 New Delhi Leaders' Declaration" names the speaker, inside another name.
+        speaker_inside = {m.entity.iri for m in mention_spans.overlapping(clue.start, clue.end) if m.entity.iri in made_by}
+        links = [link for link in links if link[1] not in speaker_inside]
     named = {c.iri for c in statement.candidates}
     for found_name in candidate_names(quote, taken):
         candidate = CandidateEntity(
@@ -394,6 +400,10 @@ def _link(
     statement.vague_times = vague_times(quote)
 
 
+#: What `_lineage_target` gives for a reference to a known entity that is no document or meeting.
+_NO_LINEAGE = ReferenceEntity(URIRef(""), "", URIRef(""))
+
+
 def _lineage_target(
     start: int,
     end: int,
@@ -405,16 +415,20 @@ def _lineage_target(
 ) -> ReferenceEntity | None:
     """What a reference to earlier work names: the widest document, meeting, forum or initiative
     linked inside it, or else a dated document or meeting its words, year and place identify."""
-    inside = [
+    name = _reference_name(quote, start, end)
+    name_start = quote.index(name, start) if name in quote[start:end] else start
+    name_end = name_start + len(name)
+    # Only a name that ends the reference is its head: "G7" in "the G7 Summit in Italy" is not.
+    heads = [
         m
         for m in mention_spans.overlapping(start, end)
-        if start <= m.start and m.end <= end and not m.nested and any(m.entity.is_a(c) for c in _LINEAGE_TARGETS)
+        if start <= m.start and m.end <= end and not m.nested and abs(m.end - name_end) <= 2
     ]
-    if inside:
-        return max(inside, key=lambda m: (m.end - m.start, -m.start)).entity
-    name = _reference_name(quote, start, end)
-    head = quote.index(name, start) if name in quote[start:end] else start
-    when = when_and_where(quote, head, head + len(name), places, document_year)
+    if heads:
+        head = max(heads, key=lambda m: (m.end - m.start, -m.start)).entity
+        # A known forum or initiative ("building on PGII") is linked by its role, not as lineage.
+        return head if any(head.is_a(c) for c in _LINEAGE_TARGETS) else _NO_LINEAGE
+    when = when_and_where(quote, name_start, name_end, places, document_year)
     return resolve_dated(None, name, when, reference)
 
 

@@ -56,7 +56,7 @@ def years_in(name: str) -> list[str]:
     return _YEAR_IN_NAME.findall(name)
 
 
-_REF = r"(?P<ref>[^,;.()]{3,120}?)(?=\s*(?:[,;.()]|$|\s+(?:and|to|which|that|where|by)\s))"
+_REF = r"(?P<ref>[^,;.()]{3,120}?)(?=\s*(?:[,;.()]|$|\s+(?:and(?!\s+(?-i:[A-Z]))|to|which|that|where|by)\s))"
 _LINEAGE: list[tuple[re.Pattern, URIRef]] = [
     (re.compile(r"\b(?:build|builds|building|built)\s+(?:up)?on\s+" + _REF, re.I), GG.buildsOn),
     (re.compile(r"\bfollowing\s+(?:up\s+on\s+)?" + _REF, re.I), GG.buildsOn),
@@ -242,6 +242,8 @@ _OPENERS = {
     "An",
     "All",
 }
+#: People in their roles ("our Digital Ministers", "Member States"): not names of one thing.
+_ROLES = {"Ministers", "Minister", "States", "Members", "Leaders", "Parties", "Governments", "Heads", "Representatives"}
 _MONTHS = {
     "January",
     "February",
@@ -305,7 +307,7 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         while words and words[-1].lower() in {"of", "for", "and", "on", "the", "in", "to", "de", "&"}:
             words = words[:-1]
         capitals = [w for w in words if w[:1].isupper()]
-        if len(capitals) < 2 or all(w in _MONTHS or w.isdigit() for w in capitals):
+        if len(capitals) < 2 or all(w in _MONTHS or w.isdigit() for w in capitals) or words[-1] in _ROLES:
             continue
         end = _extend_to(text, start, words)
         after = _ACRONYM.match(text, end + 1) if text[end : end + 2] == " (" else None
