@@ -114,7 +114,11 @@ def score(expected: dict, got: dict) -> dict[str, Score]:
 # The evaluation corpus: every hand-labelled fixture and the seed, scored field by field.
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL_DIRS = (ROOT / "tests" / "fixtures" / "ingest-eval", ROOT / "tests" / "fixtures" / "ingest")
+EVAL_DIRS = (
+    ROOT / "tests" / "fixtures" / "ingest-eval",
+    ROOT / "tests" / "fixtures" / "ingest-heldout",  # labelled before the extractor first ran on them
+    ROOT / "tests" / "fixtures" / "ingest",
+)
 SEED_SOURCE = ROOT / "data" / "sources" / "g7-2023-digital-annex4.txt"
 SEED_CURATED = ROOT / "data" / "statements" / "g7-2023-digital-annex4.ttl"
 FIELDS = ("statements", "act", "commitments", "speaker", "entities", "dates", "vague dates", "lineage")
