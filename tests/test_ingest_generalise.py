@@ -111,6 +111,7 @@ def test_every_decision_records_the_rule_that_made_it():
         ("The Presidency intends to launch it in Q4 2025.", 2025, ["2025"]),
         ("We will present recommendations in the second half of 2025.", 2025, ["2025"]),
         ("We will hold a dialogue in spring 2025.", 2024, ["2025"]),
+        ("Japan will host a workshop in the autumn of 2025.", 2025, ["2025"]),
         ("We task our Ministers to report back by the end of next year.", 2025, ["2026"]),
         ("The Presidency will publish a report by the end of the year.", 2024, ["2024"]),
         ("We will review progress at the conference next year.", 2025, ["2026"]),

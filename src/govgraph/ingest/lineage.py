@@ -18,7 +18,7 @@ _SEASON = r"(?:early|mid|late|fall|autumn|spring|summer|winter|January|February|
 _PART = r"(?:end|beginning|start|middle|first\s+half|second\s+half|course|(?:first|second|third|fourth|last)\s+quarter)"
 _DATE = re.compile(
     rf"\b(?:in|by|until|before|ahead\s+of|during|through|from|no\s+later\s+than)\s+"
-    rf"(?:the\s+{_PART}\s+of\s+)?(?:Q[1-4]\s+|H[12]\s+)?"
+    rf"(?:the\s+{_PART}\s+of\s+)?(?:the\s+{_SEASON}\s+of\s+)?(?:Q[1-4]\s+|H[12]\s+)?"
     rf"(?:{_SEASON}[\s-]+)?(?:\d{{1,2}}\s+{_SEASON}\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/]\d)"
 )
 #: Years said relative to the document's date: "next year", "by the end of the year".
