@@ -116,6 +116,7 @@ def test_every_decision_records_the_rule_that_made_it():
         ("The Presidency will publish a report by the end of the year.", 2024, ["2024"]),
         ("We will review progress at the conference next year.", 2025, ["2026"]),
         ("We will act by the end of next year.", None, []),  # no document date: nothing to count from
+        ("We build on the roadmap agreed in 2021 and will report in 2025.", 2024, ["2025"]),  # 2021 is past
         ("We reaffirm our commitment from the meeting in Japan last year.", 2024, []),  # the past is no target
     ],
 )

@@ -33,11 +33,10 @@ DATED = ("Document", "Meeting")
 
 @dataclass(frozen=True)
 class When:
-    """The year and places the text gives a named document or meeting, and where that phrase ends."""
+    """The year and places the text gives a named document or meeting."""
 
     year: str | None
     places: frozenset[URIRef]
-    end: int
 
     @property
     def given(self) -> bool:
@@ -54,9 +53,7 @@ def when_and_where(text: str, start: int, end: int, places: Iterable[tuple[int, 
         year = before.group(1)
     tail = _TAIL.match(text, end)
     where: frozenset[URIRef] = frozenset()
-    phrase_end = end
     if tail:
-        phrase_end = tail.end()
         if tail.group("where"):
             s, e = tail.span("where")
             where = frozenset(iri for ps, pe, iri in places if s <= ps and pe <= e)
@@ -64,7 +61,7 @@ def when_and_where(text: str, start: int, end: int, places: Iterable[tuple[int, 
             year = tail.group("year")
         elif tail.group("relative") and year is None and document_year is not None:
             year = str(document_year + {"last": -1, "this": 0, "next": 1}[tail.group("relative")])
-    return When(year, where, phrase_end)
+    return When(year, where)
 
 
 def fits(iri: URIRef, when: When, reference: Reference) -> bool:

@@ -38,9 +38,10 @@ _VAGUE = re.compile(
 def target_years(text: str, document_year: int | None = None) -> list[tuple[str, int, int]]:
     """Each year the text sets as a time for action, with the span of its phrase; "next year" and
     "the end of the year" count from `document_year` and are skipped when it is unknown. A year
-    in the past ("last year") is no target."""
+    before the document's ("last year", "agreed in 2021") is no target."""
     found = [(m.group("year"), m.start(), m.end()) for m in _DATE.finditer(text)]
     if document_year is not None:
+        found = [f for f in found if int(f[0]) >= document_year]  # "agreed in 2021" is history, not a target
         for m in _RELATIVE.finditer(text):
             found.append((str(document_year + (1 if m.group("next") else 0)), m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
