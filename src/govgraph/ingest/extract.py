@@ -347,7 +347,7 @@ def _link(
     mentions: list[NameMatch] = []
     for mention in found:  # a document or meeting named with a year or place is linked only if both fit
         if any(mention.entity.is_a(c) for c in DATED):
-            before = _NAME_BEFORE.search(quote, 0, mention.start)
+            before = _NAME_BEFORE.search(quote, max(0, mention.start - 40), mention.start)
             if before and not any(m.start < before.end() and before.start() < m.end for m in found if m is not mention):
                 continue  # "Ministerial Declaration" in "the Alpha Ministerial Declaration" names another document
             when = when_and_where(quote, mention.start, mention.end, places, document_year)
