@@ -215,6 +215,7 @@ def test_no_candidate_or_lineage_from_fragments(text):
         ("the Gamma Connectivity Initiative", "Initiative"),
         ("the Delta Regulatory Authority", "Organisation"),
         ("the Epsilon Working Group", "Forum"),
+        ("the Republic of Zeta", "Country"),
     ],
 )
 def test_candidates_are_typed_from_their_head_noun(tmp_path, name, cls):

@@ -86,6 +86,7 @@ _LEAD = re.compile(r"(?:(?:the|our|its|their)\s+(?:commitments?\s+(?:of|in|from|
 #: Head nouns that make a name a document, a meeting, an initiative, a forum or an organisation;
 #: two-word heads first. The classes are the ontology's.
 HEADS: dict[str, tuple[str, ...]] = {
+    "Country": ("republic", "kingdom", "principality", "federation"),
     "Forum": ("working group", "task force", "coalition", "forum", "network", "committee", "panel"),
     "Process": ("process",),
     "Document": (
