@@ -319,3 +319,16 @@ def test_actor_classes_come_from_the_ontology(tmp_path):
         reference=reference,
     )
     assert extraction.document.speaker == ID["actor/zeta-ministry"]
+
+
+def test_every_class_the_extractor_names_is_in_the_ontology():
+    """Candidate types, lineage targets and dated classes are the ontology's local names."""
+    from govgraph.ingest.earlier import DATED
+    from govgraph.ingest.extract import _LINEAGE_TARGETS, _SPEAKING_BODIES
+    from govgraph.ingest.lineage import HEADS
+    from govgraph.namespaces import GG
+    from govgraph.vocabulary import load
+
+    declared = {iri.removeprefix(str(GG)) for iri in load().labels}
+    named = set(HEADS) | set(DATED) | set(_LINEAGE_TARGETS) | set(_SPEAKING_BODIES)
+    assert named <= declared, named - declared
