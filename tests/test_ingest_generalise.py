@@ -44,6 +44,7 @@ def _only(extraction):
         ("Leaders will review progress at the next summit.", "actor/g7", "commit"),
         ("Ministers will meet again to take stock of this work.", "actor/g7", "commit"),
         ("G7 members stand ready to support partners through technical assistance.", "actor/g7", "support"),
+        ("In this respect the G20 countries will promote the review of the implementation.", "actor/g20", "commit"),
     ],
 )
 def test_subjects_other_than_we_make_commitments(tmp_path, sentence, speaker, kind):
@@ -283,6 +284,14 @@ def test_the_speaker_named_inside_an_earlier_document_is_no_link(tmp_path):
     statement = _only(_extract(tmp_path, sentence + "\n", speaker="G20"))
     assert statement.links == []
     assert [relative(t) for _, t in statement.lineage] == ["candidate/2023-g20-new-delhi-leaders-declaration"]
+
+
+def test_as_reaffirmed_in_a_document_is_lineage(tmp_path):
+    sentence = "We recognise that the free flow of information is essential, as reaffirmed in the Tunis Commitment."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2017-04-07"))
+    assert [(str(r).rsplit("#", 1)[-1], relative(t)) for r, t in statement.lineage] == [
+        ("reaffirms", "document/wsis-tunis-commitment")
+    ]
 
 
 def test_a_year_less_name_is_still_linked_without_a_document_date(tmp_path):

@@ -51,7 +51,7 @@ _AUX = r"(?:\s+(?:also|further|therefore|hereby|thus|again|once\s+again|jointly|
 _SPEAKER = (
     r"(?P<we>\b[Ww]e\b(?:,\s[^,]{3,80},)?)"
     r"|(?P<office>\b(?:[Tt]he|[Oo]ur|[A-Z][\w-]+(?:'s|’s))\s+(?:incoming\s+|current\s+)?(?:[A-Z][a-z]+\s+)?(?:G7\s+|G20\s+)?Presidency\b)"
-    r"|(?P<group>\b(?:[Tt]he\s+)?G\d+(?:\s+(?:members|ministers|leaders|partners))?\b|\b(?:Ministers|Leaders|Member\s+States)\b)"
+    r"|(?P<group>\b(?:[Tt]he\s+)?G\d+(?:\s+(?:members|ministers|leaders|partners|countries))?\b|\b(?:Ministers|Leaders|Member\s+States)\b)"
     r"|(?P<this>^(?:This|These|It)\b)"
     r"|(?P<country>\b(?:Canada|France|Germany|Italy|Japan|the\s+United\s+Kingdom|the\s+United\s+States|the\s+European\s+Union|the\s+EU|the\s+UK|the\s+US)\b)"
     # A name opening the sentence, with any acronym, before an aside in commas: "The United Kingdom, as Chair…,".

@@ -77,7 +77,10 @@ _LINEAGE: list[tuple[re.Pattern, URIRef]] = [
         ),
         GG.reaffirms,
     ),
-    (re.compile(r"\bas\s+(?:agreed|committed|set\s+out|decided|stated)\s+(?:in|at|by|under)\s+" + _REF, re.I), GG.reaffirms),
+    (
+        re.compile(r"\bas\s+(?:agreed|committed|set\s+out|decided|stated|reaffirmed)\s+(?:in|at|by|under)\s+" + _REF, re.I),
+        GG.reaffirms,
+    ),
     (re.compile(r"\brecall(?:s|ing)?\s+(?:our|the)\s+" + _REF, re.I), GG.reaffirms),
 ]
 
