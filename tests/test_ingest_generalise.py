@@ -71,6 +71,7 @@ def test_coordinated_members_both_make_the_statement(tmp_path):
         ("We are determined to close the digital divide by 2030.", "resolve", True),
         ("We agree to develop common principles for digital public infrastructure.", "agree", True),
         ("We decide to hold a high-level review of the Compact in 2027.", "agree", True),
+        ("We have therefore decided to place the needs of open societies at the centre of the debate.", "agree", True),
         ("We task the Digital Economy Working Group to report on progress.", "task", True),
         ("We request the Secretary-General to report on progress to the General Assembly.", "task", True),
         ("We instruct our officials to prepare a roadmap.", "task", True),
@@ -187,6 +188,7 @@ def test_a_name_with_and_inside_stays_whole():
             "Public Procurement Regulatory Authority",
             "PPRA",
         ),
+        ("We seek AI that is enabled through Data Free Flow with Trust (DFFT).", "Data Free Flow with Trust", "DFFT"),
     ],
 )
 def test_abbreviations_in_parentheses_become_alt_labels(text, name, acronym):

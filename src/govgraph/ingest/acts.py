@@ -23,7 +23,7 @@ from dataclasses import dataclass
 VERBS: list[tuple[str, str]] = [
     (r"(?:are|remain)\s+(?:\w+\s+)?(?:resolved|determined)\s+to|resolves?(?:\s+to)?", "resolve"),
     (r"(?:are|remain)\s+(?:\w+\s+)?committed\s+to|commits?\s+(?:ourselves\s+|itself\s+|themselves\s+)?to", "commit"),
-    (r"(?:have\s+)?(?:agreed?|agrees|decided?|decides)\s+to", "agree"),
+    (r"(?:have\s+(?:\w+\s+)?)?(?:agreed?|agrees|decided?|decides)\s+to", "agree"),
     (r"(?:tasks?|instructs?|mandates?|directs?|requests?|ask)\s+(?:the|our|its|their|relevant)\b", "task"),
     (r"invites?|encourages?", "invite"),
     (r"affirms?\s+(?:our|its|their)\s+(?:\w+\s+)?support\s+for", "support"),

@@ -212,7 +212,7 @@ def lineage_clues(text: str) -> list[LineageClue]:
     return kept
 
 
-_CONNECT = r"(?:of|for|and|on|the|in|to|de|du|des|la|le|&)"
+_CONNECT = r"(?:of|for|and|on|the|in|to|with|de|du|des|la|le|&)"
 _CAP = r"(?:[A-Z][\w'’.+-]*|\d+(?:st|nd|rd|th)?)"
 _NAME = re.compile(rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})+")
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9+&./-]{1,14})\)")
@@ -309,7 +309,7 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             words = words[1:]
         if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
             words[-1] = words[-1][:-1]  # the sentence's full stop, not part of the name ("U.S." keeps its dots)
-        while words and words[-1].lower() in {"of", "for", "and", "on", "the", "in", "to", "de", "&"}:
+        while words and words[-1].lower() in {"of", "for", "and", "on", "the", "in", "to", "with", "de", "&"}:
             words = words[:-1]
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) < 2 or all(w in _MONTHS or w.isdigit() for w in capitals) or words[-1] in _ROLES:
@@ -351,7 +351,7 @@ def _coordinated_parts(match: re.Match) -> list[tuple[int, list[str]]]:
     return [(match.start() + part[0][0], [w for _, w in part]) for part in parts if part]
 
 
-_FUNCTION_WORDS = {"and", "of", "for", "the", "on", "in", "&"}
+_FUNCTION_WORDS = {"and", "of", "for", "the", "on", "in", "with", "&"}
 
 
 def _spelled_out(text: str, paren: int, acronym: str) -> int | None:
