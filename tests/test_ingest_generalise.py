@@ -31,24 +31,26 @@ def _only(extraction):
 
 
 @pytest.mark.parametrize(
-    "sentence, speaker, kind",
+    "sentence, speaker, kind, group",
     [
-        ("Canada will host a follow-up meeting on quantum technologies in autumn 2024.", "actor/canada", "plan"),
-        ("Brazil intends to convene a high-level dialogue on information integrity in 2025.", "actor/brazil", "plan"),
-        ("The Government of Kenya will publish all public contracts in an open data format.", "actor/kenya", "commit"),
+        ("Canada will host a follow-up meeting on quantum technologies in autumn 2024.", "actor/canada", "plan", "G7"),
+        ("Brazil intends to convene a high-level dialogue on information integrity in 2025.", "actor/brazil", "plan", "G20"),
+        ("The Government of Kenya will publish all public contracts in an open data format.", "actor/kenya", "commit", "Kenya"),
         (
             "The Italian Presidency will publish a report on AI adoption by the end of the year.",
             "actor/italy-g7-presidency-2024",
             "commit",
+            "G7",
         ),
-        ("Leaders will review progress at the next summit.", "actor/g7", "commit"),
-        ("Ministers will meet again to take stock of this work.", "actor/g7", "commit"),
-        ("G7 members stand ready to support partners through technical assistance.", "actor/g7", "support"),
-        ("In this respect the G20 countries will promote the review of the implementation.", "actor/g20", "commit"),
+        ("Leaders will review progress at the next summit.", "actor/g7", "commit", "G7"),
+        ("Ministers will meet again to take stock of this work.", "actor/g7", "commit", "G7"),
+        ("G7 members stand ready to support partners through technical assistance.", "actor/g7", "support", "G7"),
+        ("In this respect the G20 countries will promote the review of the implementation.", "actor/g20", "commit", "G20"),
     ],
 )
-def test_subjects_other_than_we_make_commitments(tmp_path, sentence, speaker, kind):
-    statement = _only(_extract(tmp_path, f"1. We met in Rome on 15 March 2024 to discuss digital policy.\n2. {sentence}\n"))
+def test_subjects_other_than_we_make_commitments(tmp_path, sentence, speaker, kind, group):
+    text = f"1. We met in Rome on 15 March 2024 to discuss digital policy.\n2. {sentence}\n"
+    statement = _only(_extract(tmp_path, text, speaker=group))
     assert (statement.quote, statement.kind, statement.commitment) == (sentence, kind, True)
     assert [relative(m) for m in statement.made_by] == [speaker]
 
@@ -343,3 +345,17 @@ def test_every_class_the_extractor_names_is_in_the_ontology():
     declared = {iri.removeprefix(str(GG)) for iri in load().labels}
     named = set(HEADS) | set(DATED) | set(_LINEAGE_TARGETS) | set(_SPEAKING_BODIES)
     assert named <= declared, named - declared
+
+
+def test_a_named_subject_outside_the_speaking_group_makes_no_statement(tmp_path):
+    """In a G7 text, "The OECD will publish…" reports another's plan: no G7 statement. A group
+    whose members the reference data does not list (the FOC) accepts any actor."""
+    assert (
+        _extract(tmp_path, "1. We met in Rome.\n2. The OECD will publish a report on AI adoption next year.\n").statements == []
+    )
+    statement = _only(
+        _extract(
+            tmp_path, "The United Kingdom will present a set of recommendations next year.\n", speaker="Freedom Online Coalition"
+        )
+    )
+    assert [relative(m) for m in statement.made_by] == ["actor/united-kingdom"]

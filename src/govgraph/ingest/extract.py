@@ -313,6 +313,11 @@ def _made_by(
         return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
     named = list(dict.fromkeys(m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.is_a("Actor")))
+    members = reference.members.get(document.speaker)
+    if named and members:  # a named member speaks for itself; "The OECD will…" in a G7 text is no G7 statement
+        named = [n for n in named if n == document.speaker or n in members or reference.entities[n].is_a("Office")]
+        if not named:
+            return None
     if named:
         return named  # "Canada and France will…": both
     if clause.speaker == "office" and document.date:
