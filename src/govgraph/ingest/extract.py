@@ -303,17 +303,17 @@ def _made_by(
 ) -> list[URIRef] | None:
     """Who makes the statement: the group, each member (acting in its own name), one or more named
     actors, or a body the reference data lacks (a candidate). None when a name opening the sentence
-    is no actor at all ("Internet shutdowns…"): then the sentence is no statement."""
+    is no actor at all ("Internet shutdowns…") or an actor outside the speaking group: then the
+    sentence is no statement of the document's."""
     if clause.speaker in ("", "this"):
         return previous
+    members = reference.members.get(document.speaker, [])
     if clause.speaker == "we":
-        members = reference.members.get(document.speaker, [])
         return list(members) if clause.individual and members else [document.speaker]
     if clause.speaker_span is None:  # `find_acts` gives every other speaker its span
         return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
     named = list(dict.fromkeys(m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.is_a("Actor")))
-    members = reference.members.get(document.speaker)
     if named and members:  # a named member speaks for itself; "The OECD will…" in a G7 text is no G7 statement
         named = [n for n in named if n == document.speaker or n in members or reference.entities[n].is_a("Office")]
         if not named:
