@@ -359,3 +359,8 @@ def test_a_named_subject_outside_the_speaking_group_makes_no_statement(tmp_path)
         )
     )
     assert [relative(m) for m in statement.made_by] == ["actor/united-kingdom"]
+
+
+def test_the_rule_follows_an_act_scheme_that_decides_otherwise():
+    (clause,) = find_acts("We support multistakeholder processes which are inclusive.", {"support": False})
+    assert not clause.commitment and clause.rule == "support: the act scheme does not count it as a commitment"

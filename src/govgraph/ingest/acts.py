@@ -141,7 +141,9 @@ def decide(kind: str, clause: str, verb_phrase: str, indicates: dict[str, bool])
     if kind == "commit" and _FUTURE.search(verb_phrase):
         return True, FUTURE_RULE
     indicated = indicates.get(kind, False)
-    return indicated, RULES.get(kind, f"{kind}: the act scheme {'counts' if indicated else 'does not count'} it")
+    if kind in RULES and indicated == DEFAULT_INDICATES.get(kind):
+        return indicated, RULES[kind]
+    return indicated, f"{kind}: the act scheme {'counts' if indicated else 'does not count'} it as a commitment"
 
 
 def _kind(match: re.Match) -> str:
