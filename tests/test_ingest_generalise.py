@@ -364,3 +364,36 @@ def test_a_named_subject_outside_the_speaking_group_makes_no_statement(tmp_path)
 def test_the_rule_follows_an_act_scheme_that_decides_otherwise():
     (clause,) = find_acts("We support multistakeholder processes which are inclusive.", {"support": False})
     assert not clause.commitment and clause.rule == "support: the act scheme does not count it as a commitment"
+
+
+def test_a_presidency_of_another_group_or_year_is_no_speaker_found_by_date(tmp_path):
+    """Japan's 2023 G7 presidency does not speak for "the incoming Brazilian Presidency" of a G20 text."""
+    sentence = "The incoming Brazilian Presidency intends to continue this work in 2024."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2023-09-10", speaker="G20"))
+    assert [relative(m) for m in statement.made_by] == ["candidate/incoming-brazilian-presidency"]
+
+
+def test_a_document_is_known_by_its_title(tmp_path):
+    sentence = "We reiterate our commitment to an open Internet, as agreed in the Tunis Agenda."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2023-09-10"))
+    assert [relative(t) for _, t in statement.lineage] == ["document/wsis-tunis-agenda"]
+    lower = _only(_extract(tmp_path, "We will adopt a plan of action on digital skills next year.\n", name="lower.txt"))
+    assert lower.links == []  # a title matches with its capitals, so "plan of action" is no WSIS document
+
+
+def test_a_meeting_known_only_by_its_year(tmp_path):
+    statement = _only(_extract(tmp_path, "We look forward to the UN Summit of the Future in 2024.\n", date="2023-09-10"))
+    assert "meeting/summit-of-the-future-2024" in {relative(o) for _, o in statement.links}
+    assert statement.candidates == []
+
+
+def test_the_speakers_name_opening_a_longer_name_belongs_to_it(tmp_path):
+    sentence = "We welcome the G20 Framework for Systems of Digital Public Infrastructure, a voluntary framework."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2023-09-10", speaker="G20"))
+    assert statement.links == []
+    assert [c.name for c in statement.candidates] == ["G20 Framework for Systems of Digital Public Infrastructure"]
+
+
+def test_no_candidate_ends_with_a_year_after_in():
+    names = [c.name for c in candidate_names("We look forward to the Alpha Beta Forum in 2024.", [])]
+    assert names == ["Alpha Beta Forum"]

@@ -29,6 +29,8 @@ EXTRACTOR_VERSION = "0.1.0"
 _LINEAGE_TARGETS = ("Document", "Meeting")
 #: A capitalised word (not opening the sentence) right before a name: the name is part of a longer one.
 _NAME_BEFORE = re.compile(r"(?<=\S\s)(?!The\b)[A-Z][\w'’-]*\s+$")
+#: A capitalised word (not an acronym) right after a name: the name opens a longer one.
+_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 #: What may speak as a named subject though the reference data lacks it: a body, by its head noun.
 _SPEAKING_BODIES = ("Organisation", "Forum")
 
@@ -321,9 +323,10 @@ def _made_by(
     if named:
         return named  # "Canada and France will…": both
     if clause.speaker == "office" and document.date:
-        year = document.date[:4]
+        # "The Presidency": the speaking group's office of the document's year ("incoming": the next one's).
+        year = str(int(document.date[:4]) + (1 if re.search(r"\bincoming\b", said) else 0))
         for entity in sorted(reference.entities.values(), key=lambda e: str(e.iri)):
-            if entity.is_a("Office") and "presidency" in str(entity.iri) and reference.year_of.get(entity.iri) == year:
+            if reference.post_in.get(entity.iri) == document.speaker and reference.year_of.get(entity.iri) == year:
                 return [entity.iri]
     if clause.speaker == "group":
         return [document.speaker]
@@ -361,6 +364,8 @@ def _link(
                 continue
             mention = replace(mention, entity=entity)
         mentions.append(mention)
+    # "G20" opening "the G20 Framework for Systems of…" is part of that name, not a link of its own.
+    mentions = [m for m in mentions if not (m.entity.iri in made_by and _WORD_AFTER.match(quote, m.end))]
     links: list[tuple[URIRef, URIRef]] = []
     years: list[str] = [year for year, _, _ in target_years(quote, document_year)]
     for mention in mentions:

@@ -247,6 +247,7 @@ _OPENERS = {
     "An",
     "All",
 }
+_TRAILING = {"of", "for", "and", "on", "the", "in", "to", "with", "de", "&"}
 #: People in their roles ("our Digital Ministers", "Member States"): not names of one thing.
 _ROLES = {"Ministers", "Minister", "States", "Members", "Leaders", "Parties", "Governments", "Heads", "Representatives"}
 _MONTHS = {
@@ -309,8 +310,8 @@ def candidate_names(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             words = words[1:]
         if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
             words[-1] = words[-1][:-1]  # the sentence's full stop, not part of the name ("U.S." keeps its dots)
-        while words and words[-1].lower() in {"of", "for", "and", "on", "the", "in", "to", "with", "de", "&"}:
-            words = words[:-1]
+        while words and (words[-1].lower() in _TRAILING or (len(words) > 1 and words[-1].isdigit() and words[-2] in _TRAILING)):
+            words = words[:-1]  # "… Forum in 2024": the year after "in" is no part of the name
         capitals = [w for w in words if w[:1].isupper()]
         if len(capitals) < 2 or all(w in _MONTHS or w.isdigit() for w in capitals) or words[-1] in _ROLES:
             continue

@@ -34,11 +34,14 @@ SELECT ?entity ?label ?class WHERE {
   ?entity a ?class .
   FILTER(STRSTARTS(STR(?class), STR(gg:)))
 }""")
+#: Titles name documents too, but only as written: "Plan of Action" is a WSIS document, "plan of action" is not.
+_TITLES = TrustedQuery.of("SELECT ?entity ?title WHERE { ?entity dcterms:title|dcterms:alternative ?title }")
 _ACTS = TrustedQuery.of("SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }")
 _MEMBERS = TrustedQuery.of(
     "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
 )
 _YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
+_POSTS = TrustedQuery.of("SELECT ?office ?organisation WHERE { ?office org:postIn ?organisation }")
 #: When a document or meeting was: its own date, the meeting that adopted it, or its year.
 _DATES = TrustedQuery.of("""
 SELECT ?entity ?date WHERE {
@@ -77,12 +80,14 @@ class Reference:
     """Everything the extractor reads from the reference data; `labels` keeps each label as written."""
 
     labels: dict[str, set[ReferenceEntity]] = field(default_factory=dict)
+    exact_labels: set[str] = field(default_factory=set)  # names matched with their case (titles)
     acts: dict[str, bool] = field(default_factory=dict)
     act_iris: dict[str, URIRef] = field(default_factory=dict)
     members: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     years: set[URIRef] = field(default_factory=set)
     entities: dict[URIRef, ReferenceEntity] = field(default_factory=dict)
     names_of: dict[URIRef, set[str]] = field(default_factory=dict)  # every label of each entity
+    post_in: dict[URIRef, URIRef] = field(default_factory=dict)  # an office and the organisation it is a post in
     year_of: dict[URIRef, str] = field(default_factory=dict)  # documents and meetings: "2023"
     places_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # places and countries
 
@@ -133,7 +138,14 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     for entity, label, cls in _rows(store, _LABELS):
         classes.setdefault(entity, set()).add(str(cls))
         labelled.setdefault(entity, set()).add(str(label))
+    titled: dict[URIRef, set[str]] = {}
+    for entity, title in _rows(store, _TITLES):
+        titled.setdefault(entity, set()).add(str(title))
     reference = Reference()
+    reference.exact_labels = set().union(*titled.values()) - set().union(*labelled.values()) if titled else set()
+    for iri, titles in titled.items():
+        if iri in labelled:
+            labelled[iri] |= titles
     for iri, names in labelled.items():
         chosen = _role(classes[iri], vocabulary)
         if chosen is None:
@@ -153,6 +165,7 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     for members in reference.members.values():
         members.sort()
     reference.years = {year for (year,) in _rows(store, _YEARS)}
+    reference.post_in = {office: organisation for office, organisation in _rows(store, _POSTS)}
     for entity, date in _rows(store, _DATES):
         reference.year_of.setdefault(entity, str(date)[:4])
     for entity, where in _rows(store, _PLACES):
