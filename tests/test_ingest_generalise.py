@@ -397,3 +397,12 @@ def test_the_speakers_name_opening_a_longer_name_belongs_to_it(tmp_path):
 def test_no_candidate_ends_with_a_year_after_in():
     names = [c.name for c in candidate_names("We look forward to the Alpha Beta Forum in 2024.", [])]
     assert names == ["Alpha Beta Forum"]
+
+
+def test_an_office_named_by_its_title_alone_in_its_own_organisations_text(tmp_path):
+    """In a UN text "the Secretary-General" is the UN's; in a G7 text it names nobody we know."""
+    sentence = "We request the Secretary-General to report on progress to the General Assembly at its next session.\n"
+    statement = _only(_extract(tmp_path, sentence, speaker="UN General Assembly"))
+    assert "actor/un-secretary-general" in {relative(o) for _, o in statement.links}
+    statement = _only(_extract(tmp_path, sentence, name="g7.txt"))
+    assert "actor/un-secretary-general" not in {relative(o) for _, o in statement.links}

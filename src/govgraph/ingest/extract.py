@@ -18,7 +18,7 @@ from .earlier import DATED, resolve_dated, when_and_where
 from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
 from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, Block, SourceText, read_source, render
-from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, resolve
+from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, office_titles, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
@@ -294,7 +294,8 @@ def _statements(
         speaker_span = (
             (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
         )
-        _link(statement, quote, speaker_span, linker, made_by, reference, int(document.date[:4]) if document.date else None)
+        year = int(document.date[:4]) if document.date else None
+        _link(statement, quote, speaker_span, linker, made_by, reference, year, document.speaker)
         result.append(statement)
     speakers[:] = previous
     return result
@@ -349,6 +350,7 @@ def _link(
     made_by: list[URIRef],
     reference: Reference,
     document_year: int | None,
+    document_speaker: URIRef,
 ) -> None:
     found: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
     places = [(m.start, m.end, m.entity.iri) for m in found if m.entity.is_a("Place") or m.entity.is_a("Country")]
@@ -364,6 +366,7 @@ def _link(
                 continue
             mention = replace(mention, entity=entity)
         mentions.append(mention)
+    mentions += _titled_offices(quote, mentions, reference, document_speaker)
     # "G20" opening "the G20 Framework for Systems of…" is part of that name, not a link of its own.
     mentions = [m for m in mentions if not (m.entity.iri in made_by and _WORD_AFTER.match(quote, m.end))]
     links: list[tuple[URIRef, URIRef]] = []
@@ -412,6 +415,16 @@ def _link(
 
 #: What `_lineage_target` gives for a reference to a known entity that is no document or meeting.
 _NO_LINEAGE = ReferenceEntity(URIRef(""), "", URIRef(""))
+
+
+def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:
+    """Offices of the speaker's own organisation named by title alone ("the Secretary-General")."""
+    found = []
+    for title, office in office_titles(reference, speaker).items():
+        for match in re.finditer(rf"\bthe\s+({re.escape(title)})\b", quote):
+            if not any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
+                found.append(NameMatch(reference.entities[office], match.start(1), match.end(1), False))
+    return found
 
 
 def _lineage_target(

@@ -42,6 +42,7 @@ _MEMBERS = TrustedQuery.of(
 )
 _YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
 _POSTS = TrustedQuery.of("SELECT ?office ?organisation WHERE { ?office org:postIn ?organisation }")
+_PARENTS = TrustedQuery.of("SELECT ?unit ?parent WHERE { ?unit org:subOrganizationOf ?parent }")
 #: When a document or meeting was: its own date, the meeting that adopted it, or its year.
 _DATES = TrustedQuery.of("""
 SELECT ?entity ?date WHERE {
@@ -88,6 +89,7 @@ class Reference:
     entities: dict[URIRef, ReferenceEntity] = field(default_factory=dict)
     names_of: dict[URIRef, set[str]] = field(default_factory=dict)  # every label of each entity
     post_in: dict[URIRef, URIRef] = field(default_factory=dict)  # an office and the organisation it is a post in
+    parent_of: dict[URIRef, URIRef] = field(default_factory=dict)  # an organisation and the one it is part of
     year_of: dict[URIRef, str] = field(default_factory=dict)  # documents and meetings: "2023"
     places_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # places and countries
 
@@ -166,11 +168,29 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
         members.sort()
     reference.years = {year for (year,) in _rows(store, _YEARS)}
     reference.post_in = {office: organisation for office, organisation in _rows(store, _POSTS)}
+    reference.parent_of = {unit: parent for unit, parent in _rows(store, _PARENTS)}
     for entity, date in _rows(store, _DATES):
         reference.year_of.setdefault(entity, str(date)[:4])
     for entity, where in _rows(store, _PLACES):
         reference.places_of.setdefault(entity, set()).add(where)
     return reference
+
+
+def office_titles(reference: Reference, speaker: URIRef) -> dict[str, URIRef]:
+    """Offices of the speaker's organisation (or the one it is part of) by their bare title:
+    "Secretary-General" for the UN's in a General Assembly text. A title two offices share
+    ("Presidency") names neither."""
+    home = {speaker, reference.parent_of.get(speaker)}
+    found: dict[str, set[URIRef]] = {}
+    for office, organisation in reference.post_in.items():
+        if organisation not in home:
+            continue
+        prefixes = sorted(reference.names_of.get(organisation, ()), key=len, reverse=True)
+        for label in reference.names_of.get(office, ()):
+            title = label.split(" of the ")[0]
+            title = next((title[len(p) :].strip() for p in prefixes if title.startswith(p + " ")), title)
+            found.setdefault(title, set()).add(office)
+    return {title: next(iter(offices)) for title, offices in found.items() if len(offices) == 1 and title[:1].isupper()}
 
 
 def _rows(store: Store, query: TrustedQuery) -> list:
