@@ -406,3 +406,10 @@ def test_an_office_named_by_its_title_alone_in_its_own_organisations_text(tmp_pa
     assert "actor/un-secretary-general" in {relative(o) for _, o in statement.links}
     statement = _only(_extract(tmp_path, sentence, name="g7.txt"))
     assert "actor/un-secretary-general" not in {relative(o) for _, o in statement.links}
+
+
+def test_the_speaker_opening_its_own_sentence_is_no_link(tmp_path):
+    sentence = "The EU and its Member States reaffirm their commitment to the Global Digital Compact.\n"
+    statement = _only(_extract(tmp_path, sentence, speaker="European Union"))
+    assert [relative(m) for m in statement.made_by] == ["actor/european-union"]
+    assert {relative(o) for _, o in statement.links} == {"forum/global-digital-compact"}

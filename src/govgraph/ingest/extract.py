@@ -31,6 +31,7 @@ _LINEAGE_TARGETS = ("Document", "Meeting")
 _NAME_BEFORE = re.compile(r"(?<=\S\s)(?!The\b)[A-Z][\w'’-]*\s+$")
 #: A capitalised word (not an acronym) right after a name: the name opens a longer one.
 _WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_OPENING = re.compile(r"(?:[Tt]he\s+)?")
 #: What may speak as a named subject though the reference data lacks it: a body, by its head noun.
 _SPEAKING_BODIES = ("Organisation", "Forum")
 
@@ -367,8 +368,13 @@ def _link(
             mention = replace(mention, entity=entity)
         mentions.append(mention)
     mentions += _titled_offices(quote, mentions, reference, document_speaker)
-    # "G20" opening "the G20 Framework for Systems of…" is part of that name, not a link of its own.
-    mentions = [m for m in mentions if not (m.entity.iri in made_by and _WORD_AFTER.match(quote, m.end))]
+    # "G20" opening "the G20 Framework for Systems of…" is part of that name, and "The EU" opening
+    # "The EU and its Member States reaffirm…" is the speaker: neither is a link of its own.
+    mentions = [
+        m
+        for m in mentions
+        if not (m.entity.iri in made_by and (_WORD_AFTER.match(quote, m.end) or _OPENING.fullmatch(quote, 0, m.start)))
+    ]
     links: list[tuple[URIRef, URIRef]] = []
     years: list[str] = [year for year, _, _ in target_years(quote, document_year)]
     for mention in mentions:
