@@ -413,3 +413,12 @@ def test_the_speaker_opening_its_own_sentence_is_no_link(tmp_path):
     statement = _only(_extract(tmp_path, sentence, speaker="European Union"))
     assert [relative(m) for m in statement.made_by] == ["actor/european-union"]
     assert {relative(o) for _, o in statement.links} == {"forum/global-digital-compact"}
+
+
+def test_a_body_of_the_speakers_organisation_named_by_its_title_alone(tmp_path):
+    """In an EU text "the Commission" is the European Commission; in a G7 text it is nobody we know."""
+    sentence = "We invite the Commission to present a joint report on implementation by the end of 2024.\n"
+    statement = _only(_extract(tmp_path, sentence, speaker="European Union"))
+    assert "actor/european-commission" in {relative(o) for _, o in statement.links}
+    statement = _only(_extract(tmp_path, sentence, name="g7.txt"))
+    assert "actor/european-commission" not in {relative(o) for _, o in statement.links}

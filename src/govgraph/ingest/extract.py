@@ -424,7 +424,7 @@ _NO_LINEAGE = ReferenceEntity(URIRef(""), "", URIRef(""))
 
 
 def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:
-    """Offices of the speaker's own organisation named by title alone ("the Secretary-General")."""
+    """Offices and bodies of the speaker's own organisation named by title alone ("the Secretary-General")."""
     found = []
     for title, office in office_titles(reference, speaker).items():
         for match in re.finditer(rf"\bthe\s+({re.escape(title)})\b", quote):

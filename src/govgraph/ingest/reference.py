@@ -177,20 +177,22 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
 
 
 def office_titles(reference: Reference, speaker: URIRef) -> dict[str, URIRef]:
-    """Offices of the speaker's organisation (or the one it is part of) by their bare title:
-    "Secretary-General" for the UN's in a General Assembly text. A title two offices share
-    ("Presidency") names neither."""
+    """Offices and bodies of the speaker's organisation (or the one it is part of) by their bare
+    title: "Secretary-General" for the UN's in a General Assembly text, "Commission" for the
+    European Commission in an EU text. A title two of them share ("Presidency") names neither."""
     home = {speaker, reference.parent_of.get(speaker)}
     found: dict[str, set[URIRef]] = {}
-    for office, organisation in reference.post_in.items():
+    members = [(office, org) for office, org in reference.post_in.items()] + list(reference.parent_of.items())
+    for unit, organisation in members:
         if organisation not in home:
             continue
-        prefixes = sorted(reference.names_of.get(organisation, ()), key=len, reverse=True)
-        for label in reference.names_of.get(office, ()):
+        names = reference.names_of.get(organisation, set())
+        prefixes = sorted(names | {name.split()[0] for name in names}, key=len, reverse=True)
+        for label in reference.names_of.get(unit, ()):
             title = label.split(" of the ")[0]
             title = next((title[len(p) :].strip() for p in prefixes if title.startswith(p + " ")), title)
-            found.setdefault(title, set()).add(office)
-    return {title: next(iter(offices)) for title, offices in found.items() if len(offices) == 1 and title[:1].isupper()}
+            found.setdefault(title, set()).add(unit)
+    return {title: next(iter(units)) for title, units in found.items() if len(units) == 1 and title[:1].isupper()}
 
 
 def _rows(store: Store, query: TrustedQuery) -> list:
