@@ -109,3 +109,139 @@ def score(expected: dict, got: dict) -> dict[str, Score]:
         links.extras += [f"{expected[key]['iri']}: {p} {o}" for p, o in sorted(have - want)]
     result["links"] = links
     return result
+
+
+# The evaluation corpus: every hand-labelled fixture and the seed, scored field by field.
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIRS = (
+    ROOT / "tests" / "fixtures" / "ingest-eval",
+    ROOT / "tests" / "fixtures" / "ingest-heldout",  # labelled before the extractor first ran on them
+    ROOT / "tests" / "fixtures" / "ingest",
+)
+SEED_SOURCE = ROOT / "data" / "sources" / "g7-2023-digital-annex4.txt"
+SEED_CURATED = ROOT / "data" / "statements" / "g7-2023-digital-annex4.ttl"
+FIELDS = ("statements", "act", "commitments", "speaker", "entities", "dates", "vague dates", "lineage")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What one statement says, in the form both hand labels and the extractor are written in."""
+
+    quote: str
+    act: str
+    commitment: bool
+    made_by: frozenset[str]
+    entities: frozenset[str]
+    dates: frozenset[str]
+    vague: frozenset[str]
+    lineage: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled document: its source, the extractor's arguments and the expected statements."""
+
+    name: str
+    source: Path
+    args: dict
+    expected: list[Labels]
+
+
+def relative(iri) -> str:
+    """An IRI under the govgraph id base as written in the labels ("actor/g7")."""
+    return str(iri).removeprefix("https://w3id.org/govgraph/id/")
+
+
+def _labels_from_json(item: dict) -> Labels:
+    entities = [e for e in item.get("entities", []) if not e.startswith("targetTime ")]
+    years = set(item.get("dates", [])) | {e.rsplit("/", 1)[-1] for e in item.get("entities", []) if e.startswith("targetTime ")}
+    return Labels(
+        item["quote"],
+        item["act"],
+        item["commitment"],
+        frozenset(item["made_by"]),
+        frozenset(entities),
+        frozenset(years),
+        frozenset(item.get("vague", [])),
+        frozenset(item.get("lineage", [])),
+    )
+
+
+def cases() -> list[Case]:
+    """Every fixture with a sidecar of hand labels (<fixture>.expected.json), then the seed."""
+    import json
+
+    found = []
+    for folder in EVAL_DIRS:
+        for sidecar in sorted(folder.glob("*.expected.json")):
+            stem = sidecar.name.removesuffix(".expected.json")
+            source = next(p for p in folder.iterdir() if p.stem == stem and p.suffix != ".json")
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            found.append(Case(stem, source, data["args"], [_labels_from_json(s) for s in data["statements"]]))
+    found.append(Case("seed (Annex 4)", SEED_SOURCE, {}, seed_labels()))
+    return found
+
+
+def seed_labels() -> list[Labels]:
+    """The curated Annex 4 statements (data/statements/), as labels."""
+    graph = Graph().parse(SEED_CURATED, format="turtle")
+    labels = []
+    for node in sorted(set(graph.subjects(GG.quote, None)), key=lambda n: int(graph.value(n, GG.startOffset))):
+        links = {(p, o) for p in LINK_PROPERTIES for o in graph.objects(node, p)}
+        labels.append(
+            Labels(
+                str(graph.value(node, GG.quote)),
+                _short(graph.value(node, GG.actKind)),
+                (node, RDF.type, GG.Commitment) in graph,
+                frozenset(relative(o) for o in graph.objects(node, GG.madeBy)),
+                frozenset(f"{_short(p)} {relative(o)}" for p, o in links if p != GG.targetTime),
+                frozenset(relative(o).rsplit("/", 1)[-1] for p, o in links if p == GG.targetTime),
+                frozenset(),
+                frozenset(f"{_short(p)} {relative(o)}" for p in (GG.reaffirms, GG.buildsOn) for o in graph.objects(node, p)),
+            )
+        )
+    return labels
+
+
+def labels_of(extraction: Extraction) -> list[Labels]:
+    """The extractor's statements as labels."""
+    return [
+        Labels(
+            s.quote,
+            s.kind,
+            s.commitment,
+            frozenset(relative(m) for m in s.made_by),
+            frozenset(f"{_short(p)} {relative(o)}" for p, o in s.links) | {f"mentions {relative(c.iri)}" for c in s.candidates},
+            frozenset(s.years),
+            frozenset(s.vague_times),
+            frozenset(f"{_short(r)} {relative(t)}" for r, t in s.lineage),
+        )
+        for s in extraction.statements
+    ]
+
+
+def tally(expected: list[Labels], got: list[Labels], scores: dict[str, Score]) -> None:
+    """Add one document to the scores. Statements match by their quote; a field of a statement
+    that was not found counts as missed, and one of a statement that should not exist as extra."""
+    want = {label.quote: label for label in expected}
+    have = {label.quote: label for label in got}
+
+    def count(name: str, wanted: set, found: set) -> None:
+        score = scores.setdefault(name, Score(name))
+        score.true_positive += len(wanted & found)
+        score.expected += len(wanted)
+        score.found += len(found)
+        score.misses += sorted(map(str, wanted - found))
+        score.extras += sorted(map(str, found - wanted))
+
+    count("statements", set(want), set(have))
+    count("commitments", {q for q in want if want[q].commitment}, {q for q in have if have[q].commitment})
+    count("act", {(q, want[q].act) for q in want}, {(q, have[q].act) for q in have})
+    count("speaker", {(q, want[q].made_by) for q in want}, {(q, have[q].made_by) for q in have})
+    for name, attribute in (("entities", "entities"), ("dates", "dates"), ("vague dates", "vague"), ("lineage", "lineage")):
+        count(
+            name,
+            {(q, v) for q in want for v in getattr(want[q], attribute)},
+            {(q, v) for q in have for v in getattr(have[q], attribute)},
+        )

@@ -136,7 +136,7 @@ def test_report_prints_a_review_table(tmp_path):
     assert lines[0].split() == ["para", "clause", "act", "commit?", "conf", "entities", "quote"]
     condemn = next(line for line in lines if " condemn " in line)
     assert condemn.split()[:5] == ["2", "1.1", "condemn", "no", "0.90"]
-    assert "?african-union" in result.stdout
+    assert "?hiroshima-ai-process" in result.stdout  # the African Union is now reference data
     assert "10 statements (5 commitments) in 5 paragraphs" in result.stdout
 
 

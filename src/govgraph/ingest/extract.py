@@ -15,16 +15,26 @@ from rdflib import URIRef
 from ..errors import InputError
 from ..namespaces import ACTOR, ID, STMT
 from .acts import Clause, find_acts
-from .lineage import candidate_names, lineage_clues, target_years, years_in
+from .earlier import DATED, resolve_dated, when_and_where
+from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
 from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, RENDERED, Block, SourceText, read_source, render
-from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
+from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, office_titles, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
 EXTRACTOR_VERSION = "0.1.0"
-_LINEAGE_TARGETS = {"Document", "DocumentCollection", "Meeting", "Forum", "Process", "Initiative"}
+#: What a lineage link may point to (classes of the ontology; their subclasses too): an earlier
+#: document, or the meeting that made it ("our commitment from the meeting in Germany last year").
+_LINEAGE_TARGETS = ("Document", "Meeting")
+#: A capitalised word (not opening the sentence) right before a name: the name is part of a longer one.
+_NAME_BEFORE = re.compile(r"(?<=\S\s)(?!The\b)[A-Z][\w'’-]*\s+$")
+#: A capitalised word (not an acronym) right after a name: the name opens a longer one.
+_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_OPENING = re.compile(r"(?:[Tt]he\s+)?")
+#: What may speak as a named subject though the reference data lacks it: a body, by its head noun.
+_SPEAKING_BODIES = ("Organisation", "Forum")
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,13 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class CandidateEntity:
-    """A proposed entity: an IRI under id/candidate/, its name and any acronym."""
+    """A proposed entity: an IRI under id/candidate/, its name, any acronym, and the class its
+    head noun suggests (a local name in the ontology: "Document", "Meeting", "Organisation"…)."""
 
     iri: URIRef
     name: str
     acronym: str | None
+    cls: str | None = None
 
 
 @dataclass
@@ -68,6 +80,7 @@ class ExtractedStatement:
     years: list[str] = field(default_factory=list)
     lineage: list[tuple[URIRef, URIRef]] = field(default_factory=list)
     candidates: list[CandidateEntity] = field(default_factory=list)
+    vague_times: list[str] = field(default_factory=list)  # "in the near term": a time with no date
 
     @property
     def kind(self) -> str:
@@ -80,6 +93,11 @@ class ExtractedStatement:
     @property
     def confidence(self) -> float:
         return self.clause_info.confidence
+
+    @property
+    def rule(self) -> str:
+        """Why the statement is a commitment or not (the G7 Research Group's criteria, in words)."""
+        return self.clause_info.rule
 
 
 @dataclass(frozen=True)
@@ -270,13 +288,16 @@ def _statements(
         quote = sentence[clause.start : clause.end]
         local = f"{document.slug}-p{paragraph}-s{number}" + (f"-c{index}" if len(clauses) > 1 else "")
         made_by = _made_by(clause, quote, document, reference, linker, previous)
+        if made_by is None:
+            break  # the name opening the sentence is no actor: the sentence makes no statement
         # "This will include…" follows a named member ("The Presidency plans…"); after "we" it is the group's.
         previous = [document.speaker] if clause.speaker == "we" else made_by
         statement = ExtractedStatement(STMT[local], paragraph, number, index, len(clauses), start, end, quote, clause, made_by)
         speaker_span = (
             (clause.speaker_span[0] - clause.start, clause.speaker_span[1] - clause.start) if clause.speaker_span else None
         )
-        _link(statement, quote, speaker_span, linker, made_by)
+        year = int(document.date[:4]) if document.date else None
+        _link(statement, quote, speaker_span, linker, made_by, reference, year, document.speaker)
         result.append(statement)
     speakers[:] = previous
     return result
@@ -284,64 +305,165 @@ def _statements(
 
 def _made_by(
     clause: Clause, quote: str, document: DocumentInfo, reference: Reference, linker: Linker, previous: list[URIRef]
-) -> list[URIRef]:
-    """Who makes the statement: the group, each member (acting in its own name), or one member."""
+) -> list[URIRef] | None:
+    """Who makes the statement: the group, each member (acting in its own name), one or more named
+    actors, or a body the reference data lacks (a candidate). None when a name opening the sentence
+    is no actor at all ("Internet shutdowns…") or an actor outside the speaking group: then the
+    sentence is no statement of the document's."""
     if clause.speaker in ("", "this"):
         return previous
+    members = reference.members.get(document.speaker, [])
     if clause.speaker == "we":
-        members = reference.members.get(document.speaker, [])
         return list(members) if clause.individual and members else [document.speaker]
     if clause.speaker_span is None:  # `find_acts` gives every other speaker its span
         return previous
     said = quote[clause.speaker_span[0] - clause.start : clause.speaker_span[1] - clause.start]
-    named = [
-        m.entity.iri
-        for m in linker.mentions(said)
-        if not m.nested and m.entity.cls in ("Office", "Country", "Organisation", "IntergovernmentalGroup", "Forum")
-    ]
+    named = list(dict.fromkeys(m.entity.iri for m in linker.mentions(said) if not m.nested and m.entity.is_a("Actor")))
+    if named and members:  # a named member speaks for itself; "The OECD will…" in a G7 text is no G7 statement
+        named = [n for n in named if n == document.speaker or n in members or reference.entities[n].is_a("Office")]
+        if not named:
+            return None
     if named:
-        return named[:1]
+        return named  # "Canada and France will…": both
     if clause.speaker == "office" and document.date:
-        year = document.date[:4]
+        # "The Presidency": the speaking group's office of the document's year ("incoming": the next one's).
+        year = str(int(document.date[:4]) + (1 if re.search(r"\bincoming\b", said) else 0))
         for entity in sorted(reference.entities.values(), key=lambda e: str(e.iri)):
-            if entity.cls == "Office" and "presidency" in str(entity.iri) and str(entity.iri).endswith(year):
+            if reference.post_in.get(entity.iri) == document.speaker and reference.year_of.get(entity.iri) == year:
                 return [entity.iri]
-    return [document.speaker] if clause.speaker == "group" else [candidate_iri(said)]
+    if clause.speaker == "group":
+        return [document.speaker]
+    name = _bare_name(said)
+    if clause.speaker == "named" and head_class(name) not in _SPEAKING_BODIES:
+        return None
+    return [candidate_iri(name)]
+
+
+def _bare_name(said: str) -> str:
+    """A subject as a name: without a leading "the" and a trailing "(ACRONYM)"."""
+    return re.sub(r"\s*\([^)]*\)$", "", re.sub(r"^[Tt]he\s+", "", said.strip()))
 
 
 def _link(
-    statement: ExtractedStatement, quote: str, speaker_span: tuple[int, int] | None, linker: Linker, made_by: list[URIRef]
+    statement: ExtractedStatement,
+    quote: str,
+    speaker_span: tuple[int, int] | None,
+    linker: Linker,
+    made_by: list[URIRef],
+    reference: Reference,
+    document_year: int | None,
+    document_speaker: URIRef,
 ) -> None:
-    mentions: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
+    found: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
+    places = [(m.start, m.end, m.entity.iri) for m in found if m.entity.is_a("Place") or m.entity.is_a("Country")]
+    mentions: list[NameMatch] = []
+    for mention in found:  # a document or meeting named with a year or place is linked only if both fit
+        if any(mention.entity.is_a(c) for c in DATED):
+            before = _NAME_BEFORE.search(quote, max(0, mention.start - 40), mention.start)
+            if before and not any(m.start < before.end() and before.start() < m.end for m in found if m is not mention):
+                continue  # "Ministerial Declaration" in "the Alpha Ministerial Declaration" names another document
+            when = when_and_where(quote, mention.start, mention.end, places, document_year)
+            entity = resolve_dated(mention.entity, quote[mention.start : mention.end], when, reference)
+            if entity is None:
+                continue
+            mention = replace(mention, entity=entity)
+        mentions.append(mention)
+    mentions += _titled_offices(quote, mentions, reference, document_speaker)
+    # "G20" opening "the G20 Framework for Systems of…" is part of that name, and "The EU" opening
+    # "The EU and its Member States reaffirm…" is the speaker: neither is a link of its own.
+    mentions = [
+        m
+        for m in mentions
+        if not (m.entity.iri in made_by and (_WORD_AFTER.match(quote, m.end) or _OPENING.fullmatch(quote, 0, m.start)))
+    ]
     links: list[tuple[URIRef, URIRef]] = []
-    years: list[str] = [year for year, _, _ in target_years(quote)]
+    years: list[str] = [year for year, _, _ in target_years(quote, document_year)]
     for mention in mentions:
         if mention.repeat:
             continue
         if mention.nested and mention.entity.iri in made_by:
             continue  # "G7" inside "G7 Partnership…" names the speaker, not a party
         links.append((mention.entity.role, mention.entity.iri))
-        if mention.entity.cls == "Meeting":
+        if mention.entity.is_a("Meeting"):
             years.extend(years_in(quote[mention.start : mention.end]))
     taken = [(m.start, m.end) for m in mentions] + ([speaker_span] if speaker_span else [])
     mention_spans: SpanIndex[NameMatch] = SpanIndex()
     for mention in mentions:
         mention_spans.add(mention.start, mention.end, mention)
     for clue in lineage_clues(quote):
-        nearby = mention_spans.overlapping(clue.start, clue.end)
-        inside = [m for m in nearby if clue.start <= m.start and m.end <= clue.end and m.entity.cls in _LINEAGE_TARGETS]
-        if inside:
-            statement.lineage.extend((clue.relation, m.entity.iri) for m in inside[:1])
+        target = _lineage_target(clue.start, clue.end, quote, mention_spans, places, reference, document_year)
+        if target is _NO_LINEAGE:
             continue
-        candidate = CandidateEntity(candidate_iri(clue.name(quote)), clue.name(quote), None)
+        if target is not None:
+            statement.lineage.append((clue.relation, target.iri))
+            if (target.role, target.iri) not in links:
+                links.append((target.role, target.iri))
+            continue
+        name = _reference_name(quote, clue.start, clue.end)
+        candidate = CandidateEntity(candidate_iri(name), name, None, head_class(name))
         statement.candidates.append(candidate)
         statement.lineage.append((clue.relation, candidate.iri))
         taken.append((clue.start, clue.end))
+        # "G20" in "the 2023 G20 New Delhi Leaders' Declaration" names the speaker, inside another name.
+        speaker_inside = {m.entity.iri for m in mention_spans.overlapping(clue.start, clue.end) if m.entity.iri in made_by}
+        links = [link for link in links if link[1] not in speaker_inside]
     named = {c.iri for c in statement.candidates}
-    for name in candidate_names(quote, taken):
-        candidate = CandidateEntity(candidate_iri(name.name), name.name, name.acronym)
+    for found_name in candidate_names(quote, taken):
+        candidate = CandidateEntity(
+            candidate_iri(found_name.name), found_name.name, found_name.acronym, head_class(found_name.name)
+        )
         if candidate.iri not in named:
             statement.candidates.append(candidate)
             named.add(candidate.iri)
     statement.links = sorted(set(links))
     statement.years = sorted(set(years))
+    statement.vague_times = vague_times(quote)
+
+
+#: What `_lineage_target` gives for a reference to a known entity that is no document or meeting.
+_NO_LINEAGE = ReferenceEntity(URIRef(""), "", URIRef(""))
+
+
+def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:
+    """Offices and bodies of the speaker's own organisation named by title alone ("the Secretary-General")."""
+    found = []
+    for title, office in office_titles(reference, speaker).items():
+        for match in re.finditer(rf"\bthe\s+({re.escape(title)})\b", quote):
+            if not any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
+                found.append(NameMatch(reference.entities[office], match.start(1), match.end(1), False))
+    return found
+
+
+def _lineage_target(
+    start: int,
+    end: int,
+    quote: str,
+    mention_spans: SpanIndex[NameMatch],
+    places: list[tuple[int, int, URIRef]],
+    reference: Reference,
+    document_year: int | None,
+) -> ReferenceEntity | None:
+    """What a reference to earlier work names: the widest document, meeting, forum or initiative
+    linked inside it, or else a dated document or meeting its words, year and place identify."""
+    name = _reference_name(quote, start, end)
+    name_start = quote.index(name, start) if name in quote[start:end] else start
+    name_end = name_start + len(name)
+    # Only a name that ends the reference is its head: "G7" in "the G7 Summit in Italy" is not.
+    heads = [
+        m
+        for m in mention_spans.overlapping(start, end)
+        if start <= m.start and m.end <= end and not m.nested and abs(m.end - name_end) <= 2
+    ]
+    if heads:
+        head = max(heads, key=lambda m: (m.end - m.start, -m.start)).entity
+        # A known forum or initiative ("building on PGII") is linked by its role, not as lineage.
+        return head if any(head.is_a(c) for c in _LINEAGE_TARGETS) else _NO_LINEAGE
+    when = when_and_where(quote, name_start, name_end, places, document_year)
+    return resolve_dated(None, name, when, reference)
+
+
+def _reference_name(quote: str, start: int, end: int) -> str:
+    """The name in a reference to earlier work, without the year and place after it
+    ("G7 Summit" of "the G7 Summit in Italy last year")."""
+    text = re.sub(r"^(?:the|our)\s+", "", quote[start:end], flags=re.I)
+    return re.sub(r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?:\s+(?:last|this|next)\s+year)$", "", text) or text

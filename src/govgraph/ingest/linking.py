@@ -4,7 +4,8 @@ Every label that matches is found (a first-word index keeps this fast on large t
 longest match wins; a shorter match inside it is kept only when it names something of another
 class, so "EU Global Gateway" yields the initiative and the EU, while "Global Gateway" inside
 it adds nothing. Labels without lower-case letters (IGF, UN, WSIS+20, LGBTQI+) match with
-their case; other labels match in any case, with -ize/-ise spellings and a plural -s allowed.
+their case, and so do titles (reference.exact_labels); other labels match in any case, with
+-ize/-ise spellings and a plural -s allowed.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class Linker:
         self.folded: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
         for label, entities in reference.labels.items():
             for entity in entities:
-                exact = _is_acronym(label)
+                exact = _is_acronym(label) or label in reference.exact_labels
                 key_text = label if exact else normalise(label)
                 first = _WORD.match(key_text)
                 if not first:

@@ -1,7 +1,9 @@
-"""The reference data the extractor links to: labels, classes, act kinds, members, years.
+"""The reference data the extractor links to: labels, classes, act kinds, members, years, and
+the year and places of each document and meeting.
 
 Read once per process from data/reference/*.ttl (and the ontology, for the class hierarchy)
-with SPARQL through the Store interface.
+with SPARQL through the Store interface. Which classes make an actor comes from the ontology
+(everything below gg:Actor), so a class added there needs no change here.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from ..vocabulary import load as load_vocabulary
 
 #: Classes a statement names with gg:mentions itself: no role of the ontology has them as its range.
 MENTIONED = (str(GG.Document), str(GG.Place))
-#: The classes an actor (a speaker, a publisher) may have.
-ACTOR_CLASSES = {"Organisation", "Country", "IntergovernmentalGroup", "Office", "Actor", "Forum"}
+#: The class an actor (a speaker, a publisher) has, directly or through a subclass the ontology declares.
+ACTOR_CLASSES = {"Actor"}
 
 _LABELS = TrustedQuery.of("""
 SELECT ?entity ?label ?class WHERE {
@@ -32,22 +34,46 @@ SELECT ?entity ?label ?class WHERE {
   ?entity a ?class .
   FILTER(STRSTARTS(STR(?class), STR(gg:)))
 }""")
+#: Titles name documents too, but only as written: "Plan of Action" is a WSIS document, "plan of action" is not.
+_TITLES = TrustedQuery.of("SELECT ?entity ?title WHERE { ?entity dcterms:title|dcterms:alternative ?title }")
 _ACTS = TrustedQuery.of("SELECT ?act ?indicates WHERE { ?act a gg:ActKind ; gg:indicatesCommitment ?indicates }")
 _MEMBERS = TrustedQuery.of(
     "SELECT ?group ?member WHERE { { ?group org:hasMember ?member } UNION { ?group gg:nonEnumeratedMember ?member } }"
 )
 _YEARS = TrustedQuery.of("SELECT ?year WHERE { ?year time:inXSDgYear ?y }")
+_POSTS = TrustedQuery.of("SELECT ?office ?organisation WHERE { ?office org:postIn ?organisation }")
+_PARENTS = TrustedQuery.of("SELECT ?unit ?parent WHERE { ?unit org:subOrganizationOf ?parent }")
+#: When a document or meeting was: its own date, the meeting that adopted it, or its year.
+_DATES = TrustedQuery.of("""
+SELECT ?entity ?date WHERE {
+  { ?entity dcterms:date ?date } UNION { ?entity schema:startDate ?date }
+  UNION { ?entity gg:adoptedAt/schema:startDate ?date } UNION { ?entity dcterms:temporal/time:inXSDgYear ?date }
+}""")
+#: Where a document or meeting was: its place, the host country, the country of its place.
+_PLACES = TrustedQuery.of("""
+SELECT ?entity ?where WHERE {
+  { ?entity schema:location ?where } UNION { ?entity gg:host ?where }
+  UNION { ?entity gg:adoptedAt ?meeting . { ?meeting schema:location ?where } UNION { ?meeting gg:host ?where } }
+  UNION { ?entity schema:location|gg:adoptedAt/schema:location ?place .
+          ?place schema:addressCountry ?code . ?where gg:iso3166Alpha2 ?code }
+}""")
 #: Reference data is small; a larger answer means the folder holds something else.
 MAX_ROWS = 10_000_000
 
 
 @dataclass(frozen=True)
 class ReferenceEntity:
-    """A reference resource with the class that decides its role."""
+    """A reference resource with the class that decides its role, and every class it has
+    (local names, superclasses included)."""
 
     iri: URIRef
     cls: str
     role: URIRef
+    classes: frozenset[str] = frozenset()
+
+    def is_a(self, cls: str) -> bool:
+        """Whether the entity is of `cls` (a local name) or of a class below it."""
+        return cls in self.classes
 
 
 @dataclass
@@ -55,11 +81,17 @@ class Reference:
     """Everything the extractor reads from the reference data; `labels` keeps each label as written."""
 
     labels: dict[str, set[ReferenceEntity]] = field(default_factory=dict)
+    exact_labels: set[str] = field(default_factory=set)  # names matched with their case (titles)
     acts: dict[str, bool] = field(default_factory=dict)
     act_iris: dict[str, URIRef] = field(default_factory=dict)
     members: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     years: set[URIRef] = field(default_factory=set)
     entities: dict[URIRef, ReferenceEntity] = field(default_factory=dict)
+    names_of: dict[URIRef, set[str]] = field(default_factory=dict)  # every label of each entity
+    post_in: dict[URIRef, URIRef] = field(default_factory=dict)  # an office and the organisation it is a post in
+    parent_of: dict[URIRef, URIRef] = field(default_factory=dict)  # an organisation and the one it is part of
+    year_of: dict[URIRef, str] = field(default_factory=dict)  # documents and meetings: "2023"
+    places_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # places and countries
 
     def by_label(self, label: str) -> ReferenceEntity | None:
         """The entity whose label or alternative label is `label` (case-insensitive), if one."""
@@ -108,13 +140,22 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     for entity, label, cls in _rows(store, _LABELS):
         classes.setdefault(entity, set()).add(str(cls))
         labelled.setdefault(entity, set()).add(str(label))
+    titled: dict[URIRef, set[str]] = {}
+    for entity, title in _rows(store, _TITLES):
+        titled.setdefault(entity, set()).add(str(title))
     reference = Reference()
+    reference.exact_labels = set().union(*titled.values()) - set().union(*labelled.values()) if titled else set()
+    for iri, titles in titled.items():
+        if iri in labelled:
+            labelled[iri] |= titles
     for iri, names in labelled.items():
         chosen = _role(classes[iri], vocabulary)
         if chosen is None:
             continue
-        entity = ReferenceEntity(iri, *chosen)
+        every = {a.removeprefix(str(GG)) for cls in classes[iri] for a in vocabulary.above(cls) if a.startswith(str(GG))}
+        entity = ReferenceEntity(iri, *chosen, frozenset(every))
         reference.entities[iri] = entity
+        reference.names_of[iri] = set(names)
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)
     for act, indicates in _rows(store, _ACTS):
@@ -126,7 +167,32 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
     for members in reference.members.values():
         members.sort()
     reference.years = {year for (year,) in _rows(store, _YEARS)}
+    reference.post_in = {office: organisation for office, organisation in _rows(store, _POSTS)}
+    reference.parent_of = {unit: parent for unit, parent in _rows(store, _PARENTS)}
+    for entity, date in _rows(store, _DATES):
+        reference.year_of.setdefault(entity, str(date)[:4])
+    for entity, where in _rows(store, _PLACES):
+        reference.places_of.setdefault(entity, set()).add(where)
     return reference
+
+
+def office_titles(reference: Reference, speaker: URIRef) -> dict[str, URIRef]:
+    """Offices and bodies of the speaker's organisation (or the one it is part of) by their bare
+    title: "Secretary-General" for the UN's in a General Assembly text, "Commission" for the
+    European Commission in an EU text. A title two of them share ("Presidency") names neither."""
+    home = {speaker, reference.parent_of.get(speaker)}
+    found: dict[str, set[URIRef]] = {}
+    members = [(office, org) for office, org in reference.post_in.items()] + list(reference.parent_of.items())
+    for unit, organisation in members:
+        if organisation not in home:
+            continue
+        names = reference.names_of.get(organisation, set())
+        prefixes = sorted(names | {name.split()[0] for name in names}, key=len, reverse=True)
+        for label in reference.names_of.get(unit, ()):
+            title = label.split(" of the ")[0]
+            title = next((title[len(p) :].strip() for p in prefixes if title.startswith(p + " ")), title)
+            found.setdefault(title, set()).add(unit)
+    return {title: next(iter(units)) for title, units in found.items() if len(units) == 1 and title[:1].isupper()}
 
 
 def _rows(store: Store, query: TrustedQuery) -> list:
@@ -142,9 +208,9 @@ def resolve(value: str, reference: Reference, classes: set[str], what: str, sour
             raise InputError(source, f"{what} {value!r} is not an IRI (it holds spaces, quotes or angle brackets)")
         return URIRef(iri)
     by_label = reference.by_label(value)
-    if by_label and by_label.cls in classes:
+    if by_label and any(by_label.is_a(cls) for cls in classes):
         return by_label.iri
     for iri, entity in reference.entities.items():
-        if entity.cls in classes and str(iri).rsplit("/", 1)[-1] == value:
+        if any(entity.is_a(cls) for cls in classes) and str(iri).rsplit("/", 1)[-1] == value:
             return iri
     raise InputError(source, f"{what} {value!r} names no {' or '.join(sorted(classes))} in the reference data")

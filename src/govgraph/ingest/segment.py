@@ -42,7 +42,9 @@ class TextParagraph:
         return first.block.span(first.start, first.end)[0], last.block.span(last.start, last.end)[1]
 
 
-_LABEL = re.compile(r"\s*(?:(?:para(?:graph)?\.?\s*)?(\d{1,3})[.)]|\((\d{1,3})\)|[-*•])\s+", re.IGNORECASE)
+_LABEL = re.compile(
+    r"\s*(?:(?:para(?:graph)?\.?\s*)?(\d{1,3})[.)]|\((\d{1,3})\)|[-*•]|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+", re.IGNORECASE
+)
 _TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*\s*$")
 
 
@@ -71,8 +73,9 @@ def paragraphs(blocks: list[Block]) -> Iterator[TextParagraph]:
     """
     current: TextParagraph | None = None
     numbered = any((m := _LABEL.match(b.text)) and (m.group(1) or m.group(2)) for b in blocks if not b.heading)
+    lead_ins = _lead_ins(blocks)
     counter = 0
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.heading:
             continue
         label = _LABEL.match(block.text)
@@ -88,18 +91,48 @@ def paragraphs(blocks: list[Block]) -> Iterator[TextParagraph]:
         text = block.text[start:end]
         # A numbered block is prose even when short ("1. We commit to:" before its bullets).
         numbered_prose = bool(number_text) and len(text.split()) >= 3 and text[:1].isupper() and not is_chrome(text)
-        if not (is_body(text) or numbered_prose):
+        if not (is_body(text) or numbered_prose or index in lead_ins):
             continue
         if numbered and (not number_text or int(number_text) <= counter):
             if current:
-                current.parts.append(part)
+                current.parts.extend(_items(part))
             continue
         counter = int(number_text) if number_text else counter + 1
         if current:
             yield current
-        current = TextParagraph(counter, [part], bool(number_text))
+        current = TextParagraph(counter, _items(part), bool(number_text))
     if current:
         yield current
+
+
+_ITEM_LINE = re.compile(r"\n[^\S\n]*(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[-*•])[^\S\n]+")
+
+
+def _items(part: Part) -> list[Part]:
+    """A part whose lines hold "lead-in:" then "(a) …", "(b) …" (one block when the reader joined
+    the lines) as the lead-in and one bullet part per item."""
+    text = part.block.text
+    items = list(_ITEM_LINE.finditer(text, part.start, part.end))
+    if not items or not text[part.start : items[0].start()].rstrip().endswith(":"):
+        return [part]
+    parts = [Part(part.block, part.start, len(text[: items[0].start()].rstrip()))]
+    for item, following in zip(items, items[1:] + [None]):
+        end = following.start() if following else part.end
+        parts.append(Part(part.block, item.end(), len(text[:end].rstrip()), bullet=True))
+    return parts
+
+
+def _lead_ins(blocks: list[Block]) -> set[int]:
+    """Blocks that introduce bullet points ("We, the Leaders of the G7, resolve to:"): prose
+    however short, since the points after them need the act they lend."""
+    found = set()
+    for index, block in enumerate(blocks[:-1]):
+        text = block.text.strip()
+        following = blocks[index + 1]
+        label = _LABEL.match(following.text)
+        if text.endswith(":") and text[:1].isupper() and not block.heading and label and not (label.group(1) or label.group(2)):
+            found.add(index)
+    return found
 
 
 _ABBREVIATIONS = frozenset(
