@@ -194,3 +194,55 @@ def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
     finally:
         process.terminate()  # the command execs streamlit, so this PID is the server itself
         process.wait(20)
+
+
+def test_clear_filters_empties_every_filter_and_the_words(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store))
+    at.multiselect(key="commitments.facet.forum").set_value([IGF])
+    at.text_input(key="commitments.words").set_value("ways")
+    assert "1 commitment" in markdown(ok(at))
+    at.button(key="commitments.clear").click()
+    at = ok(at)
+    assert "13 commitments" in markdown(at)
+    assert at.multiselect(key="commitments.facet.forum").value == []
+    assert at.text_input(key="commitments.words").value == ""
+
+
+def test_search_words_are_in_the_url_and_a_link_applies_them(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store, words="Kyoto"))
+    assert at.text_input(key="commitments.words").value == "Kyoto"
+    assert "1 commitment" in markdown(at)
+    at.text_input(key="commitments.words").set_value("ways")
+    at = ok(at)
+    assert at.query_params["words"] in ("ways", ["ways"])
+
+
+def test_saved_question_forms_offer_subclass_instances_by_name(app_page, seed_store):
+    at = ok(app_page("workbench", seed_store, question="commitments-by-forum"))
+    forums = at.selectbox(key="workbench.param.forum").options
+    # The WSIS+20 Review and the Global Digital Compact are gg:Process, a subclass of gg:Forum.
+    assert {"WSIS+20 Review", "Global Digital Compact"} <= set(forums), forums
+    at = ok(app_page("workbench", seed_store, question="commitments-by-actor"))
+    actors = at.selectbox(key="workbench.param.actor")  # a choice of names, not a text box wanting actor:japan
+    assert "Japan" in actors.options and actors.value == ID + "actor/japan"
+
+
+def test_sidebar_refreshes_the_data_and_says_as_of_when(app_page, seed_store):
+    at = ok(app_page("overview", seed_store))
+    assert any("Data as of" in c.value for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]
+    at.sidebar.button(key="refresh").click()
+    at = ok(at)
+    assert {m.label: m.value for m in at.metric}["Commitments"] == "13"
+
+
+def test_the_endpoint_stays_in_the_url_across_pages(app_page, seed_store):
+    # A server that is not running: the pages say so, and the view (its URL) still names it.
+    listed = ["http://127.0.0.1:9/query", "http://127.0.0.1:9/other"]
+    at = app_page("overview", seed_store, endpoint=listed[1], allowed=listed)
+    at.run()
+    assert at.query_params["endpoint"] in (listed[1], [listed[1]])
+    at.query_params.clear()  # what the browser's URL holds after a click in the page list
+    at.switch_page("app_pages/commitments.py")
+    at.run()
+    assert at.sidebar.selectbox(key="endpoint").value == listed[1]
+    assert at.query_params.get("endpoint") in (listed[1], [listed[1]])

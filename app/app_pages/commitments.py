@@ -6,6 +6,7 @@ from app_pages import page_parts
 from govgraph import explore
 
 P = "commitments."  # session-key prefix of this page
+WORDS = "words"  # the URL parameter of the search words
 
 st.title("Commitments")
 where = page_parts.endpoint()
@@ -18,16 +19,27 @@ with st.sidebar:
     )
 values = page_parts.guarded(page_parts.facet_values, where, not everything)
 
-# A link such as commitments?theme=<iri> (a chart on the Overview, a shared URL) narrows the browser;
+# A link such as commitments?theme=<iri>&words=… (a chart on the Overview, a shared URL) sets the view;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
-from_url = {
+from_url: dict[str, list[str]] = {
     key: [iri for iri in st.query_params.get_all(key) if iri in {v.iri for v in values.get(key, [])}] for key in explore.FACETS
 }
 from_url = {key: iris for key, iris in from_url.items() if iris}
+if st.query_params.get(WORDS):
+    from_url[WORDS] = [st.query_params[WORDS]]
 if from_url and st.session_state.get(P + "url") != from_url:
     st.session_state[P + "url"] = from_url
     for key in explore.FACETS:
         st.session_state[P + "facet." + key] = from_url.get(key, [])
+    st.session_state[P + "words"] = from_url.get(WORDS, [""])[0]
+
+
+def clear_filters() -> None:
+    """Empty every filter and the words (a callback: widget values can only change before the widgets are drawn)."""
+    for key in explore.FACETS:
+        st.session_state[P + "facet." + key] = []
+    st.session_state[P + "words"] = ""
+
 
 selected: dict[str, list[str]] = {}
 with st.sidebar:
@@ -42,25 +54,23 @@ with st.sidebar:
         )
         if chosen:
             selected[key] = chosen
-    if st.button("Clear filters", key=P + "clear"):
-        for key in explore.FACETS:
-            st.session_state[P + "facet." + key] = []
-        st.session_state[P + "words"] = ""
-        st.rerun()
-
-# Keep the URL in step with the filters, so that it is a permalink of this view.
-shown = {key: st.query_params.get_all(key) for key in explore.FACETS if st.query_params.get_all(key)}
-if shown != selected:
-    for key in explore.FACETS:
-        if key in st.query_params:
-            del st.query_params[key]
-    for key, iris in selected.items():
-        st.query_params[key] = iris
-    st.session_state[P + "url"] = dict(selected)
+    st.button("Clear filters", key=P + "clear", on_click=clear_filters)
 
 words = st.text_input(
     "Search the quotes and the names they link to", key=P + "words", placeholder="e.g. Internet shutdowns, WSIS, civil society"
 )
+
+# Keep the URL in step with the filters and the words, so that it is a permalink of this view.
+view = {**selected, **({WORDS: [words]} if words else {})}
+shown = {key: st.query_params.get_all(key) for key in [*explore.FACETS, WORDS] if st.query_params.get_all(key)}
+if shown != view:
+    for key in [*explore.FACETS, WORDS]:
+        if key in st.query_params:
+            del st.query_params[key]
+    for key, chosen in view.items():
+        st.query_params[key] = chosen
+    st.session_state[P + "url"] = dict(view)
+
 hits, more = page_parts.guarded(
     page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())), words, not everything
 )

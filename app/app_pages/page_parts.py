@@ -6,11 +6,12 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import streamlit as st
 
-from govgraph import explore
+from govgraph import explore, versions
 from govgraph.errors import GovgraphError
 from govgraph.explore import endpoints
 from govgraph.explore import markup as marks
@@ -112,7 +113,35 @@ def sidebar() -> None:
             "with (`govgraph app --endpoint URL`, or `--config FILE`); every page reads it.",
         )
         where = endpoint()
+        # Moving to another page empties the URL: put the endpoint back, so that a shared link reads the same store.
+        if ENDPOINT_KEY not in st.query_params:
+            st.query_params.update(endpoint_params())
         st.caption(f"Reading {marks.escape(where)}" if where else "Reading the **embedded store** (built by `govgraph build`)")
+        st.caption(marks.escape(guarded(data_as_of, where)))
+        st.button(
+            "Refresh data",
+            key="refresh",
+            icon=":material/refresh:",
+            on_click=refresh,
+            help="Read the store again now, instead of answers kept for up to five minutes.",
+        )
+
+
+def refresh() -> None:
+    """Forget every cached answer and reopen the stores: a server that came back, or a new build, shows at once."""
+    st.cache_data.clear()
+    get_store.clear()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def data_as_of(where: str) -> str:
+    """When the data shown was read: the embedded store's build time, or when the server was last asked."""
+    if where:
+        return f"Data as of {datetime.now(UTC):%d %b %Y, %H:%M} UTC (read from the server then)."
+    location = explore.source().location
+    if location is None or not location.exists():
+        return "Data as of: no build yet."
+    return f"Data as of the build of {versions.built_at(location):%d %b %Y, %H:%M} UTC."
 
 
 def stylesheet() -> str:
