@@ -1,6 +1,7 @@
 """`govgraph merge DRAFT`: validate a reviewed draft and move it into data/."""
 
 import argparse
+import sys
 
 from ..ingest import MergeRefused, merge_draft
 from ..report import as_text
@@ -11,7 +12,7 @@ def run(args: argparse.Namespace) -> int:
         result = merge_draft(args.draft, force=args.force)
     except MergeRefused as refused:
         print(as_text(refused.report))
-        print(f"govgraph: merge refused: {refused}")
+        print(f"govgraph: merge refused: {refused}", file=sys.stderr)
         return 1
     warnings = len(result.report.warnings)
     print(f"merged into {result.statements_file} (source text {result.source_file}); {warnings} warning(s)")
