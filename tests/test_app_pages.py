@@ -4,6 +4,7 @@ The app reads a real embedded store (the seed) through GOVGRAPH_STORE, and, in t
 a real Oxigraph server on 127.0.0.1 with the seed published to it.
 """
 
+import re
 from html import unescape
 
 import pytest
@@ -246,3 +247,11 @@ def test_the_endpoint_stays_in_the_url_across_pages(app_page, seed_store):
     at.run()
     assert at.sidebar.selectbox(key="endpoint").value == listed[1]
     assert at.query_params.get("endpoint") in (listed[1], [listed[1]])
+
+
+def test_entity_page_shows_names_and_keeps_the_iri_behind_copy(app_page, seed_store):
+    at = ok(app_page("entity", seed_store, iri=IGF))
+    shown = "\n".join([c.value for c in at.caption] + [markdown(at)])
+    without_links = re.sub(r'href="[^"]*"', "", shown)
+    assert IGF not in unescape(without_links) and "entity?iri=" not in unescape(without_links)
+    assert IGF in [c.value for c in at.code]  # in the "Copy IRI or link" popover, with a copy button

@@ -166,3 +166,28 @@ def test_one_store_serves_many_threads(seed_store):
         assert answers == [(1, commitments_in_data())] * 16
     finally:
         shared.close()
+
+
+def test_links_to_a_resource_are_worded_from_its_side(store):
+    reaffirm = explore.describe(store, ID + "act/reaffirm")
+    incoming = dict(reaffirm.grouped(reaffirm.incoming))
+    # act:reiterate skos:broader act:reaffirm: seen from reaffirm, reiterate is a narrower one.
+    assert any(value == ID + "act/reiterate" for _, _, value in incoming["narrower"])
+    japan = explore.describe(store, ID + "actor/japan")
+    assert any(value == ID + "actor/g7" for _, _, value in dict(japan.grouped(japan.incoming))["member of"])
+
+
+PREFIXED = re.compile(r"^[a-z][a-z0-9]*:[^/\s]")
+
+
+def test_entity_pages_show_names_not_prefixed_iris(store):
+    """Every property and every linked resource on the pages of the reference entities reads as words."""
+    graph = Graph()
+    for path in sorted((paths.DATA_DIR / "reference").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    raw = set()
+    for iri in sorted({str(s) for s in graph.subjects() if isinstance(s, URIRef)}):
+        entity = explore.describe(store, iri)
+        for link in entity.outgoing + entity.incoming + entity.types:
+            raw |= {label for label in (link.prop_label, link.value_label if link.is_iri else "") if PREFIXED.match(label)}
+    assert not raw, sorted(raw)

@@ -158,6 +158,21 @@ def entity_href(iri: str) -> str:
     return marks.entity_href(iri, entity_page())
 
 
+def absolute(href: str) -> str:
+    """A page link (`entity?iri=…`) as the full URL the browser would open, for copying; as given without a browser."""
+    here = st.context.url
+    return f"{here.rsplit('/', 1)[0]}/{href}" if here else href
+
+
+def iri_affordance(iri: str, permalink: str) -> None:
+    """The resource's IRI and this page's link, out of the way until asked for (each with a copy button)."""
+    with st.popover("Copy IRI or link", icon=":material/content_copy:"):
+        st.caption("The resource's identifier (IRI), for SPARQL or another system:")
+        st.code(iri, language=None)
+        st.caption("A link to this page, to share:")
+        st.code(absolute(permalink), language=None)
+
+
 # -- cached reads: keyed by endpoint so that switching stores never shows stale answers ----------
 
 

@@ -11,7 +11,7 @@ from .. import paths
 from ..errors import GovgraphError
 from ..namespaces import DEFAULT_BASE
 from ..store import Store
-from .vocab import display, number, text
+from .vocab import display, inverse_label, number, text
 
 #: Links shown at most in each direction; hubs such as a class can have thousands.
 LINK_LIMIT = 500
@@ -124,7 +124,14 @@ SELECT ?s ?sl ?p ?pl WHERE {
             continue
         seen.add((text(s), text(p)))
         entity.incoming.append(
-            Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True, labelled=True)
+            Link(
+                text(p),
+                inverse_label(text(p), display(text(p), text(pl))),
+                text(s),
+                display(text(s), text(sl)),
+                True,
+                labelled=True,
+            )
         )
     entity.outgoing.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
     entity.incoming.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))

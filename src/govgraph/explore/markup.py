@@ -110,7 +110,7 @@ def stylesheet() -> str:
         "margin:.3em 0 .6em 0}",
         ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
         ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
-        ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
+        ".gg-links{width:100%;border-collapse:collapse;table-layout:fixed}.gg-links td{overflow-wrap:anywhere}.gg-links td,.gg-links th{padding:.25em .5em;"
         "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-props td:first-child{width:30%;color:#555}"
         ".gg-report td:first-child{white-space:nowrap}",
         ".gg-quote mark{background:#fff3a0;padding:0}",
