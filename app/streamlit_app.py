@@ -18,7 +18,7 @@ PAGES = [
     st.Page("app_pages/entity.py", title="Entity", icon=":material/search:", url_path="entity"),
     st.Page("app_pages/workbench.py", title="SPARQL workbench", icon=":material/terminal:", url_path="workbench"),
     st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
-    st.Page("app_pages/validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
+    st.Page("app_pages/quality.py", title="Data quality", icon=":material/rule:", url_path="quality"),
 ]
 
 page = st.navigation(PAGES)

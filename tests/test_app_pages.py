@@ -50,7 +50,9 @@ def test_overview_counts_and_validation(app_page, seed_store):
         "Commitments by kind of act",
         "Commitments by target year",
     ]
-    assert any("conforms" in s.value for s in at.success)
+    assert any("follows every rule" in s.value for s in at.success)
+    assert {m.label: m.value for m in at.metric}["Source documents"] == "1"  # Documents counts the cited ones too
+    assert all(m.help for m in at.metric)  # each count says what it counts
 
 
 def test_commitments_facet_narrows_to_the_igf_clause(app_page, seed_store):
@@ -131,9 +133,13 @@ def test_network_metrics(app_page, seed_store):
     assert igf["degree"] == 1  # one commitment names the IGF
 
 
-def test_validation_page(app_page, seed_store):
-    at = ok(app_page("validation", seed_store))
-    assert {m.label: m.value for m in at.metric}["Violations"] == "0"
+def test_data_quality_page_in_plain_words(app_page, seed_store):
+    at = ok(app_page("quality", seed_store))
+    assert at.title[0].value == "Data quality"
+    assert {m.label: m.value for m in at.metric}["Problems to fix"] == "0"
+    # Every resource a finding is about is linked by its name, never as a prefixed IRI such as doc:a-res-79-277.
+    linked = re.findall(r'class="gg-plain"[^>]*>([^<]*)</a>', markdown(at))
+    assert linked and not [name for name in linked if re.match(r"^[a-z]+:[\w-]", name)], linked
 
 
 def test_html_in_labels_renders_as_text(app_page, evil_store):
@@ -255,3 +261,13 @@ def test_entity_page_shows_names_and_keeps_the_iri_behind_copy(app_page, seed_st
     without_links = re.sub(r'href="[^"]*"', "", shown)
     assert IGF not in unescape(without_links) and "entity?iri=" not in unescape(without_links)
     assert IGF in [c.value for c in at.code]  # in the "Copy IRI or link" popover, with a copy button
+
+
+def test_commitments_of_japan_include_the_g7s_unless_made_alone(app_page, seed_store):
+    japan = ID + "actor/japan"
+    at = ok(app_page("commitments", seed_store, actor=japan))
+    assert "13 commitments" in markdown(at)
+    at.toggle(key="commitments.alone").set_value(True)
+    at = ok(at)
+    assert "13 commitments" not in markdown(at)
+    assert at.query_params["alone"] in ("1", ["1"]) and japan in str(at.query_params["actor"])

@@ -191,3 +191,32 @@ def test_entity_pages_show_names_not_prefixed_iris(store):
         for link in entity.outgoing + entity.incoming + entity.types:
             raw |= {label for label in (link.prop_label, link.value_label if link.is_iri else "") if PREFIXED.match(label)}
     assert not raw, sorted(raw)
+
+
+def saved_question_count(store, name: str, param: str, value: str) -> int:
+    from govgraph import queries
+
+    question = queries.find_query(name)
+    table = store.select(question.text, question.bindings({param: value}))
+    return len({row[0] for row in table.rows})
+
+
+def test_facet_counts_mean_what_the_saved_questions_count(store):
+    """One meaning per number: a facet's count is the number of commitments its saved question lists."""
+    values = explore.facet_values(store)
+    actors = {v.iri: v.count for v in values["actor"]}
+    themes = {v.iri: v.count for v in values["theme"]}
+    # Japan made no commitment alone in Annex 4, but is bound by every one the G7 made.
+    assert actors[ID + "actor/japan"] == saved_question_count(store, "commitments-by-actor", "actor", "actor:japan") == 13
+    # A theme counts the commitments on its narrower themes too (skos:broader).
+    ig = ID + "theme/internet-governance"
+    assert themes[ig] == saved_question_count(store, "commitments-by-theme", "theme", "theme:internet-governance")
+    hits, _ = explore.search(store, {"actor": [ID + "actor/japan"]})
+    assert len(hits) == 13
+
+
+def test_made_alone_counts_only_the_actor_itself(store):
+    alone = {v.iri: v.count for v in explore.facet_values(store, alone=True)["actor"]}
+    assert alone.get(ID + "actor/japan", 0) < 13 and alone[ID + "actor/g7"] > alone.get(ID + "actor/japan", 0)
+    hits, _ = explore.search(store, {"actor": [ID + "actor/japan"]}, alone=True)
+    assert len(hits) == alone.get(ID + "actor/japan", 0)

@@ -7,17 +7,27 @@ from govgraph import explore
 
 P = "commitments."  # session-key prefix of this page
 WORDS = "words"  # the URL parameter of the search words
+ALONE = "alone"  # the URL parameter of "Actors: made alone"
 
 st.title("Commitments")
 where = page_parts.endpoint()
 page_parts.store()
+
+if st.query_params.get(ALONE) == "1" and P + "alone" not in st.session_state:
+    st.session_state[P + "alone"] = True  # a link's choice, on the session's first view of this page
 
 with st.sidebar:
     st.subheader("Narrow down")
     everything = st.toggle(
         "Include other statements", key=P + "all", help="Recognitions, welcomes and other statements that are not commitments."
     )
-values = page_parts.guarded(page_parts.facet_values, where, not everything)
+    alone = st.toggle(
+        "Actors: made alone",
+        key=P + "alone",
+        help="Off: an actor's commitments include those a group it belongs to made (a G7 commitment binds Japan). "
+        "On: only those it made itself or is named in.",
+    )
+values = page_parts.guarded(page_parts.facet_values, where, not everything, alone)
 
 # A link such as commitments?theme=<iri>&words=… (a chart on the Overview, a shared URL) sets the view;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
@@ -61,10 +71,10 @@ words = st.text_input(
 )
 
 # Keep the URL in step with the filters and the words, so that it is a permalink of this view.
-view = {**selected, **({WORDS: [words]} if words else {})}
-shown = {key: st.query_params.get_all(key) for key in [*explore.FACETS, WORDS] if st.query_params.get_all(key)}
+view = {**selected, **({WORDS: [words]} if words else {}), **({ALONE: ["1"]} if alone else {})}
+shown = {key: st.query_params.get_all(key) for key in [*explore.FACETS, WORDS, ALONE] if st.query_params.get_all(key)}
 if shown != view:
-    for key in [*explore.FACETS, WORDS]:
+    for key in [*explore.FACETS, WORDS, ALONE]:
         if key in st.query_params:
             del st.query_params[key]
     for key, chosen in view.items():
@@ -72,7 +82,7 @@ if shown != view:
     st.session_state[P + "url"] = dict(view)
 
 hits, more = page_parts.guarded(
-    page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())), words, not everything
+    page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())), words, not everything, alone=alone
 )
 
 noun = "statement" if everything else "commitment"

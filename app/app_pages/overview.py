@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_pages import page_parts
 from govgraph import explore
+from govgraph.explore import markup as marks
 
 st.title("govgraph explorer")
 st.caption(
@@ -18,11 +19,14 @@ where = page_parts.endpoint()
 page_parts.store()
 summary = page_parts.guarded(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
-counted = list(summary.counts.items())
+counted = [*summary.counts.items(), ("sources", summary.sources)]
+titles["sources"] = "Source documents"
 for start in range(0, len(counted), 6):  # the counts `govgraph stats` prints, six to a row
     for column, (key, value) in zip(st.columns(6), counted[start : start + 6]):
-        column.metric(titles[key], f"{value:,}")
-st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
+        column.metric(titles[key], f"{value:,}", help=explore.COUNT_MEANINGS.get(key))
+st.caption("Hover over ⓘ to see what a number counts. Click a bar to read those commitments.")
+with st.expander("Words used here"):
+    st.markdown("\n".join(f"- **{marks.escape(term)}**: {marks.escape(meaning)}" for term, meaning in explore.GLOSSARY.items()))
 
 values = page_parts.guarded(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
@@ -72,12 +76,12 @@ for row in range(0, len(charts), 2):
 status = page_parts.validation_summary() if not where else None
 if status is not None:
     violations, warnings = status
-    text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
+    text = f"{violations} problem(s) to fix, {warnings} recommendation(s) — see **Data quality**."
     (st.success if violations == 0 else st.error)(
-        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text
+        ("The curated data follows every rule: " if violations == 0 else "The curated data breaks a rule: ") + text
     )
 else:
-    st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
+    st.info("Data quality is checked for the embedded store, which is built from the curated files on this machine.")
 
 
 st.page_link("app_pages/commitments.py", label="Browse the commitments", icon=":material/format_quote:")

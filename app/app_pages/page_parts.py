@@ -182,16 +182,28 @@ def overview(where: str) -> explore.Overview:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def facet_values(where: str, commitments_only: bool) -> dict[str, list[explore.FacetValue]]:
-    return explore.facet_values(get_store(where), commitments_only)
+def facet_values(where: str, commitments_only: bool, alone: bool = False) -> dict[str, list[explore.FacetValue]]:
+    return explore.facet_values(get_store(where), commitments_only, alone=alone)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def search(
-    where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None, statement: str | None = None
+    where: str,
+    selected: tuple,
+    words: str,
+    commitments_only: bool,
+    mentioning: str | None = None,
+    statement: str | None = None,
+    alone: bool = False,
 ):
     return explore.search(
-        get_store(where), dict(selected), words, commitments_only=commitments_only, mentioning=mentioning, statement=statement
+        get_store(where),
+        dict(selected),
+        words,
+        commitments_only=commitments_only,
+        mentioning=mentioning,
+        statement=statement,
+        alone=alone,
     )
 
 
@@ -203,6 +215,11 @@ def describe(where: str, iri: str) -> explore.Entity:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def paragraph(where: str, paragraph_iri: str, start: int, end: int) -> explore.Paragraph:
     return explore.paragraph_text(get_store(where), paragraph_iri, start, end)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def labels(where: str, iris: tuple[str, ...]) -> dict[str, str]:
+    return explore.labels(get_store(where), iris)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

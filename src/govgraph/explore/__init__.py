@@ -5,8 +5,9 @@ endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL
 every page works the same on either store.
 """
 
-from .entity import Entity, Found, Link, Paragraph, describe, find_entities, paragraph_text
+from .entity import Entity, Found, Link, Paragraph, describe, find_entities, labels, paragraph_text
 from .facets import BREAKDOWNS, COUNTED, FACETS, Facet, FacetValue, Overview, breakdown, facet_values, overview
+from .glossary import COUNT_MEANINGS, GLOSSARY
 from .launch import connect, source
 from .markup import Mention, highlight
 from .search import Hit, hits_csv, search
@@ -14,10 +15,12 @@ from .search import Hit, hits_csv, search
 __all__ = [
     "BREAKDOWNS",
     "COUNTED",
+    "COUNT_MEANINGS",
     "FACETS",
     "Entity",
     "Facet",
     "FacetValue",
+    "GLOSSARY",
     "Found",
     "Hit",
     "Link",
@@ -30,6 +33,7 @@ __all__ = [
     "facet_values",
     "find_entities",
     "highlight",
+    "labels",
     "hits_csv",
     "overview",
     "paragraph_text",

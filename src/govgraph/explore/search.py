@@ -35,12 +35,12 @@ class Hit:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _constraints(selected: Mapping[str, Sequence[str]]) -> str:
+def _constraints(selected: Mapping[str, Sequence[str]], alone: bool) -> str:
     """One pattern per facet with a selection: any of its values (OR), every facet (AND)."""
     parts = []
     for index, (key, iris) in enumerate(sorted(selected.items())):
         if iris:
-            parts.append(f"{values(f'f{index}', iris)} ?s {FACETS[key].path} ?f{index} .")
+            parts.append(f"{values(f'f{index}', iris)} FILTER EXISTS {{ ?s {FACETS[key].path_for(alone)} ?f{index} }}")
     return "\n  ".join(parts)
 
 
@@ -52,16 +52,18 @@ def search(
     commitments_only: bool = True,
     mentioning: str | None = None,
     statement: str | None = None,
+    alone: bool = False,
     limit: int = DEFAULT_LIMIT,
     timeout: float = 30.0,
 ) -> tuple[list[Hit], bool]:
     """Statements matching every selected facet and the words (in the quote or a name it links to).
 
-    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
+    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement;
+    `alone` narrows by actor to what it made itself or is named in (see `Facet.alone_path`).
     Returns the hits in document order and whether more than `limit` matched.
     """
     bindings: dict[str, Node] = {"s": URIRef(statement)} if statement else {}
-    extra = _constraints(selected or {})
+    extra = _constraints(selected or {}, alone)
     if mentioning:
         extra += "\n  ?s ?anyRole ?named ."
         bindings["named"] = URIRef(mentioning)
