@@ -271,3 +271,11 @@ def test_commitments_of_japan_include_the_g7s_unless_made_alone(app_page, seed_s
     at = ok(at)
     assert "13 commitments" not in markdown(at)
     assert at.query_params["alone"] in ("1", ["1"]) and japan in str(at.query_params["actor"])
+
+
+def test_commitment_cards_show_the_date_a_citation_and_the_source_page(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store, forum=IGF))
+    text = markdown(at)
+    assert "30 April 2023" in text and 'href="https://g7.utoronto.ca/ict/2023-annex4.html"' in text
+    assert any(c.value.startswith("G7 (30 April 2023). G7 Action Plan") and "paragraph 1" in c.value for c in at.code)
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]

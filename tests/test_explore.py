@@ -220,3 +220,40 @@ def test_made_alone_counts_only_the_actor_itself(store):
     assert alone.get(ID + "actor/japan", 0) < 13 and alone[ID + "actor/g7"] > alone.get(ID + "actor/japan", 0)
     hits, _ = explore.search(store, {"actor": [ID + "actor/japan"]}, alone=True)
     assert len(hits) == alone.get(ID + "actor/japan", 0)
+
+
+def test_a_hit_carries_its_document_date_source_page_and_citation(store):
+    hit = explore.search(store, statement=IGF_CLAUSE)[0][0]
+    assert hit.document_date == "2023-04-30"
+    assert hit.document_url == "https://g7.utoronto.ca/ict/2023-annex4.html"
+    cite = explore.citation(hit)
+    assert cite == (
+        "G7 (30 April 2023). G7 Action Plan for Open, Free, Global, Interoperable, Reliable, and Secure Internet "
+        "[G7 Digital and Tech Track Annex 4 (2023)], paragraph 1. https://g7.utoronto.ca/ict/2023-annex4.html"
+    )
+
+
+def test_downloads_carry_labels_beside_iris_dates_and_citations(store):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    hits, _ = explore.search(store, {"forum": [ID + "forum/igf"]})
+    rows = list(csv.DictReader(io.StringIO(explore.hits_csv(hits))))
+    assert rows[0]["forum"] == "Internet Governance Forum" and rows[0]["forum IRI"] == ID + "forum/igf"
+    assert rows[0]["document date"] == "2023-04-30" and rows[0]["citation"] == explore.citation(hits[0])
+    sheet = load_workbook(io.BytesIO(explore.hits_xlsx(hits))).active
+    table = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert table[0] == list(rows[0]) and len(table) == 2
+    assert table[1][table[0].index("quote")] == hits[0].quote
+
+
+def test_excel_cells_from_the_data_are_text_never_formulas():
+    import io
+    import zipfile
+
+    from govgraph.explore.search import Hit
+
+    book = explore.hits_xlsx([Hit(ID + "statement/x", '=HYPERLINK("http://127.0.0.1/")', "=1+1", True)])
+    assert "<f>" not in zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml").decode()

@@ -87,11 +87,19 @@ hits, more = page_parts.guarded(
 
 noun = "statement" if everything else "commitment"
 count = f"{len(hits)}{'+' if more else ''} {noun}{'' if len(hits) == 1 else 's'}"
-left, right = st.columns([3, 1])
+left, middle, right = st.columns([4, 1, 1])
 left.markdown(f"**{count}** found")
 if hits:
-    right.download_button(
+    middle.download_button(
         "Download CSV", explore.hits_csv(hits), file_name="commitments.csv", mime="text/csv", key=P + "download", width="stretch"
+    )
+    right.download_button(
+        "Download Excel",
+        explore.hits_xlsx(hits),
+        file_name="commitments.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=P + "download.xlsx",
+        width="stretch",
     )
 if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")

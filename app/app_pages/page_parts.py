@@ -259,7 +259,14 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
         if hit.paragraph:
             source.append(marks.plain_link(hit.paragraph, hit.paragraph_label, page=page))
         if source:
-            st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
+            dated = f" · {marks.escape(explore.long_date(hit.document_date))}" if hit.document_date else ""
+            web = hit.document_url.startswith(("http://", "https://"))
+            original = f" · {marks.external_link(hit.document_url, 'source page')}" if web else ""
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            left.markdown("<small>Source: " + " › ".join(source) + dated + original + "</small>", unsafe_allow_html=True)
+            with right.popover("Cite", icon=":material/format_quote:", width="stretch"):
+                st.caption("Copy this reference (the button at the right of it):")
+                st.code(explore.citation(hit), language=None, wrap_lines=True)
         if show_paragraph and hit.paragraph:
             para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
             with st.expander(f"Source paragraph: {marks.escape(para.label)}", expanded=expanded):
