@@ -144,11 +144,23 @@ def test_network_view_labels_cannot_leave_the_data():
 def test_chart_spec_needs_a_label_and_a_number_column():
     from rdflib import Literal
 
+    counted = "SELECT ?name (COUNT(?s) AS ?n) WHERE { ?s gg:forum/rdfs:label ?name } GROUP BY ?name"
     table = ResultTable(["name", "n"], [(Literal("IGF"), Literal(2)), (Literal("WSIS"), Literal(1))])
-    assert workbench.chart_spec(table) == workbench.ChartSpec("name", "n")
+    assert workbench.chart_spec(table, counted) == workbench.ChartSpec("name", "n")
     quotes = ResultTable(["quote", "paragraph"], [(Literal("x" * 200), Literal(1)), (Literal("y" * 200), Literal(2))])
-    assert workbench.chart_spec(quotes) is None
-    assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)])) is None
+    assert workbench.chart_spec(quotes, "SELECT ?quote ?paragraph WHERE {}") is None
+    assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)]), "SELECT ?name WHERE {}") is None
+
+
+def test_no_chart_of_ids_or_positions_only_of_counts_and_sums():
+    from rdflib import Literal
+
+    # Short labels beside paragraph numbers: the numbers are positions, not amounts.
+    rows = [(Literal(f"paragraph {n}"), Literal(n)) for n in (1, 2, 3)]
+    listed = ResultTable(["label", "number"], rows)
+    assert workbench.chart_spec(listed, "SELECT ?label ?number WHERE { ?p rdfs:label ?label ; gg:number ?number }") is None
+    summed = ResultTable(["label", "total"], rows)
+    assert workbench.chart_spec(summed, "SELECT ?label (SUM(?x) AS ?total) WHERE { } GROUP BY ?label") is not None
 
 
 def test_one_store_serves_many_threads(seed_store):
