@@ -269,3 +269,16 @@ def test_excel_cells_from_the_data_are_text_never_formulas():
 
     book = explore.hits_xlsx([Hit(ID + "statement/x", '=HYPERLINK("http://127.0.0.1/")', "=1+1", True)])
     assert "<f>" not in zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_network_commitments_are_labelled_and_every_node_opens_its_page(store):
+    import json
+
+    graph = network_view.view(network_view.facts(store), network_view.SHOWN)
+    html = network_view.to_html(graph, link=lambda iri: "entity?iri=" + iri)
+    data = json.loads(re.search(r"const data = (.*);\n", html).group(1))
+    nodes = {node["id"]: node for node in data["nodes"]}
+    assert nodes[IGF_CLAUSE]["label"] == "¶1.2 clause 1"  # short: the document is the same for all
+    assert nodes[IGF_CLAUSE]["url"] == "entity?iri=" + IGF_CLAUSE
+    assert nodes[ID + "forum/igf"]["url"] == "entity?iri=" + ID + "forum/igf"
+    assert 'network.on("click"' in html

@@ -21,7 +21,7 @@ def facts(where: str, commitments_only: bool):
 st.title("Network")
 st.caption(
     "Each commitment (grey) is joined to the forums, initiatives, actors and themes it names. "
-    "Larger dots have more links; drag to rearrange, scroll to zoom, hover for names."
+    "Larger dots have more links; drag to rearrange, scroll to zoom, click a dot to open its page (in a new tab)."
 )
 left, middle, right = st.columns([2, 1, 1])
 shown = left.multiselect("Show", network.KINDS, default=list(network.SHOWN), key=P + "kinds")
@@ -46,7 +46,7 @@ def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree:
     view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
     rows = network.metrics(view)
     shown_view = network.trim(view, MAX_DRAWN)
-    html = network.to_html(shown_view) if len(shown_view) else ""
+    html = network.to_html(shown_view, link=page_parts.entity_href) if len(shown_view) else ""
     return html, rows, (view.number_of_nodes(), view.number_of_edges()), len(shown_view)
 
 

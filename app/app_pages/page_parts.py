@@ -137,11 +137,15 @@ def refresh() -> None:
 def data_as_of(where: str) -> str:
     """When the data shown was read: the embedded store's build time, or when the server was last asked."""
     if where:
-        return f"Data as of {datetime.now(UTC):%d %b %Y, %H:%M} UTC (read from the server then)."
+        return f"Data as of {when(datetime.now(UTC))} UTC (read from the server then)."
     location = explore.source().location
     if location is None or not location.exists():
         return "Data as of: no build yet."
-    return f"Data as of the build of {versions.built_at(location):%d %b %Y, %H:%M} UTC."
+    return f"Data as of the build of {when(versions.built_at(location))} UTC."
+
+
+def when(moment: datetime) -> str:
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
 def stylesheet() -> str:
