@@ -114,3 +114,12 @@ def test_every_page_at_two_widths_in_plain_words(page: Page, app_url, artifacts)
     expect(page.locator('[data-testid="stSelectbox"]').filter(has_text="actor —")).to_match_aria_snapshot(
         '- combobox "actor — the country, organisation or group": Japan', timeout=FIRST
     )
+
+
+def test_read_a_document_and_open_a_statement_from_it(page: Page, app_url, artifacts):
+    doc = (ID + "document/g7-2023-digital-annex4").replace(":", "%3A").replace("/", "%2F")
+    open_page(page, app_url + "read?doc=" + doc, "Read a document")
+    expect(page.locator("a.gg-passage")).to_have_count(16, timeout=FIRST)
+    shots(page, artifacts, "read-document")
+    page.locator("a.gg-passage").filter(has_text="such as at the UN IGF 2023 in Kyoto").click()
+    expect(page.get_by_role("heading", name="Annex 4 (2023) ¶1.2 clause 1", level=1)).to_be_visible(timeout=FIRST)

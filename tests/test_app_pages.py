@@ -279,3 +279,13 @@ def test_commitment_cards_show_the_date_a_citation_and_the_source_page(app_page,
     assert "30 April 2023" in text and 'href="https://g7.utoronto.ca/ict/2023-annex4.html"' in text
     assert any(c.value.startswith("G7 (30 April 2023). G7 Action Plan") and "paragraph 1" in c.value for c in at.code)
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
+
+
+def test_a_document_reads_whole_with_its_statements_linked(app_page, seed_store):
+    at = ok(app_page("read", seed_store, doc=ID + "document/g7-2023-digital-annex4"))
+    text = markdown(at)
+    assert text.count('class="gg-passage"') == 16
+    assert 'href="entity?iri=' + IGF_CLAUSE.replace(":", "%3A").replace("/", "%2F") + '"' in text
+    assert "13 commitments" in text
+    cards = ok(app_page("commitments", seed_store, forum=IGF))
+    assert 'href="read?doc=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fdocument%2Fg7-2023-digital-annex4"' in markdown(cards)

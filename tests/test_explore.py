@@ -282,3 +282,20 @@ def test_network_commitments_are_labelled_and_every_node_opens_its_page(store):
     assert nodes[IGF_CLAUSE]["url"] == "entity?iri=" + IGF_CLAUSE
     assert nodes[ID + "forum/igf"]["url"] == "entity?iri=" + ID + "forum/igf"
     assert 'network.on("click"' in html
+
+
+ANNEX = ID + "document/g7-2023-digital-annex4"
+
+
+def test_a_document_reads_whole_with_each_statement_in_place(store):
+    sources = explore.source_documents(store)
+    annex = next(iri for iri in sources if iri.endswith("/g7-2023-digital-annex4"))
+    reading = explore.document_text(store, annex)
+    assert reading.problem == "" and reading.label == "G7 Digital and Tech Track Annex 4 (2023)"
+    hit = explore.search(store, statement=IGF_CLAUSE)[0][0]
+    assert len(reading.passages) == 16  # every statement of the annex, commitments and the others
+    igf = next(p for p in reading.passages if p.iri == IGF_CLAUSE)
+    assert reading.text[igf.start : igf.end] == hit.quote and igf.commitment
+    html = markup.passages(reading.text, reading.passages, page="entity")
+    assert html.count("<mark") == 16 and html.count('href="entity?iri=') == 16
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == reading.text  # the whole text, in order, nothing added

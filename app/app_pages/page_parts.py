@@ -168,6 +168,12 @@ def absolute(href: str) -> str:
     return f"{here.rsplit('/', 1)[0]}/{href}" if here else href
 
 
+def read_href(document: str) -> str:
+    """The reading view of a document, on the same store."""
+    params = {"doc": document, **endpoint_params()}
+    return "read?" + "&".join(f"{key}={quote(value, safe='')}" for key, value in params.items())
+
+
 def iri_affordance(iri: str, permalink: str) -> None:
     """The resource's IRI and this page's link, out of the way until asked for (each with a copy button)."""
     with st.popover("Copy IRI or link", icon=":material/content_copy:"):
@@ -227,6 +233,16 @@ def labels(where: str, iris: tuple[str, ...]) -> dict[str, str]:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def source_documents(where: str) -> dict[str, str]:
+    return explore.source_documents(get_store(where))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def document_text(where: str, document: str) -> explore.DocumentText:
+    return explore.document_text(get_store(where), document)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def find_entities(where: str, words: str) -> list[explore.Found]:
     return explore.find_entities(get_store(where), words)
 
@@ -266,6 +282,9 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
             dated = f" · {marks.escape(explore.long_date(hit.document_date))}" if hit.document_date else ""
             web = hit.document_url.startswith(("http://", "https://"))
             original = f" · {marks.external_link(hit.document_url, 'source page')}" if web else ""
+            original += (
+                f' · <a class="gg-plain" href="{marks.html.escape(read_href(hit.document))}" target="_self">read in place</a>'
+            )
             left, right = st.columns([5, 1], vertical_alignment="center")
             left.markdown("<small>Source: " + " › ".join(source) + dated + original + "</small>", unsafe_allow_html=True)
             with right.popover("Cite", icon=":material/format_quote:", width="stretch"):

@@ -5,6 +5,7 @@ endpoint) and returns plain Python values, so the Streamlit pages hold no SPARQL
 every page works the same on either store.
 """
 
+from .document import DocumentText, Passage, document_text, source_documents
 from .downloads import citation, hits_csv, hits_xlsx, long_date
 from .entity import Entity, Found, Link, Paragraph, describe, find_entities, labels, paragraph_text
 from .facets import BREAKDOWNS, COUNTED, FACETS, Facet, FacetValue, Overview, breakdown, facet_values, overview
@@ -18,6 +19,7 @@ __all__ = [
     "COUNTED",
     "COUNT_MEANINGS",
     "FACETS",
+    "DocumentText",
     "Entity",
     "Facet",
     "FacetValue",
@@ -28,9 +30,11 @@ __all__ = [
     "Mention",
     "Overview",
     "Paragraph",
+    "Passage",
     "breakdown",
     "connect",
     "describe",
+    "document_text",
     "facet_values",
     "find_entities",
     "highlight",
@@ -43,4 +47,5 @@ __all__ = [
     "paragraph_text",
     "search",
     "source",
+    "source_documents",
 ]
