@@ -123,3 +123,15 @@ def test_read_a_document_and_open_a_statement_from_it(page: Page, app_url, artif
     shots(page, artifacts, "read-document")
     page.locator("a.gg-passage").filter(has_text="such as at the UN IGF 2023 in Kyoto").click()
     expect(page.get_by_role("heading", name="Annex 4 (2023) ¶1.2 clause 1", level=1)).to_be_visible(timeout=FIRST)
+
+
+def test_print_view_on_paper(page: Page, app_url, artifacts):
+    open_page(page, app_url + "commitments", "Commitments")
+    page.get_by_role("link", name="Print view").click()
+    expect(page.locator(".gg-print-card")).to_have_count(13, timeout=FIRST)
+    page.emulate_media(media="print")
+    settle(page)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    page.pdf(path=str(artifacts / "commitments-print.pdf"))
+    page.emulate_media(media="screen")
+    shots(page, artifacts, "commitments-print")

@@ -289,3 +289,15 @@ def test_a_document_reads_whole_with_its_statements_linked(app_page, seed_store)
     assert "13 commitments" in text
     cards = ok(app_page("commitments", seed_store, forum=IGF))
     assert 'href="read?doc=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fdocument%2Fg7-2023-digital-annex4"' in markdown(cards)
+
+
+def test_print_view_lists_every_result_with_its_citation_and_no_widgets(app_page, seed_store):
+    at = ok(app_page("commitments", seed_store, forum=IGF))
+    assert 'href="commitments?forum=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fforum%2Figf&amp;print=1"' in markdown(at)
+    at = ok(app_page("commitments", seed_store, forum=IGF, print="1"))
+    text = markdown(at)
+    assert text.count('class="gg-print-card"') == 1 and "Forum: Internet Governance Forum" in unescape(text)
+    assert "G7 (30 April 2023). G7 Action Plan" in unescape(text)
+    assert not at.get("download_button") and not at.code  # paper needs no buttons
+    everything = ok(app_page("commitments", seed_store, print="1"))
+    assert markdown(everything).count('class="gg-print-card"') == 13  # all of them, no pager

@@ -1,13 +1,17 @@
 """Commitments: a faceted browser with full-text search; every quote shows and links what it names."""
 
+from urllib.parse import quote
+
 import streamlit as st
 
 from app_pages import page_parts
 from govgraph import explore
+from govgraph.explore import markup as marks
 
 P = "commitments."  # session-key prefix of this page
 WORDS = "words"  # the URL parameter of the search words
 ALONE = "alone"  # the URL parameter of "Actors: made alone"
+PRINT = "print"  # print=1: every result as plain cards for paper
 
 st.title("Commitments")
 where = page_parts.endpoint()
@@ -52,12 +56,14 @@ def clear_filters() -> None:
 
 
 selected: dict[str, list[str]] = {}
+labels_of: dict[str, dict[str, str]] = {}
 with st.sidebar:
     for key, facet in explore.FACETS.items():
         options = values.get(key, [])
         if not options:
             continue
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
+        labels_of[key] = {v.iri: v.label for v in options}
         state = P + "facet." + key
         chosen = st.multiselect(
             facet.title, list(labels), key=state, format_func=labels.get, placeholder=f"Any {facet.title.lower()}"
@@ -87,6 +93,35 @@ hits, more = page_parts.guarded(
 
 noun = "statement" if everything else "commitment"
 count = f"{len(hits)}{'+' if more else ''} {noun}{'' if len(hits) == 1 else 's'}"
+printing = st.query_params.get(PRINT) == "1"
+
+
+def view_href(**changes: str | None) -> str:
+    """This view's URL (filters, words, endpoint) with some parameters changed (None removes one)."""
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k not in changes]
+    params += [(k, v) for k, v in changes.items() if v is not None]
+    return "commitments?" + "&".join(f"{k}={quote(v, safe='')}" for k, v in params)
+
+
+if printing:
+    chosen = "; ".join(
+        f"{explore.FACETS[key].title}: {', '.join(labels_of[key].get(iri, iri) for iri in iris)}"
+        for key, iris in selected.items()
+    )
+    st.markdown(
+        f"**{count}**"
+        + (f" — {marks.escape(chosen)}" if chosen else "")
+        + (f" — words: “{marks.escape(words)}”" if words else ""),
+        unsafe_allow_html=True,
+    )
+    st.markdown(
+        f'<span class="gg-screen-only">Print this page with your browser (Ctrl+P). '
+        f'<a href="{marks.html.escape(view_href(**{PRINT: None}))}" target="_self">Back to the browser</a></span>',
+        unsafe_allow_html=True,
+    )
+    st.markdown(page_parts.printable(hits), unsafe_allow_html=True)
+    st.stop()
+
 left, middle, right = st.columns([4, 1, 1])
 left.markdown(f"**{count}** found")
 if hits:
@@ -100,6 +135,10 @@ if hits:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=P + "download.xlsx",
         width="stretch",
+    )
+    left.markdown(
+        f'<small><a href="{marks.html.escape(view_href(**{PRINT: "1"}))}" target="_self">Print view</a></small>',
+        unsafe_allow_html=True,
     )
 if more:
     st.caption("Only the first results are shown: narrow the search to see the rest.")

@@ -148,8 +148,17 @@ def when(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
+#: On paper: no sidebar, toolbar or buttons, and no card split across pages.
+PRINT_CSS = (
+    "@media print{[data-testid=stSidebar],[data-testid=stHeader],[data-testid=stToolbar],"
+    "[data-testid=stDownloadButton],[data-testid=stPopover],.gg-screen-only{display:none !important}"
+    ".gg-print-card{break-inside:avoid}}"
+    ".gg-print-card{border-top:1px solid #ddd;padding:.6em 0}.gg-print-card .gg-cite{color:#444;font-size:.9rem}"
+)
+
+
 def stylesheet() -> str:
-    return marks.stylesheet() + "<style>.block-container{padding-top:2rem}</style>"
+    return marks.stylesheet() + "<style>.block-container{padding-top:2rem}" + PRINT_CSS + "</style>"
 
 
 def entity_page() -> str:
@@ -258,6 +267,23 @@ def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False
         number = st.number_input(f"Page (of {pages}, {PAGE_SIZE} per page)", 1, pages, 1, key=key)
     for hit in hits[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         hit_card(hit, show_paragraph=show_paragraph)
+
+
+def printable(hits: list[explore.Hit]) -> str:
+    """Every hit as plain HTML for paper: its label, the quote with its names, its source with date, and its citation."""
+    page = entity_page()
+    cards = []
+    for hit in hits:
+        badge = "Commitment" if hit.commitment else "Statement"
+        dated = f" · {marks.escape(explore.long_date(hit.document_date))}" if hit.document_date else ""
+        cards.append(
+            '<div class="gg-print-card">'
+            f"<b>{marks.escape(hit.label)}</b> <small>— {badge}{marks.escape(f' · {hit.act}' if hit.act else '')}</small>"
+            f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>'
+            f"<small>{marks.escape(hit.document_label)} › {marks.escape(hit.paragraph_label)}{dated}</small>"
+            f'<div class="gg-cite">{marks.escape(explore.citation(hit))}</div></div>'
+        )
+    return "".join(cards)
 
 
 def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool = False) -> None:
