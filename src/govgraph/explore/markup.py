@@ -120,7 +120,7 @@ def stylesheet() -> str:
         ".gg-quote mark{background:#fff3a0;padding:0}",
         ".gg-document{white-space:pre-wrap;line-height:1.7;font-size:1.02rem}.gg-passage{color:inherit !important;"
         "text-decoration:none !important}.gg-passage mark{padding:0 .1em;border-radius:.2em}"
-        ".gg-passage mark.gg-commitment{background:#fff3a0}.gg-passage mark.gg-statement{background:#e8eef7}"
+        "mark.gg-commitment{background:#fff3a0}mark.gg-statement{background:#dde6f5}"
         ".gg-passage:hover mark{outline:1px solid #555}",
     ]
     rules += [f".gg-{_css(role)}{{background:{colour}}}" for role, colour in COLOURS.items()]
