@@ -301,3 +301,12 @@ def test_print_view_lists_every_result_with_its_citation_and_no_widgets(app_page
     assert not at.get("download_button") and not at.code  # paper needs no buttons
     everything = ok(app_page("commitments", seed_store, print="1"))
     assert markdown(everything).count('class="gg-print-card"') == 13  # all of them, no pager
+
+
+def test_network_view_is_in_the_url(app_page, seed_store):
+    at = ok(app_page("network", seed_store, kinds="forum", focus=IGF))
+    assert at.multiselect(key="network.kinds").value == ["forum"]
+    assert at.selectbox(key="network.focus").value == IGF
+    at.slider(key="network.min").set_value(2)
+    at = ok(at)
+    assert at.query_params["min"] in ("2", ["2"]) and at.query_params["focus"] in (IGF, [IGF])

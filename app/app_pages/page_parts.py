@@ -344,6 +344,22 @@ def validation_summary() -> tuple[int, int] | None:
     return len(report.violations), len(report.warnings)
 
 
+def from_url(key: str, param: str, read=lambda values: values[0]) -> None:
+    """Start a widget from the URL (a shared link) when this session has not set it yet."""
+    values = st.query_params.get_all(param)
+    if values and key not in st.session_state:
+        st.session_state[key] = read(values)
+
+
+def to_url(param: str, values: list[str]) -> None:
+    """Keep one parameter of the URL in step with a widget (an empty list removes it)."""
+    if st.query_params.get_all(param) != values:
+        if param in st.query_params:
+            del st.query_params[param]
+        if values:
+            st.query_params[param] = values
+
+
 def embed(html: str, height: int) -> None:
     """Show a self-contained HTML document (our own network views) in an iframe."""
     if hasattr(st, "iframe"):
