@@ -310,3 +310,8 @@ def test_network_view_is_in_the_url(app_page, seed_store):
     at.slider(key="network.min").set_value(2)
     at = ok(at)
     assert at.query_params["min"] in ("2", ["2"]) and at.query_params["focus"] in (IGF, [IGF])
+
+
+def test_a_document_page_links_to_its_reading_view(app_page, seed_store):
+    at = ok(app_page("entity", seed_store, iri=ID + "document/g7-2023-digital-annex4"))
+    assert 'href="read?doc=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fdocument%2Fg7-2023-digital-annex4"' in markdown(at)

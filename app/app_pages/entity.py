@@ -35,6 +35,12 @@ if not entity.exists:
     st.warning("The graph says nothing about this resource. Check the link, or look a name up on this page without `?iri=`.")
     st.stop()
 page_parts.iri_affordance(iri, page_parts.entity_href(iri))
+if entity.values("#sourceFile"):  # a document whose text the graph holds
+    st.markdown(
+        f'<a class="gg-plain" href="{marks.html.escape(page_parts.read_href(iri))}" target="_self">'
+        "Read the whole document, its statements marked</a>",
+        unsafe_allow_html=True,
+    )
 
 quotes = entity.values("#quote")
 if quotes:
