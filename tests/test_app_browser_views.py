@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.hardening.app_browser import CHROMIUM, FIRST, QUIET, open_page, settle
 
-pytest_plugins = ["tests.app_fixtures"]
+pytest_plugins = ["tests.app_fixtures", "tests.servers"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ID = "https://w3id.org/govgraph/id/"
@@ -135,3 +135,47 @@ def test_print_view_on_paper(page: Page, app_url, artifacts):
     page.pdf(path=str(artifacts / "commitments-print.pdf"))
     page.emulate_media(media="screen")
     shots(page, artifacts, "commitments-print")
+
+
+@pytest.mark.server
+def test_the_endpoint_stays_in_the_url_after_the_page_list(page: Page, seed_store, fresh_oxigraph_url, tmp_path, artifacts):
+    """Click through the sidebar's page list: the shared link still names the SPARQL server, not the embedded store."""
+    import subprocess
+    import urllib.request
+    from urllib.parse import quote
+
+    from govgraph import loading
+    from govgraph.explore.launch import APP_FILE, command, environment
+    from govgraph.store import open_store
+    from tests.app_fixtures import free_port
+    from tests.servers import stop, wait_ready
+
+    with open_store(fresh_oxigraph_url) as server:
+        server.publish(loading.load_store())
+    port = free_port()
+    app = subprocess.Popen(
+        command(port),
+        env=environment([fresh_oxigraph_url], seed_store),
+        cwd=str(APP_FILE.parent.parent),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_ready(base + "_stcore/health", app)
+        assert urllib.request.urlopen(base + "_stcore/health").read() == b"ok"
+        # The server is where sessions start; choosing the embedded store is what a link must keep.
+        open_page(page, base + "?endpoint=", "govgraph explorer")
+        page.get_by_role("link", name="Commitments").first.click()
+        expect(page.get_by_role("heading", name="Commitments", level=1)).to_be_visible(timeout=FIRST)
+        settle(page)
+        assert "endpoint=" in page.url, page.url
+        open_page(page, base + "commitments", "Commitments")
+        expect(page.get_by_text(f"Reading {fresh_oxigraph_url}")).to_be_visible(timeout=FIRST)
+        page.get_by_role("link", name="Network").first.click()
+        expect(page.get_by_role("heading", name="Network", level=1)).to_be_visible(timeout=FIRST)
+        expect(page.get_by_text(f"Reading {fresh_oxigraph_url}")).to_be_visible(timeout=FIRST)
+        shots(page, artifacts, "endpoint-network")
+        assert quote(fresh_oxigraph_url, safe="") not in page.url  # the start endpoint needs no parameter
+    finally:
+        stop(app)
