@@ -6,6 +6,7 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -145,6 +146,7 @@ def data_as_of(where: str) -> str:
 
 
 def when(moment: datetime) -> str:
+    """'3 Dec 2026, 19:07': a moment as people read it."""
     return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
@@ -344,7 +346,7 @@ def validation_summary() -> tuple[int, int] | None:
     return len(report.violations), len(report.warnings)
 
 
-def from_url(key: str, param: str, read=lambda values: values[0]) -> None:
+def from_url(key: str, param: str, read: Callable[[list[str]], object] = lambda values: values[0]) -> None:
     """Start a widget from the URL (a shared link) when this session has not set it yet."""
     values = st.query_params.get_all(param)
     if values and key not in st.session_state:
