@@ -315,3 +315,9 @@ def test_network_view_is_in_the_url(app_page, seed_store):
 def test_a_document_page_links_to_its_reading_view(app_page, seed_store):
     at = ok(app_page("entity", seed_store, iri=ID + "document/g7-2023-digital-annex4"))
     assert 'href="read?doc=https%3A%2F%2Fw3id.org%2Fgovgraph%2Fid%2Fdocument%2Fg7-2023-digital-annex4"' in markdown(at)
+
+
+def test_data_quality_choice_is_in_the_url(app_page, seed_store):
+    at = ok(app_page("quality", seed_store, show="violations"))
+    assert at.get("button_group")[0].value == ["Problems to fix"]
+    assert "Nothing to show" in at.info[0].value  # the shipped data has warnings only

@@ -8,6 +8,7 @@ from govgraph.explore import markup as marks
 
 P = "quality."
 SEVERITIES = {"Problems to fix": "Violation", "Recommendations": "Warning"}
+URL_WORDS = {"Problems to fix": "violations", "Recommendations": "warnings"}
 st.title("Data quality")
 st.caption(
     "The curated files on this machine checked against the project's rules (a broken rule is a problem to fix: "
@@ -29,7 +30,11 @@ if validation.conforms:
 else:
     st.error(f"{len(validation.violations)} problem(s) to fix: the build refuses this data until they are fixed.")
 
-show = st.segmented_control("Show", list(SEVERITIES), selection_mode="multi", default=list(SEVERITIES), key=P + "show") or []
+# ?show=violations or ?show=warnings keeps the choice in the URL; both are shown by default.
+page_parts.from_url(P + "show", "show", lambda values: [name for name, word in URL_WORDS.items() if word in values])
+st.session_state.setdefault(P + "show", list(SEVERITIES))
+show = st.segmented_control("Show", list(SEVERITIES), selection_mode="multi", key=P + "show") or []
+page_parts.to_url("show", [URL_WORDS[name] for name in show] if len(show) != len(SEVERITIES) else [])
 wanted = {SEVERITIES[s] for s in show}
 findings = [f for f in validation.findings if f.severity in wanted]
 if not findings:
