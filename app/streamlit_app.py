@@ -15,11 +15,12 @@ st.set_page_config(page_title="govgraph explorer", page_icon=Path(__file__).pare
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("app_pages/commitments.py", title="Commitments", icon=":material/format_quote:", url_path="commitments"),
+    st.Page("app_pages/read.py", title="Read a document", icon=":material/menu_book:", url_path="read"),
     st.Page("app_pages/entity.py", title="Entity", icon=":material/search:", url_path="entity"),
     st.Page("app_pages/workbench.py", title="SPARQL workbench", icon=":material/terminal:", url_path="workbench"),
     st.Page("app_pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
-    st.Page("app_pages/validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
     st.Page("app_pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
+    st.Page("app_pages/quality.py", title="Data quality", icon=":material/rule:", url_path="quality"),
 ]
 
 page = st.navigation(PAGES)

@@ -57,7 +57,7 @@ def choose(page: Page, widget: str, label: str, option: str) -> None:
         ("entity?iri=" + IGF_CLAUSE.replace(":", "%3A").replace("/", "%2F"), "Annex 4 (2023) ¶1.2 clause 1"),
         ("workbench", "SPARQL workbench"),
         ("network", "Network"),
-        ("validation", "Validation"),
+        ("quality", "Data quality"),
     ],
 )
 def test_every_page_opens(page: Page, app_url, artifacts, path, heading):

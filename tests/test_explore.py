@@ -145,11 +145,23 @@ def test_network_view_labels_cannot_leave_the_data():
 def test_chart_spec_needs_a_label_and_a_number_column():
     from rdflib import Literal
 
+    counted = "SELECT ?name (COUNT(?s) AS ?n) WHERE { ?s gg:forum/rdfs:label ?name } GROUP BY ?name"
     table = ResultTable(["name", "n"], [(Literal("IGF"), Literal(2)), (Literal("WSIS"), Literal(1))])
-    assert workbench.chart_spec(table) == workbench.ChartSpec("name", "n")
+    assert workbench.chart_spec(table, counted) == workbench.ChartSpec("name", "n")
     quotes = ResultTable(["quote", "paragraph"], [(Literal("x" * 200), Literal(1)), (Literal("y" * 200), Literal(2))])
-    assert workbench.chart_spec(quotes) is None
-    assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)])) is None
+    assert workbench.chart_spec(quotes, "SELECT ?quote ?paragraph WHERE {}") is None
+    assert workbench.chart_spec(ResultTable(["name"], [(Literal("a"),)]), "SELECT ?name WHERE {}") is None
+
+
+def test_no_chart_of_ids_or_positions_only_of_counts_and_sums():
+    from rdflib import Literal
+
+    # Short labels beside paragraph numbers: the numbers are positions, not amounts.
+    rows = [(Literal(f"paragraph {n}"), Literal(n)) for n in (1, 2, 3)]
+    listed = ResultTable(["label", "number"], rows)
+    assert workbench.chart_spec(listed, "SELECT ?label ?number WHERE { ?p rdfs:label ?label ; gg:number ?number }") is None
+    summed = ResultTable(["label", "total"], rows)
+    assert workbench.chart_spec(summed, "SELECT ?label (SUM(?x) AS ?total) WHERE { } GROUP BY ?label") is not None
 
 
 def test_one_store_serves_many_threads(seed_store):
@@ -167,3 +179,124 @@ def test_one_store_serves_many_threads(seed_store):
         assert answers == [(1, commitments_in_data())] * 16
     finally:
         shared.close()
+
+
+def test_links_to_a_resource_are_worded_from_its_side(store):
+    reaffirm = explore.describe(store, ID + "act/reaffirm")
+    incoming = dict(reaffirm.grouped(reaffirm.incoming))
+    # act:reiterate skos:broader act:reaffirm: seen from reaffirm, reiterate is a narrower one.
+    assert any(value == ID + "act/reiterate" for _, _, value in incoming["narrower"])
+    japan = explore.describe(store, ID + "actor/japan")
+    assert any(value == ID + "actor/g7" for _, _, value in dict(japan.grouped(japan.incoming))["member of"])
+
+
+PREFIXED = re.compile(r"^[a-z][a-z0-9]*:[^/\s]")
+
+
+def test_entity_pages_show_names_not_prefixed_iris(store):
+    """Every property and every linked resource on the pages of the reference entities reads as words."""
+    graph = Graph()
+    for path in sorted((paths.DATA_DIR / "reference").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    raw = set()
+    for iri in sorted({str(s) for s in graph.subjects() if isinstance(s, URIRef)}):
+        entity = explore.describe(store, iri)
+        for link in entity.outgoing + entity.incoming + entity.types:
+            raw |= {label for label in (link.prop_label, link.value_label if link.is_iri else "") if PREFIXED.match(label)}
+    assert not raw, sorted(raw)
+
+
+def saved_question_count(store, name: str, param: str, value: str) -> int:
+    from govgraph import queries
+
+    question = queries.find_query(name)
+    table = store.select(question.text, question.bindings({param: value}))
+    return len({row[0] for row in table.rows})
+
+
+def test_facet_counts_mean_what_the_saved_questions_count(store):
+    """One meaning per number: a facet's count is the number of commitments its saved question lists."""
+    values = explore.facet_values(store)
+    actors = {v.iri: v.count for v in values["actor"]}
+    themes = {v.iri: v.count for v in values["theme"]}
+    # Japan made no commitment alone in Annex 4, but is bound by every one the G7 made.
+    assert actors[ID + "actor/japan"] == saved_question_count(store, "commitments-by-actor", "actor", "actor:japan") == 13
+    # A theme counts the commitments on its narrower themes too (skos:broader).
+    ig = ID + "theme/internet-governance"
+    assert themes[ig] == saved_question_count(store, "commitments-by-theme", "theme", "theme:internet-governance")
+    hits, _ = explore.search(store, {"actor": [ID + "actor/japan"]})
+    assert len(hits) == 13
+
+
+def test_made_alone_counts_only_the_actor_itself(store):
+    alone = {v.iri: v.count for v in explore.facet_values(store, alone=True)["actor"]}
+    assert alone.get(ID + "actor/japan", 0) < 13 and alone[ID + "actor/g7"] > alone.get(ID + "actor/japan", 0)
+    hits, _ = explore.search(store, {"actor": [ID + "actor/japan"]}, alone=True)
+    assert len(hits) == alone.get(ID + "actor/japan", 0)
+
+
+def test_a_hit_carries_its_document_date_source_page_and_citation(store):
+    hit = explore.search(store, statement=IGF_CLAUSE)[0][0]
+    assert hit.document_date == "2023-04-30"
+    assert hit.document_url == "https://g7.utoronto.ca/ict/2023-annex4.html"
+    cite = explore.citation(hit)
+    assert cite == (
+        "G7 (30 April 2023). G7 Action Plan for Open, Free, Global, Interoperable, Reliable, and Secure Internet "
+        "[G7 Digital and Tech Track Annex 4 (2023)], paragraph 1. https://g7.utoronto.ca/ict/2023-annex4.html"
+    )
+
+
+def test_downloads_carry_labels_beside_iris_dates_and_citations(store):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    hits, _ = explore.search(store, {"forum": [ID + "forum/igf"]})
+    rows = list(csv.DictReader(io.StringIO(explore.hits_csv(hits))))
+    assert rows[0]["forum"] == "Internet Governance Forum" and rows[0]["forum IRI"] == ID + "forum/igf"
+    assert rows[0]["document date"] == "2023-04-30" and rows[0]["citation"] == explore.citation(hits[0])
+    sheet = load_workbook(io.BytesIO(explore.hits_xlsx(hits))).active
+    table = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert table[0] == list(rows[0]) and len(table) == 2
+    assert table[1][table[0].index("quote")] == hits[0].quote
+
+
+def test_excel_cells_from_the_data_are_text_never_formulas():
+    import io
+    import zipfile
+
+    from govgraph.explore.search import Hit
+
+    book = explore.hits_xlsx([Hit(ID + "statement/x", '=HYPERLINK("http://127.0.0.1/")', "=1+1", True)])
+    assert "<f>" not in zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_network_commitments_are_labelled_and_every_node_opens_its_page(store):
+    import json
+
+    graph = network_view.view(network_view.facts(store), network_view.SHOWN)
+    html = network_view.to_html(graph, link=lambda iri: "entity?iri=" + iri)
+    data = json.loads(re.search(r"const data = (.*);\n", html).group(1))
+    nodes = {node["id"]: node for node in data["nodes"]}
+    assert nodes[IGF_CLAUSE]["label"] == "¶1.2 clause 1"  # short: the document is the same for all
+    assert nodes[IGF_CLAUSE]["url"] == "entity?iri=" + IGF_CLAUSE
+    assert nodes[ID + "forum/igf"]["url"] == "entity?iri=" + ID + "forum/igf"
+    assert 'network.on("click"' in html
+
+
+ANNEX = ID + "document/g7-2023-digital-annex4"
+
+
+def test_a_document_reads_whole_with_each_statement_in_place(store):
+    sources = explore.source_documents(store)
+    annex = next(iri for iri in sources if iri.endswith("/g7-2023-digital-annex4"))
+    reading = explore.document_text(store, annex)
+    assert reading.problem == "" and reading.label == "G7 Digital and Tech Track Annex 4 (2023)"
+    hit = explore.search(store, statement=IGF_CLAUSE)[0][0]
+    assert len(reading.passages) == 16  # every statement of the annex, commitments and the others
+    igf = next(p for p in reading.passages if p.iri == IGF_CLAUSE)
+    assert reading.text[igf.start : igf.end] == hit.quote and igf.commitment
+    html = markup.passages(reading.text, reading.passages, page="entity")
+    assert html.count("<mark") == 16 and html.count('href="entity?iri=') == 16
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == reading.text  # the whole text, in order, nothing added

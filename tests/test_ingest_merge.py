@@ -100,7 +100,7 @@ def test_merge_refuses_a_draft_with_violations_and_moves_nothing(home):
 
     result = _cli(home, "merge", str(out), "--keep-candidates")  # the candidates are not what this test is about
     assert result.returncode == 1
-    assert "merge refused" in result.stdout and "bad-p2-s1" in result.stdout
+    assert "merge refused" in result.stderr and "bad-p2-s1" in result.stdout
     assert "record it as a gg:Statement" in result.stdout and "offsets do not fit the quote" in result.stdout
     assert sorted(p.relative_to(home) for p in (home / "data").rglob("*")) == before
 

@@ -1,6 +1,6 @@
 """The README lists every saved question and every check, with the one command that answers it.
 
-The two tables in the README's "Saved questions" section are generated from the query headers by
+The two tables in docs/queries.md (the README points there for the saved questions) are generated from the query headers by
 this module (run it to print them: ``PYTHONPATH=src python -m tests.test_readme_questions``); the
 tests fail when a query is added, renamed or re-described without the README following.
 """
@@ -21,7 +21,7 @@ from govgraph.store.results import from_json_binding
 from tests.query_rows import short
 from tests.saved_question_answers import ASK_CASES, CASES
 
-README = paths.PROJECT_ROOT / "README.md"
+README = paths.PROJECT_ROOT / "docs" / "queries.md"  # where the README points for the saved questions
 
 
 def command(saved: queries.SavedQuery) -> str:

@@ -29,16 +29,18 @@ if not iri:
 entity = page_parts.guarded(page_parts.describe, where, iri)
 st.title(marks.escape(entity.label))
 kinds = ", ".join(t.value_label for t in entity.types)
-shown_iri = f"<code>{marks.escape(iri)}</code>"
-st.caption(f"{marks.escape(kinds)} · {shown_iri}" if kinds else shown_iri, unsafe_allow_html=True)
+if kinds:
+    st.caption(marks.escape(kinds))
 if not entity.exists:
-    st.warning("The graph says nothing about this IRI. Check the link, or look it up by name on this page without `?iri=`.")
+    st.warning("The graph says nothing about this resource. Check the link, or look a name up on this page without `?iri=`.")
     st.stop()
-st.markdown(
-    f'<small>Permalink: <a href="{marks.html.escape(page_parts.entity_href(iri))}" target="_self">'
-    f"{marks.escape(page_parts.entity_href(iri))}</a></small>",
-    unsafe_allow_html=True,
-)
+page_parts.iri_affordance(iri, page_parts.entity_href(iri))
+if entity.values("#sourceFile"):  # a document whose text the graph holds
+    st.markdown(
+        f'<a class="gg-plain" href="{marks.html.escape(page_parts.read_href(iri))}" target="_self">'
+        "Read the whole document, its statements marked</a>",
+        unsafe_allow_html=True,
+    )
 
 quotes = entity.values("#quote")
 if quotes:
@@ -57,7 +59,7 @@ with right:
     st.subheader("Linked from")
     rows = entity.grouped(entity.incoming)
     st.markdown(
-        marks.link_table(rows, ("by property", "resource"), page=page) if rows else "*Nothing links here.*",
+        marks.link_table(rows, ("how", "resource"), page=page) if rows else "*Nothing links here.*",
         unsafe_allow_html=True,
     )
 if entity.truncated:

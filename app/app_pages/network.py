@@ -21,17 +21,24 @@ def facts(where: str, commitments_only: bool):
 st.title("Network")
 st.caption(
     "Each commitment (grey) is joined to the forums, initiatives, actors and themes it names. "
-    "Larger dots have more links; drag to rearrange, scroll to zoom, hover for names."
+    "Larger dots have more links; drag to rearrange, scroll to zoom, click a dot to open its page (in a new tab)."
 )
+# The view lives in the URL (kinds, min, all, speaker, focus), so that a link reopens it.
+page_parts.from_url(P + "kinds", "kinds", lambda kinds: [k for k in kinds if k in network.KINDS])
+page_parts.from_url(P + "min", "min", lambda values: min(10, max(1, int(values[0]) if values[0].isdigit() else 1)))
+page_parts.from_url(P + "all", "all", lambda values: values[0] == "1")
+page_parts.from_url(P + "speaker", "speaker", lambda values: values[0] == "1")
+st.session_state.setdefault(P + "kinds", list(network.SHOWN))
 left, middle, right = st.columns([2, 1, 1])
-shown = left.multiselect("Show", network.KINDS, default=list(network.SHOWN), key=P + "kinds")
-min_degree = middle.slider("Fewest links per entity", 1, 10, 1, key=P + "min")
+shown = left.multiselect("Show", network.KINDS, key=P + "kinds")
+min_degree = middle.slider("Fewest links per entity", 1, 10, key=P + "min")
 everything = right.toggle("Other statements too", key=P + "all")
 speaker = right.toggle(
     "Include the speaker (G7)", key=P + "speaker", help="The G7 makes every statement in the seed, so it links to everything."
 )
 
 labels = network.entities(page_parts.guarded(facts, where, not everything))
+page_parts.from_url(P + "focus", "focus", lambda values: values[0] if values[0] in labels else "")
 focus = st.selectbox(
     "Around one entity",
     [""] + sorted(labels, key=lambda n: labels[n].casefold()),
@@ -40,13 +47,20 @@ focus = st.selectbox(
 )
 
 
+page_parts.to_url("kinds", list(shown) if list(shown) != list(network.SHOWN) else [])
+page_parts.to_url("min", [str(min_degree)] if min_degree != 1 else [])
+page_parts.to_url("all", ["1"] if everything else [])
+page_parts.to_url("speaker", ["1"] if speaker else [])
+page_parts.to_url("focus", [focus] if focus else [])
+
+
 @st.cache_data(ttl=page_parts.TTL, show_spinner="Drawing the network…")
 def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
     """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
     view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
     rows = network.metrics(view)
     shown_view = network.trim(view, MAX_DRAWN)
-    html = network.to_html(shown_view) if len(shown_view) else ""
+    html = network.to_html(shown_view, link=page_parts.entity_href) if len(shown_view) else ""
     return html, rows, (view.number_of_nodes(), view.number_of_edges()), len(shown_view)
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_pages import page_parts
 from govgraph import explore
+from govgraph.explore import markup as marks
 
 st.title("govgraph explorer")
 st.caption(
@@ -18,17 +19,20 @@ where = page_parts.endpoint()
 page_parts.store()
 summary = page_parts.guarded(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
-counted = list(summary.counts.items())
-for start in range(0, len(counted), 6):  # the counts `govgraph stats` prints, six to a row
-    for column, (key, value) in zip(st.columns(6), counted[start : start + 6]):
-        column.metric(titles[key], f"{value:,}")
-st.caption(f"{summary.triples:,} triples in the graph. Click a bar to read those commitments.")
+counted = [*summary.counts.items(), ("sources", summary.sources)]
+titles["sources"] = "Source documents"
+with st.container(horizontal=True):  # the counts `govgraph stats` prints; they wrap on a narrow screen
+    for key, value in counted:
+        st.metric(titles[key], f"{value:,}", help=explore.COUNT_MEANINGS.get(key), width=190)
+st.caption("The ? beside a number says what it counts. Click a bar to read those commitments.")
+with st.expander("Words used here"):
+    st.markdown("\n".join(f"- **{marks.escape(term)}**: {marks.escape(meaning)}" for term, meaning in explore.GLOSSARY.items()))
 
 values = page_parts.guarded(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
-for row in range(0, len(charts), 2):
-    for column, (key, title) in zip(st.columns(2), charts[row : row + 2]):
-        with column:
+with st.container(horizontal=True, gap="large"):  # two charts a row on a wide screen, one on a narrow one
+    for key, title in charts:
+        with st.container(width=400):
             st.subheader(title)
             data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in values[key]])
             if data.empty:
@@ -51,7 +55,7 @@ for row in range(0, len(charts), 2):
                     alt.Chart(data)
                     .mark_bar()
                     .encode(
-                        y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+                        y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=180, labelOverlap=False)),
                         x=alt.X("commitments:Q", title="commitments", axis=counts),
                         tooltip=["name", "commitments"],
                     )
@@ -72,12 +76,12 @@ for row in range(0, len(charts), 2):
 status = page_parts.validation_summary() if not where else None
 if status is not None:
     violations, warnings = status
-    text = f"{violations} violation(s), {warnings} warning(s) — see **Validation**."
+    text = f"{violations} problem(s) to fix, {warnings} recommendation(s) — see **Data quality**."
     (st.success if violations == 0 else st.error)(
-        ("The curated data conforms to the shapes: " if violations == 0 else "The curated data does not conform: ") + text
+        ("The curated data follows every rule: " if violations == 0 else "The curated data breaks a rule: ") + text
     )
 else:
-    st.info("Validation status is shown for the embedded store, which is built from the curated files on this machine.")
+    st.info("Data quality is checked for the embedded store, which is built from the curated files on this machine.")
 
 
 st.page_link("app_pages/commitments.py", label="Browse the commitments", icon=":material/format_quote:")

@@ -6,11 +6,13 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import streamlit as st
 
-from govgraph import explore
+from govgraph import explore, versions
 from govgraph.errors import GovgraphError
 from govgraph.explore import endpoints
 from govgraph.explore import markup as marks
@@ -112,11 +114,53 @@ def sidebar() -> None:
             "with (`govgraph app --endpoint URL`, or `--config FILE`); every page reads it.",
         )
         where = endpoint()
+        # Moving to another page empties the URL: put the endpoint back, so that a shared link reads the same store.
+        if ENDPOINT_KEY not in st.query_params:
+            st.query_params.update(endpoint_params())
         st.caption(f"Reading {marks.escape(where)}" if where else "Reading the **embedded store** (built by `govgraph build`)")
+        st.caption(marks.escape(guarded(data_as_of, where)))
+        st.button(
+            "Refresh data",
+            key="refresh",
+            icon=":material/refresh:",
+            on_click=refresh,
+            help="Read the store again now, instead of answers kept for up to five minutes.",
+        )
+
+
+def refresh() -> None:
+    """Forget every cached answer and reopen the stores: a server that came back, or a new build, shows at once."""
+    st.cache_data.clear()
+    get_store.clear()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def data_as_of(where: str) -> str:
+    """When the data shown was read: the embedded store's build time, or when the server was last asked."""
+    if where:
+        return f"Data as of {when(datetime.now(UTC))} UTC (read from the server then)."
+    location = explore.source().location
+    if location is None or not location.exists():
+        return "Data as of: no build yet."
+    return f"Data as of the build of {when(versions.built_at(location))} UTC."
+
+
+def when(moment: datetime) -> str:
+    """'3 Dec 2026, 19:07': a moment as people read it."""
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
+
+
+#: On paper: no sidebar, toolbar or buttons, and no card split across pages.
+PRINT_CSS = (
+    "@media print{[data-testid=stSidebar],[data-testid=stHeader],[data-testid=stToolbar],"
+    "[data-testid=stDownloadButton],[data-testid=stPopover],.gg-screen-only{display:none !important}"
+    ".gg-print-card{break-inside:avoid}}"
+    ".gg-print-card{border-top:1px solid #ddd;padding:.6em 0}.gg-print-card .gg-cite{color:#444;font-size:.9rem}"
+)
 
 
 def stylesheet() -> str:
-    return marks.stylesheet() + "<style>.block-container{padding-top:2rem}</style>"
+    return marks.stylesheet() + "<style>.block-container{padding-top:2rem}" + PRINT_CSS + "</style>"
 
 
 def entity_page() -> str:
@@ -129,6 +173,27 @@ def entity_href(iri: str) -> str:
     return marks.entity_href(iri, entity_page())
 
 
+def absolute(href: str) -> str:
+    """A page link (`entity?iri=…`) as the full URL the browser would open, for copying; as given without a browser."""
+    here = st.context.url
+    return f"{here.rsplit('/', 1)[0]}/{href}" if here else href
+
+
+def read_href(document: str) -> str:
+    """The reading view of a document, on the same store."""
+    params = {"doc": document, **endpoint_params()}
+    return "read?" + "&".join(f"{key}={quote(value, safe='')}" for key, value in params.items())
+
+
+def iri_affordance(iri: str, permalink: str) -> None:
+    """The resource's IRI and this page's link, out of the way until asked for (each with a copy button)."""
+    with st.popover("Copy IRI or link", icon=":material/content_copy:"):
+        st.caption("The resource's identifier (IRI), for SPARQL or another system:")
+        st.code(iri, language=None)
+        st.caption("A link to this page, to share:")
+        st.code(absolute(permalink), language=None)
+
+
 # -- cached reads: keyed by endpoint so that switching stores never shows stale answers ----------
 
 
@@ -138,16 +203,28 @@ def overview(where: str) -> explore.Overview:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def facet_values(where: str, commitments_only: bool) -> dict[str, list[explore.FacetValue]]:
-    return explore.facet_values(get_store(where), commitments_only)
+def facet_values(where: str, commitments_only: bool, alone: bool = False) -> dict[str, list[explore.FacetValue]]:
+    return explore.facet_values(get_store(where), commitments_only, alone=alone)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def search(
-    where: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None, statement: str | None = None
+    where: str,
+    selected: tuple,
+    words: str,
+    commitments_only: bool,
+    mentioning: str | None = None,
+    statement: str | None = None,
+    alone: bool = False,
 ):
     return explore.search(
-        get_store(where), dict(selected), words, commitments_only=commitments_only, mentioning=mentioning, statement=statement
+        get_store(where),
+        dict(selected),
+        words,
+        commitments_only=commitments_only,
+        mentioning=mentioning,
+        statement=statement,
+        alone=alone,
     )
 
 
@@ -159,6 +236,21 @@ def describe(where: str, iri: str) -> explore.Entity:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def paragraph(where: str, paragraph_iri: str, start: int, end: int) -> explore.Paragraph:
     return explore.paragraph_text(get_store(where), paragraph_iri, start, end)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def labels(where: str, iris: tuple[str, ...]) -> dict[str, str]:
+    return explore.labels(get_store(where), iris)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def source_documents(where: str) -> dict[str, str]:
+    return explore.source_documents(get_store(where))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def document_text(where: str, document: str) -> explore.DocumentText:
+    return explore.document_text(get_store(where), document)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -177,6 +269,23 @@ def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False
         number = st.number_input(f"Page (of {pages}, {PAGE_SIZE} per page)", 1, pages, 1, key=key)
     for hit in hits[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         hit_card(hit, show_paragraph=show_paragraph)
+
+
+def printable(hits: list[explore.Hit]) -> str:
+    """Every hit as plain HTML for paper: its label, the quote with its names, its source with date, and its citation."""
+    page = entity_page()
+    cards = []
+    for hit in hits:
+        badge = "Commitment" if hit.commitment else "Statement"
+        dated = f" · {marks.escape(explore.long_date(hit.document_date))}" if hit.document_date else ""
+        cards.append(
+            '<div class="gg-print-card">'
+            f"<b>{marks.escape(hit.label)}</b> <small>— {badge}{marks.escape(f' · {hit.act}' if hit.act else '')}</small>"
+            f'<div class="gg-quote">{explore.highlight(hit.quote, hit.mentions, page=page)}</div>'
+            f"<small>{marks.escape(hit.document_label)} › {marks.escape(hit.paragraph_label)}{dated}</small>"
+            f'<div class="gg-cite">{marks.escape(explore.citation(hit))}</div></div>'
+        )
+    return "".join(cards)
 
 
 def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool = False) -> None:
@@ -198,7 +307,17 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
         if hit.paragraph:
             source.append(marks.plain_link(hit.paragraph, hit.paragraph_label, page=page))
         if source:
-            st.markdown("<small>Source: " + " › ".join(source) + "</small>", unsafe_allow_html=True)
+            dated = f" · {marks.escape(explore.long_date(hit.document_date))}" if hit.document_date else ""
+            web = hit.document_url.startswith(("http://", "https://"))
+            original = f" · {marks.external_link(hit.document_url, 'source page')}" if web else ""
+            original += (
+                f' · <a class="gg-plain" href="{marks.html.escape(read_href(hit.document))}" target="_self">read in place</a>'
+            )
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            left.markdown("<small>Source: " + " › ".join(source) + dated + original + "</small>", unsafe_allow_html=True)
+            with right.popover("Cite", icon=":material/format_quote:", width="stretch"):
+                st.caption("Copy this reference (the button at the right of it):")
+                st.code(explore.citation(hit), language=None, wrap_lines=True)
         if show_paragraph and hit.paragraph:
             para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
             with st.expander(f"Source paragraph: {marks.escape(para.label)}", expanded=expanded):
@@ -225,6 +344,22 @@ def validation_summary() -> tuple[int, int] | None:
     except GovgraphError:
         return None
     return len(report.violations), len(report.warnings)
+
+
+def from_url(key: str, param: str, read: Callable[[list[str]], object] = lambda values: values[0]) -> None:
+    """Start a widget from the URL (a shared link) when this session has not set it yet."""
+    values = st.query_params.get_all(param)
+    if values and key not in st.session_state:
+        st.session_state[key] = read(values)
+
+
+def to_url(param: str, values: list[str]) -> None:
+    """Keep one parameter of the URL in step with a widget (an empty list removes it)."""
+    if st.query_params.get_all(param) != values:
+        if param in st.query_params:
+            del st.query_params[param]
+        if values:
+            st.query_params[param] = values
 
 
 def embed(html: str, height: int) -> None:

@@ -93,6 +93,7 @@ if clicked or st.session_state.pop(P + "autorun", False):
     bindings = page_parts.guarded(question.bindings, values) if question is not None else None
     result = page_parts.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
     st.session_state[P + "result"] = result
+    st.session_state[P + "ran"] = text  # the query of this result, whatever the editor holds later
     st.query_params.clear()
     st.query_params.update(page_parts.endpoint_params())
     if question is not None and text == question.text:
@@ -110,12 +111,14 @@ elif isinstance(result, ResultTable):
         f"**{len(result)} row{'' if len(result) == 1 else 's'}**"
         + (f" — cut at the row limit of {result.limit}" if result.truncated else "")
     )
-    st.dataframe(pd.DataFrame(workbench.records(result), columns=result.variables), width="stretch", hide_index=True)
+    names = page_parts.guarded(page_parts.labels, where, tuple(workbench.iris(result)[:5000]))
+    st.dataframe(pd.DataFrame(workbench.records(result, names), columns=result.variables), width="stretch", hide_index=True)
+    st.caption("Resources are shown by name; the downloads hold their IRIs.")
     for column, (fmt, (payload, mime)) in zip(st.columns(4), workbench.downloads(result).items()):
         column.download_button(
             f"Download {fmt.upper()}", payload, file_name=f"results.{fmt}", mime=mime, key=P + "download." + fmt, width="stretch"
         )
-    spec = workbench.chart_spec(result)
+    spec = workbench.chart_spec(result, st.session_state.get(P + "ran", ""))
     if spec is not None:
         st.subheader(marks.escape(f"{spec.value} by {spec.label}"))
         chart = pd.DataFrame(workbench.chart_rows(result, spec)).set_index(spec.label)

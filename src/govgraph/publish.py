@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import loading
+from .errors import GovgraphError
 from .source import GraphSource
-from .store import RemoteStore, Store
+from .store import RemoteStore, Store, TrustedQuery
+
+#: Readers (every command, the app) ask the default graph: it must show what the named graphs hold.
+DEFAULT_GRAPH_ANSWERS = TrustedQuery.of("ASK { ?s ?p ?o }")
 
 
 @dataclass
@@ -29,5 +33,17 @@ def publish(store: Store, source: GraphSource | None = None, *, prune: bool = Fa
         stale = [g for g in store.graph_names() if g.startswith(loading.GRAPH_BASE) and g not in graphs]
         store.drop_graphs(stale)
         dropped = stale
+    if any(graphs.values()):
+        check_default_graph(store)
     where = chosen.where if source or chosen.kind == "build" else f"{chosen.where} (no build yet)"
     return PublishOutcome(where, graphs, dropped)
+
+
+def check_default_graph(store: Store) -> None:
+    """Refuse a server whose default graph stays empty after publishing: every reader would count zeros."""
+    if not store.ask(DEFAULT_GRAPH_ANSWERS):
+        raise GovgraphError(
+            f"published, but the default graph of {store.where} is empty, so every query and the app would find "
+            "nothing: make it the union of the named graphs (Oxigraph: `oxigraph serve --union-default-graph`; "
+            "Virtuoso does so already)"
+        )

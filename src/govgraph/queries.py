@@ -282,7 +282,7 @@ def run_checks(store: Store, directory: Path = paths.CHECKS_DIR) -> list[CheckRe
 
 
 CHOICES_QUERY = """SELECT ?value ?label WHERE {
-  ?value a ?class .
+  ?value a/rdfs:subClassOf* ?class .
   OPTIONAL { ?value rdfs:label ?label FILTER(langMatches(lang(?label), "en") || lang(?label) = "") }
 } ORDER BY LCASE(STR(COALESCE(?label, STR(?value))))"""
 

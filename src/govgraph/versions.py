@@ -18,6 +18,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .atomic import point, remove_leftovers
@@ -83,3 +84,14 @@ def _prune(root: Path, entries: list[str]) -> None:
         for legacy in [*root.glob(f".{name}-*"), root / f"{name}.old"]:
             if legacy.is_dir() and not legacy.is_symlink():
                 shutil.rmtree(legacy, ignore_errors=True)
+
+
+def built_at(path: Path) -> datetime:
+    """When the build that `path` (a store or N-Quads file, through its links) belongs to was made, in UTC.
+
+    The stamp of its version folder; for a store outside any version folder, the folder's own time."""
+    resolved = Path(path).resolve()
+    for folder in [resolved, *resolved.parents]:
+        if _VERSION_NAME.fullmatch(folder.name):
+            return datetime.strptime(folder.name[1:16], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+    return datetime.fromtimestamp(resolved.stat().st_mtime, UTC)

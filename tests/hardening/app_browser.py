@@ -77,4 +77,5 @@ def visit_every_page(page: Page, base: str) -> None:
     expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
     open_page(page, base + "workbench?q=" + quote(CONSTRUCT, safe=""), "SPARQL workbench")
     expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
-    open_page(page, base + "validation", "Validation")
+    open_page(page, base + "read", "Read a document")
+    open_page(page, base + "quality", "Data quality")

@@ -26,7 +26,7 @@ REPORTER = """document.addEventListener("securitypolicyviolation", (e) =>
 
 def documented_headers() -> dict[str, str]:
     """The headers the README's nginx snippet adds (`add_header NAME "VALUE" always;`)."""
-    readme = (paths.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (paths.PROJECT_ROOT / "docs" / "app.md").read_text(encoding="utf-8")  # the README points there
     headers = dict(re.findall(r'add_header\s+([\w-]+)\s+"([^"]*)"\s+always;', readme))
     assert {"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"} <= set(headers), headers
     return headers

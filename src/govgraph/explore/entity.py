@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from .. import paths
 from ..errors import GovgraphError
 from ..namespaces import DEFAULT_BASE
 from ..store import Store
-from .vocab import display, number, text
+from .vocab import display, inverse_label, number, text, values
 
 #: Links shown at most in each direction; hubs such as a class can have thousands.
 LINK_LIMIT = 500
@@ -124,7 +125,14 @@ SELECT ?s ?sl ?p ?pl WHERE {
             continue
         seen.add((text(s), text(p)))
         entity.incoming.append(
-            Link(text(p), display(text(p), text(pl)), text(s), display(text(s), text(sl)), True, labelled=True)
+            Link(
+                text(p),
+                inverse_label(text(p), display(text(p), text(pl))),
+                text(s),
+                display(text(s), text(sl)),
+                True,
+                labelled=True,
+            )
         )
     entity.outgoing.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
     entity.incoming.sort(key=lambda link: (link.prop_label.casefold(), link.value_label.casefold()))
@@ -193,6 +201,20 @@ ORDER BY ?start""",
         pieces.append(text(quote))
         cursor += len(text(quote))
     return Paragraph(label, " ".join(pieces), mark, False, problem)
+
+
+def labels(store: Store, iris: Iterable[str], *, timeout: float = 30.0) -> dict[str, str]:
+    """What people read for each IRI (its label, else a known name), in one query."""
+    iris = list(dict.fromkeys(iris))
+    if not iris:
+        return {}
+    table = store.select(
+        f"SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ {values('x', iris)} OPTIONAL {{ ?x rdfs:label ?l }} }} GROUP BY ?x",
+        timeout=timeout,
+        limit=len(iris),
+    )
+    found = {text(x): text(label) for x, label in table.rows}
+    return {iri: display(iri, found.get(iri)) for iri in iris}
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,18 @@ from .vocab import display, number, text
 
 @dataclass(frozen=True)
 class Facet:
-    """One way to narrow statements: a key, a title, and the property path from a statement."""
+    """One way to narrow statements: a key, a title, and the property path from a statement.
+
+    The paths count what the saved questions count: a theme includes its narrower themes, and an
+    actor the commitments made by a group it belongs to (`alone_path`: only its own and those naming it)."""
 
     key: str
     title: str
     path: str
+    alone_path: str = ""
+
+    def path_for(self, alone: bool) -> str:
+        return self.alone_path if alone and self.alone_path else self.path
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,14 @@ FACETS: dict[str, Facet] = {
     for f in [
         Facet("forum", "Forum", "gg:forum"),
         Facet("initiative", "Initiative", "gg:initiative"),
-        Facet("actor", "Actor", "gg:madeBy|gg:namedActor"),
+        Facet(
+            "actor",
+            "Actor",
+            "gg:madeBy/(org:hasMember|gg:nonEnumeratedMember)?|gg:namedActor",
+            alone_path="gg:madeBy|gg:namedActor",
+        ),
         Facet("stakeholder", "Stakeholder", "gg:stakeholder"),
-        Facet("theme", "Theme", "gg:theme"),
+        Facet("theme", "Theme", "gg:theme/skos:broader*"),
         Facet("target_group", "Target group", "gg:targetGroup"),
         Facet("act", "Kind of act", "gg:actKind"),
         Facet("document", "Document", "dcterms:source"),
@@ -51,9 +63,15 @@ def statement_pattern(commitments_only: bool) -> str:
     return "?s gg:quote ?quote ." + (" ?s a gg:Commitment ." if commitments_only else "")
 
 
-def facet_values(store: Store, commitments_only: bool = True, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:
-    """Every facet's values with statement counts, most frequent first (one query for all facets)."""
-    branches = " UNION ".join(f'{{ ?s {facet.path} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values())
+def facet_values(
+    store: Store, commitments_only: bool = True, *, alone: bool = False, timeout: float = 30.0
+) -> dict[str, list[FacetValue]]:
+    """Every facet's values with statement counts, most frequent first (one query for all facets).
+
+    `alone`: an actor counts only what it made itself or is named in, not what a group of it made."""
+    branches = " UNION ".join(
+        f'{{ ?s {facet.path_for(alone)} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values()
+    )
     query = f"""
 SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   {statement_pattern(commitments_only)}
@@ -86,15 +104,24 @@ BREAKDOWNS: dict[str, str] = {
 
 @dataclass
 class Overview:
-    """Counts by key of COUNTED, plus the triple count."""
+    """Counts by key of COUNTED, the source documents (whose text is in the graph) and the triple count."""
 
     counts: dict[str, int]
     triples: int
+    sources: int = 0
+
+
+SOURCES_QUERY = TrustedQuery.of("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d gg:sourceFile ?file }")
 
 
 def overview(store: Store, *, timeout: float = 30.0) -> Overview:
     """How many of each counted class the graph holds: the counts of `govgraph stats`, counted by the same code."""
-    return Overview(counts=count_instances(store, timeout=timeout), triples=store.triple_count())
+    sources = store.select(SOURCES_QUERY, timeout=timeout, limit=1).rows
+    return Overview(
+        counts=count_instances(store, timeout=timeout),
+        triples=store.triple_count(),
+        sources=number(sources[0][0]) if sources else 0,
+    )
 
 
 def breakdown(store: Store, *, timeout: float = 30.0) -> dict[str, list[FacetValue]]:

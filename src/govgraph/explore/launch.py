@@ -4,6 +4,7 @@ then runs `streamlit run`."""
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,6 +68,18 @@ def environment(endpoints: Sequence[str] = (), store: Path | None = None) -> dic
     return env
 
 
+def check_port_free(address: str, port: int) -> None:
+    """Refuse, before announcing the app, a port another program listens on (Streamlit would only fail after)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address, port))
+        except OSError as error:
+            raise GovgraphError(
+                f"port {port} on {address} is taken ({error.strerror or error}): stop what uses it, or pick another with --port"
+            ) from None
+
+
 def run_app(
     port: int = 8501,
     *,
@@ -84,6 +97,7 @@ def run_app(
     store = store or GraphSource.from_store()
     if not endpoints and store.build_if_missing():
         print(f"built the embedded store {store.where}", file=sys.stderr)
+    check_port_free(address, port)
     print(f"govgraph explorer on http://{address}:{port}/ (Ctrl+C stops it)", file=sys.stderr, flush=True)
     argv = command(port, address=address, headless=headless)
     # Become the server (no child left behind): stopping this process's PID stops the app.

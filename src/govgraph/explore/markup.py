@@ -13,7 +13,11 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
+
+if TYPE_CHECKING:
+    from .document import Passage
 
 #: Characters that mean something to HTML or to Streamlit's Markdown (links, images, emphasis, code,
 #: headings, lists, tables, maths, colour and icon directives), and line breaks, which end HTML blocks.
@@ -110,10 +114,14 @@ def stylesheet() -> str:
         "margin:.3em 0 .6em 0}",
         ".gg-title{font-weight:600;color:#0b57d0 !important;text-decoration:none}",
         ".gg-plain{color:#0b57d0 !important;text-decoration:none}.gg-plain:hover,.gg-title:hover{text-decoration:underline}",
-        ".gg-links{width:100%;border-collapse:collapse}.gg-links td,.gg-links th{padding:.25em .5em;"
+        ".gg-links{width:100%;border-collapse:collapse;table-layout:fixed}.gg-links td{overflow-wrap:anywhere}.gg-links td,.gg-links th{padding:.25em .5em;"
         "border-bottom:1px solid #eee;text-align:left;vertical-align:top}.gg-props td:first-child{width:30%;color:#555}"
         ".gg-report td:first-child{white-space:nowrap}",
         ".gg-quote mark{background:#fff3a0;padding:0}",
+        ".gg-document{white-space:pre-wrap;line-height:1.7;font-size:1.02rem}.gg-passage{color:inherit !important;"
+        "text-decoration:none !important}.gg-passage mark{padding:0 .1em;border-radius:.2em}"
+        "mark.gg-commitment{background:#fff3a0}mark.gg-statement{background:#dde6f5}"
+        ".gg-passage:hover mark{outline:1px solid #555}",
     ]
     rules += [f".gg-{_css(role)}{{background:{colour}}}" for role, colour in COLOURS.items()]
     return "<style>" + "".join(rules) + "</style>"
@@ -190,3 +198,21 @@ def link_table(rows: list[tuple[str, list[tuple[str, str, str]]]], headers: tupl
 def marked(text: str, mark: tuple[int, int] | None) -> str:
     """Escaped text with one character range wrapped in <mark> (a statement within its paragraph)."""
     return _plain(text, 0, len(text), mark)
+
+
+def passages(text: str, places: Sequence[Passage], *, page: str = "entity") -> str:
+    """A whole text, escaped, each statement in place as a marked link to its page (commitments in their own colour)."""
+    pieces: list[str] = []
+    cursor = 0
+    for place in sorted(places, key=lambda p: p.start):
+        if place.start < cursor:  # overlapping statements: the data-quality checks refuse them; show the first
+            continue
+        kind = "gg-commitment" if place.commitment else "gg-statement"
+        pieces.append(escape(text[cursor : place.start]))
+        pieces.append(
+            f'<a class="gg-passage" href="{html.escape(entity_href(place.iri, page))}" target="_self" '
+            f'title="{html.escape(place.label)}"><mark class="{kind}">{escape(text[place.start : place.end])}</mark></a>'
+        )
+        cursor = place.end
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)

@@ -11,7 +11,7 @@ Bootstrap from a CDN) and labels are drawn as text, never markup.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -103,18 +103,29 @@ def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
     return sub
 
 
-def to_html(graph: nx.Graph, height: int = 620) -> str:
-    """A self-contained interactive view, nodes sized by degree and coloured by kind."""
+def short_label(label: str, longest: int = 28) -> str:
+    """A statement's label short enough to draw: from its paragraph sign on ('¶1.2 clause 1'), else cut."""
+    if "¶" in label:
+        return label[label.index("¶") :]
+    return label if len(label) <= longest else label[: longest - 1] + "…"
+
+
+def to_html(graph: nx.Graph, height: int = 620, *, link: Callable[[str], str] | None = None) -> str:
+    """A self-contained interactive view, nodes sized by degree and coloured by kind; with `link`
+    (IRI → href of its page), a click on a node opens that page in a new tab."""
     nodes = [
         {
             "id": node,
             "title": f"{data['kind']}: {data['label']}",
             "shape": "dot",
-            "font": {"size": 16},
-            # Statements are many and their labels alike: name them on hover only, to keep entities readable.
-            "label": " " if data["kind"] in STATEMENTS else data["label"],
+            "font": {
+                "size": 16 if data["kind"] not in STATEMENTS else 11,
+                "color": "#333" if data["kind"] not in STATEMENTS else "#777",
+            },
+            "label": short_label(data["label"]) if data["kind"] in STATEMENTS else data["label"],
             "color": COLOURS.get(data["kind"], COLOURS["other"]),
             "size": 8 + 3 * min(graph.degree(node), 20),
+            **({"url": link(node)} if link else {}),
         }
         for node, data in graph.nodes(data=True)
     ]
@@ -168,6 +179,12 @@ def page(nodes: list[dict], edges: list[dict], options: dict, height: int) -> st
 <script>{script}</script></head>
 <body><div id="view"></div><script>
 const data = {_json({"nodes": nodes, "edges": edges, "options": options})};
-new vis.Network(document.getElementById("view"),
+const network = new vis.Network(document.getElementById("view"),
                 {{nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)}}, data.options);
+window.view = network;  // for the browser tests: where a node is drawn
+const pages = new Map(data.nodes.filter(n => n.url).map(n => [n.id, n.url]));
+network.on("click", event => {{
+  const url = event.nodes.length ? pages.get(event.nodes[0]) : undefined;
+  if (url) window.open(url, "_blank", "noopener");  // the app's page of the node, resolved against the app's URL
+}});
 </script></body></html>"""

@@ -11,7 +11,7 @@ from rdflib.term import Node
 from ..store import Store
 from .facets import FACETS, statement_pattern
 from .markup import Mention
-from .vocab import ROLE_VALUES, display, number, role_of, text, values
+from .vocab import ROLE_VALUES, ROLES, display, number, role_of, text, values
 
 #: Results shown at most; the page says when there were more.
 DEFAULT_LIMIT = 200
@@ -28,19 +28,24 @@ class Hit:
     act: str = ""
     document: str = ""
     document_label: str = ""
+    document_title: str = ""
+    document_date: str = ""
+    document_url: str = ""
+    document_creator: str = ""
     paragraph: str = ""
     paragraph_label: str = ""
+    paragraph_number: int = -1
     start: int = -1
     end: int = -1
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _constraints(selected: Mapping[str, Sequence[str]]) -> str:
+def _constraints(selected: Mapping[str, Sequence[str]], alone: bool) -> str:
     """One pattern per facet with a selection: any of its values (OR), every facet (AND)."""
     parts = []
     for index, (key, iris) in enumerate(sorted(selected.items())):
         if iris:
-            parts.append(f"{values(f'f{index}', iris)} ?s {FACETS[key].path} ?f{index} .")
+            parts.append(f"{values(f'f{index}', iris)} FILTER EXISTS {{ ?s {FACETS[key].path_for(alone)} ?f{index} }}")
     return "\n  ".join(parts)
 
 
@@ -52,16 +57,18 @@ def search(
     commitments_only: bool = True,
     mentioning: str | None = None,
     statement: str | None = None,
+    alone: bool = False,
     limit: int = DEFAULT_LIMIT,
     timeout: float = 30.0,
 ) -> tuple[list[Hit], bool]:
     """Statements matching every selected facet and the words (in the quote or a name it links to).
 
-    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement.
+    `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement;
+    `alone` narrows by actor to what it made itself or is named in (see `Facet.alone_path`).
     Returns the hits in document order and whether more than `limit` matched.
     """
     bindings: dict[str, Node] = {"s": URIRef(statement)} if statement else {}
-    extra = _constraints(selected or {})
+    extra = _constraints(selected or {}, alone)
     if mentioning:
         extra += "\n  ?s ?anyRole ?named ."
         bindings["named"] = URIRef(mentioning)
@@ -72,14 +79,22 @@ def search(
   FILTER(CONTAINS(LCASE(STR(?quote)), ?words) || CONTAINS(LCASE(STR(?label)), ?words) || EXISTS {
     ?s ?role ?e . ?e rdfs:label|skos:altLabel ?name . FILTER(CONTAINS(LCASE(STR(?name)), ?words)) })"""
     query = f"""
-SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?para ?paraLabel ?start ?end WHERE {{
+SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?docTitle ?docDate ?docUrl ?docCreator
+       ?para ?paraLabel ?paraNumber ?start ?end WHERE {{
   {statement_pattern(commitments_only)}
   OPTIONAL {{ ?s rdfs:label ?label }}
   {extra}
   BIND(EXISTS {{ ?s a gg:Commitment }} AS ?commitment)
   OPTIONAL {{ ?s gg:actKind/rdfs:label ?actLabel }}
-  OPTIONAL {{ ?s dcterms:source ?doc OPTIONAL {{ ?doc rdfs:label ?docLabel }} }}
-  OPTIONAL {{ ?s gg:inParagraph ?para OPTIONAL {{ ?para rdfs:label ?paraLabel }} }}
+  OPTIONAL {{
+    ?s dcterms:source ?doc
+    OPTIONAL {{ ?doc rdfs:label ?docLabel }}
+    OPTIONAL {{ ?doc dcterms:title ?docTitle }}
+    OPTIONAL {{ ?doc dcterms:date ?docDate }}
+    OPTIONAL {{ ?doc schema:url ?docUrl }}
+    OPTIONAL {{ ?doc dcterms:creator/rdfs:label ?docCreator }}
+  }}
+  OPTIONAL {{ ?s gg:inParagraph ?para OPTIONAL {{ ?para rdfs:label ?paraLabel }} OPTIONAL {{ ?para gg:number ?paraNumber }} }}
   OPTIONAL {{ ?s gg:startOffset ?start }}
   OPTIONAL {{ ?s gg:endOffset ?end }}
 }} ORDER BY ?docLabel ?start ?s LIMIT {limit + 1}"""
@@ -96,8 +111,13 @@ SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?para ?par
             act=text(row["actLabel"]),
             document=text(row["doc"]),
             document_label=display(text(row["doc"]), text(row["docLabel"])) if row["doc"] else "",
+            document_title=text(row["docTitle"]),
+            document_date=text(row["docDate"]),
+            document_url=text(row["docUrl"]),
+            document_creator=text(row["docCreator"]),
             paragraph=text(row["para"]),
             paragraph_label=display(text(row["para"]), text(row["paraLabel"])) if row["para"] else "",
+            paragraph_number=number(row["paraNumber"], -1),
             start=number(row["start"], -1),
             end=number(row["end"], -1),
         )
@@ -132,33 +152,8 @@ SELECT ?s ?role ?e ?label ?alt WHERE {{
     by_statement: dict[str, list[Mention]] = {}
     for (statement, _), mention in sorted(found.items()):
         by_statement.setdefault(statement, []).append(mention)
-    order = list(vocab_roles())
+    order = list(ROLES.values())
     for hit in hits:
         hit.mentions = sorted(
             by_statement.get(hit.iri, []), key=lambda m: (order.index(m.role) if m.role in order else 99, m.label)
         )
-
-
-def vocab_roles() -> list[str]:
-    """Role names in display order."""
-    from .vocab import ROLES
-
-    return list(ROLES.values())
-
-
-def hits_csv(hits: list[Hit]) -> str:
-    """The hits as CSV for a spreadsheet: one row per statement, names of linked entities by role."""
-    import csv
-    import io
-
-    roles = vocab_roles()
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["statement", "label", "commitment", "kind of act", "quote", "document", "paragraph"] + roles)
-    for hit in hits:
-        by_role = {role: "; ".join(m.label for m in hit.mentions if m.role == role) for role in roles}
-        writer.writerow(
-            [hit.iri, hit.label, "yes" if hit.commitment else "no", hit.act, hit.quote, hit.document_label, hit.paragraph_label]
-            + [by_role[role] for role in roles]
-        )
-    return out.getvalue()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -46,23 +48,28 @@ def is_number(term: Node | None) -> bool:
     return isinstance(term, Literal) and term.datatype is not None and str(term.datatype).rsplit("#", 1)[-1] in _NUMERIC
 
 
-def cell(term: Node | None) -> object:
-    """A value for a table cell: numbers as numbers, IRIs as prefixed names, text as text."""
+def cell(term: Node | None, names: Mapping[str, str] | None = None) -> object:
+    """A value for a table cell: numbers as numbers, IRIs by name (`names`) else as prefixed names, text as text."""
     if term is None:
         return None
     if isinstance(term, Literal) and is_number(term):
         value = term.toPython()
         return value if isinstance(value, (int, float)) else float(str(term))
     if isinstance(term, URIRef):
-        return short(str(term))
+        return (names or {}).get(str(term)) or short(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     return str(term)
 
 
-def records(table: ResultTable) -> list[dict[str, object]]:
-    """The rows as dicts of display values, in column order (for st.dataframe / pandas)."""
-    return [{name: cell(term) for name, term in zip(table.variables, row)} for row in table.rows]
+def records(table: ResultTable, names: Mapping[str, str] | None = None) -> list[dict[str, object]]:
+    """The rows as dicts of display values, in column order (for st.dataframe / pandas); IRIs by `names`."""
+    return [{name: cell(term, names) for name, term in zip(table.variables, row)} for row in table.rows]
+
+
+def iris(table: ResultTable) -> list[str]:
+    """Every IRI in the rows, once each, to look their names up."""
+    return list(dict.fromkeys(str(term) for row in table.rows for term in row if isinstance(term, URIRef)))
 
 
 @dataclass(frozen=True)
@@ -73,11 +80,21 @@ class ChartSpec:
     value: str
 
 
-def chart_spec(table: ResultTable) -> ChartSpec | None:
-    """A bar chart fits when one column is all numbers and another all labels (literals or IRIs)."""
+#: `(COUNT(…) AS ?n)` or `(SUM(…) AS ?n)` in a query: the columns that hold amounts.
+_AMOUNT = re.compile(r"\(\s*(?:COUNT|SUM)\s*\(.*?\)\s+AS\s+\?(\w+)\s*\)", re.IGNORECASE | re.DOTALL)
+
+
+def amount_columns(query: str) -> set[str]:
+    """The variables a query binds to a COUNT or a SUM: numbers that add up, unlike ids, positions or years."""
+    return set(_AMOUNT.findall(query))
+
+
+def chart_spec(table: ResultTable, query: str) -> ChartSpec | None:
+    """A bar chart fits when one column is a count or sum (in `query`) and another names distinct things."""
     if not table.rows or len(table.variables) < 2:
         return None
-    numbers = [v for v in table.variables if all(is_number(t) for t in table.column(v))]
+    amounts = amount_columns(query)
+    numbers = [v for v in table.variables if v in amounts and all(is_number(t) for t in table.column(v))]
     labels = [v for v in table.variables if v not in numbers and all(t is not None and not is_number(t) for t in table.column(v))]
     # Labels must name distinct, short things: a quote beside a paragraph number is no chart.
     labels = [
