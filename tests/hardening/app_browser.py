@@ -12,6 +12,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.app_fixtures import app_pages
+
 CHROMIUM = "/usr/bin/chromium"
 #: The first render imports the libraries and opens the store: wait for headings, not a fixed time.
 FIRST = 60_000
@@ -79,3 +81,6 @@ def visit_every_page(page: Page, base: str) -> None:
     expect(page.frame_locator("iframe").first.locator("canvas").first).to_be_visible(timeout=FIRST)
     open_page(page, base + "read", "Read a document")
     open_page(page, base + "quality", "Data quality")
+    open_page(page, base + "review", "Review")
+    visited = {"overview", "commitments", "entity", "network", "workbench", "read", "quality", "review"}
+    assert visited == set(app_pages()), "visit_every_page must open every page the app's router lists"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 
+from .. import csv_text
 from .search import Hit
 from .vocab import ROLES
 
@@ -55,11 +55,7 @@ def rows(hits: list[Hit]) -> list[list[str]]:
 
 def hits_csv(hits: list[Hit]) -> str:
     """The hits as CSV (RFC 4180 line ends)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns())
-    writer.writerows(rows(hits))
-    return out.getvalue()
+    return csv_text.write([columns(), *rows(hits)])
 
 
 def hits_xlsx(hits: list[Hit]) -> bytes:
