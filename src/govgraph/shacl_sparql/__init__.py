@@ -14,14 +14,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
-from .. import loading, safety
 from ..errors import GovgraphError
 from ..store import MemoryStore, Store, TrustedQuery
-from ..validate import VIOLATION, WARNING, Finding, _shape_name
+from ..validate import Finding, Result, Results, findings_of
 from .compile import Closure, Compiler
 from .shapes import Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
-__all__ = ["sparql_findings", "UnsupportedShapeError", "read_shapes", "compile_queries"]
+__all__ = ["sparql_findings", "sparql_results", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
 
 #: Every (subclass, class) pair of the data graph, asked once, not once per class.
@@ -56,7 +55,7 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
     checked. The other queries have govgraph's own structure; the shapes only give them terms,
     written by `compile` as clean ``<IRI>``s and escaped strings.
     """
-    compiler = Compiler(_closure(MemoryStore.of(store)))
+    compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
     plan: list[tuple[str, Shape, Shape, Extra, str]] = []
     for node in read_shapes(shapes_graph):
         if not node.targets:
@@ -66,74 +65,84 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
             if values:
                 plan.append(("values", node, shape, None, values))
             if shape.path is None:
-                continue
+                continue  # a node shape: the checks below need a path
             counts = compiler.counts(node, shape)
             if counts:
                 plan.append(("counts", node, shape, None, counts))
             for other in shape.less_than:
-                plan.append(("pairs", node, shape, other, compiler.pairs(node, shape, other, "<")))
+                plan.append((SH.LessThanConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<")))
             for other in shape.less_or_equal:
-                plan.append(("pairs", node, shape, other, compiler.pairs(node, shape, other, "<=")))
+                plan.append(
+                    (SH.LessThanOrEqualsConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<="))
+                )
             if shape.unique_lang:
                 plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
+        for shape in [node, *node.properties]:
+            for kind, other in shape.set_constraints:
+                plan.append((component_of(kind), node, shape, other, compiler.set_constraint(node, shape, kind, other)))
+        if node.closed is not None:
+            plan.append((SH.ClosedConstraintComponent, node, node, None, compiler.closed(node)))
         for constraint in node.sparql:
             plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
-    return [
-        (kind, node, shape, extra, _gated(query, node) if kind == "sparql" else query) for kind, node, shape, extra, query in plan
-    ]
+    return plan
 
 
-def _gated(query: str, shape: Shape) -> str:
-    """The safety gate's text of a query built around a shape's sh:select (its structure comes from the shapes)."""
-    try:
-        return safety.bind(query).text
-    except GovgraphError as error:
-        raise GovgraphError(f"shape {shape.node.n3()}: {error}") from None
-
-
-def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Finding]:
-    """Validate the union of the store's graphs against the shapes; one finding per SHACL result.
+def sparql_results(store: ox.Store | Store, shapes_graph: Graph) -> Results:
+    """Validate the union of the store's graphs against the shapes; one `Result` per SHACL result.
 
     The compiled queries are written by the compiler (a sh:select's by the safety gate), so
     they run as trusted queries: no second parse per query.
     """
     store = MemoryStore.of(store)
-    names = loading.to_rdflib([])  # the same prefixes pyshacl's data graph has, for paths and values
-    findings: list[Finding] = []
+    found: list[Result] = []
     for kind, _node, shape, extra, query in compile_queries(shapes_graph, store):
-        severity = WARNING if shape.severity in (SH.Warning, SH.Info) else VIOLATION
-        name = _shape_name(shapes_graph, shape.node)
-        path = names.qname(shape.path) if shape.path is not None else None
-        message = (extra.message if isinstance(extra, SparqlConstraint) else shape.message) or _default_message(
-            kind, shape, extra
-        )
+        sparql = extra if isinstance(extra, SparqlConstraint) else None
+        message = sparql.message if sparql is not None else shape.message
 
-        def add(focus: Node | None, value: Node | None = None, at: str | None = path) -> None:
-            shown = None
-            if value is not None and value != focus:
-                shown = value.n3(names.namespace_manager)
-            findings.append(Finding(focus=str(focus), shape=name, message=message, severity=severity, path=at, value=shown))  # noqa: B023 (called within this iteration)
+        def add(focus: Node, component: URIRef, value: Node | None = None, path: Node | None = shape.path) -> None:
+            constraint = sparql.node if sparql is not None else None  # noqa: B023 (called within this iteration)
+            found.append(Result(focus, shape.node, component, shape.severity, path, value, message, constraint))  # noqa: B023
 
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
         if table.truncated:
             raise GovgraphError(f"shape {shape.node.n3()}: more than {MAX_ROWS:,} rows to check in one query")
         for row in table.dicts():
             focus = row["this"]
+            if focus is None:
+                continue  # every compiled query binds ?this; a constraint's SELECT gets it added
             if kind == "values":
-                for i in range(len(shape.constraints)):
+                for i, constraint in enumerate(shape.constraints):
                     if row[f"ok{i}"] != TRUE:
-                        add(focus, row["value"])
+                        add(focus, component_of(constraint.kind), row["value"])
             elif kind == "counts":
-                add(focus)
-            elif kind == "pairs":
-                add(focus, row["value"])
+                count = int(str(row["n"]))
+                if shape.min_count is not None and count < shape.min_count:
+                    add(focus, SH.MinCountConstraintComponent)
+                if shape.max_count is not None and count > shape.max_count:
+                    add(focus, SH.MaxCountConstraintComponent)
+            elif kind == SH.ClosedConstraintComponent:
+                add(focus, SH.ClosedConstraintComponent, row["value"], row["path"])
+            elif isinstance(kind, URIRef):  # sh:lessThan, sh:equals, sh:hasValue…: the kind is the component
+                add(focus, URIRef(kind), row.get("value", focus if kind != SH.HasValueConstraintComponent else None))
             elif kind == "unique_lang":
-                add(focus)
+                add(focus, SH.UniqueLangConstraintComponent)
             else:
-                found = row.get("path")
-                add(focus, row.get("value") or focus, names.qname(URIRef(str(found))) if found else None)
-    return findings
+                found_path = row.get("path")
+                add(
+                    focus,
+                    SH.SPARQLConstraintComponent,
+                    row.get("value") or focus,
+                    found_path if found_path is not None else shape.path,
+                )
+    return Results(found, shapes_graph, "sparql")
 
 
-def _default_message(kind: str, shape: Shape, extra: object) -> str:
-    return f"{kind} constraint not met" + (f" on {shape.path}" if shape.path is not None else "")
+def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Finding]:
+    """The SPARQL engine's results as findings (the benchmarks and the SERVICE gate tests use it)."""
+    return findings_of(sparql_results(store, shapes_graph), shapes_graph)
+
+
+def component_of(kind: URIRef) -> URIRef:
+    """The SHACL constraint component of a parameter: sh:minLength gives sh:MinLengthConstraintComponent."""
+    name = str(kind).removeprefix(str(SH))
+    return SH[name[0].upper() + name[1:] + "ConstraintComponent"]

@@ -9,14 +9,15 @@ constraints (sh:lessThan…) and sh:uniqueLang. Subclass reasoning uses the rdfs
 closure of the data graph, asked once.
 """
 
-import re
 from collections.abc import Callable
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from ..query_text import Writer, is_clean_iri
+from .paths import path_text
+from .prebind import prebound
 from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[Node], list[str]]
@@ -44,7 +45,6 @@ NODE_KINDS: dict[Node, str] = {
     SH.IRIOrLiteral: "!isBlank({v})",
 }
 COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
-FORBIDDEN = re.compile(r"\$(shapesGraph|currentShape|PATH)\b|\b(MINUS|SERVICE|VALUES|LIMIT|OFFSET)\b", re.I)
 
 
 def iri(node: object) -> str:
@@ -67,14 +67,15 @@ def term(node: Node) -> str:
         if node.language:
             return f"{string(str(node))}@{Writer.language(node.language)}"
         return f"{string(str(node))}^^{iri(node.datatype or XSD.string)}"
-    raise UnsupportedShapeError(f"blank node {node} used as a constraint value; use --engine pyshacl")
+    raise UnsupportedShapeError(f"blank node {node} used as a constraint value is not supported by the SPARQL validation engine")
 
 
 class Compiler:
     """Turns shapes into query text; `closure(C)` gives C and its subclasses as IRIs."""
 
-    def __init__(self, closure: Closure):
+    def __init__(self, closure: Closure, shapes: Graph):
         self.closure = closure
+        self.shapes = shapes
         self.counter = 0
 
     def _fresh(self) -> str:
@@ -90,9 +91,7 @@ class Compiler:
             atom = f"EXISTS {{ {v} {iri(RDF.type)} {t} . VALUES {t} {{ {classes} }} }}"
         elif kind == SH.datatype:
             if value not in CASTS | UNCHECKED:
-                raise UnsupportedShapeError(
-                    f"sh:datatype {value.n3()} is not supported by the SPARQL engine; use --engine pyshacl"
-                )
+                raise UnsupportedShapeError(f"sh:datatype {value.n3()} is not supported by the SPARQL validation engine")
             atom = f"isLiteral({v}) && datatype({v}) = {iri(value)}"
             if value in CASTS:
                 atom += f" && isLiteral({iri(value)}(STR({v})))"
@@ -113,12 +112,19 @@ class Compiler:
             atom = " || ".join(f"sameTerm({v}, {term(item)})" for item in c.members) or "false"
         elif kind in COMPARISONS:
             atom = f"{v} {COMPARISONS[kind]} {term(value)}"
+        elif kind == SH.hasValue:
+            atom = f"sameTerm({v}, {term(value)})"
         elif kind == SH["not"]:
             return f"!({self.conforms(c.members[0], v)})"
+        elif kind in (SH["and"], SH.node):
+            return "(" + (" && ".join(self.conforms(member, v) for member in c.members) or "true") + ")"
         elif kind == SH["or"]:
             return "(" + (" || ".join(self.conforms(member, v) for member in c.members) or "false") + ")"
+        elif kind == SH.xone:
+            ones = " + ".join(f"IF({self.conforms(member, v)}, 1, 0)" for member in c.members) or "0"
+            return f"({ones} = 1)"
         else:  # shapes.read_shapes refuses anything else first; this guards against drift
-            raise UnsupportedShapeError(f"{kind.n3()} is not supported by the SPARQL engine; use --engine pyshacl")
+            raise UnsupportedShapeError(f"{kind.n3()} is not supported by the SPARQL validation engine")
         return f"COALESCE({atom}, false)"
 
     def conforms(self, constraints: list[Constraint], v: str) -> str:
@@ -141,12 +147,22 @@ class Compiler:
                     parts.append(f"{{ VALUES ?this {{ {term(value)} }} }}")
         return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }" if parts else ""
 
+    def path(self, shape: Shape) -> str:
+        """The shape's sh:path as a SPARQL property path."""
+        if shape.path is None:
+            raise UnsupportedShapeError(f"shape {shape.node.n3()} has no sh:path")
+        return path_text(self.shapes, shape.path, iri)
+
+    def value_pattern(self, shape: Shape, value: str = "?value") -> str:
+        """Binds `value` to each value node of the focus node ?this: the path's values, or ?this itself."""
+        return f"?this {self.path(shape)} {value} ." if shape.path is not None else f"BIND(?this AS {value})"
+
     def values(self, node: Shape, shape: Shape) -> str | None:
         """Focus and value pairs breaking a value constraint, one ?okN column per constraint."""
         if not shape.constraints:
             return None
         value = "?value"
-        pattern = f"?this {iri(shape.path)} ?value ." if shape.path is not None else "BIND(?this AS ?value)"
+        pattern = self.value_pattern(shape)
         binds = " ".join(f"BIND({self.ok(c, value)} AS ?ok{i})" for i, c in enumerate(shape.constraints))
         failing = " || ".join(f"!?ok{i}" for i in range(len(shape.constraints)))
         columns = " ".join(f"?ok{i}" for i in range(len(shape.constraints)))
@@ -163,34 +179,56 @@ class Compiler:
             return None
         return (
             f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {self.focus(node)} "
-            f"OPTIONAL {{ ?this {iri(shape.path)} ?value }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}"
+            f"OPTIONAL {{ {self.value_pattern(shape)} }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}"
         )
 
     def pairs(self, node: Shape, shape: Shape, other: Node, op: str) -> str:
         """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
         return (
-            f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?value . "
+            f"SELECT DISTINCT ?this ?value ?other WHERE {{ {self.focus(node)} {self.value_pattern(shape)} "
             f"?this {iri(other)} ?other . FILTER(!COALESCE(?value {op} ?other, false)) }}"
         )
 
     def unique_lang(self, node: Shape, shape: Shape) -> str:
         """One row per focus node and language tag used by two values or more."""
         return (
-            f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this {iri(shape.path)} ?a , ?b . "
+            f"SELECT DISTINCT ?this ?lang WHERE {{ {self.focus(node)} ?this {self.path(shape)} ?a , ?b . "
             f'FILTER(!sameTerm(?a, ?b) && LANG(?a) != "" && LCASE(LANG(?a)) = LCASE(LANG(?b))) '
             f"BIND(LCASE(LANG(?a)) AS ?lang) }}"
         )
 
+    def set_constraint(self, node: Shape, shape: Shape, kind: URIRef, other: Node) -> str:
+        """Focus nodes (and values) breaking sh:hasValue, sh:equals or sh:disjoint.
+
+        A node shape's only value node is the focus node itself. Each UNION branch has the
+        focus pattern of its own: a branch is evaluated before it is joined with anything.
+        """
+        focus = self.focus(node)
+        if kind == SH.hasValue:
+            if shape.path is None:
+                return f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {term(other)})) }}"
+            return f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {self.path(shape)} {term(other)} }} }}"
+        theirs = f"?this {iri(other)} ?value ."
+        if shape.path is None:
+            mine_only = f"FILTER NOT EXISTS {{ ?this {iri(other)} ?this }} BIND(?this AS ?value)"
+            theirs_only, both = f"{theirs} FILTER(!sameTerm(?value, ?this))", f"?this {iri(other)} ?this . BIND(?this AS ?value)"
+        else:
+            mine = f"?this {self.path(shape)} ?value ."
+            mine_only, theirs_only = f"{mine} FILTER NOT EXISTS {{ {theirs} }}", f"{theirs} FILTER NOT EXISTS {{ {mine} }}"
+            both = f"{mine} {theirs}"
+        if kind == SH.disjoint:
+            return f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {both} }}"
+        if kind != SH.equals:
+            raise UnsupportedShapeError(f"{kind.n3()} is not supported by the SPARQL validation engine")
+        return f"SELECT DISTINCT ?this ?value WHERE {{ {{ {focus} {mine_only} }} UNION {{ {focus} {theirs_only} }} }}"
+
+    def closed(self, node: Shape) -> str:
+        """Each value of a predicate a closed shape does not allow."""
+        allowed = ", ".join(iri(p) for p in node.closed or [])
+        test = f"FILTER(?path NOT IN ({allowed}))" if allowed else ""
+        return f"SELECT DISTINCT ?this ?path ?value WHERE {{ {self.focus(node)} ?this ?path ?value . {test} }}"
+
     def sparql(self, node: Shape, constraint: SparqlConstraint) -> str:
-        """The constraint's SELECT joined with the focus nodes ($this pre-bound by the join)."""
-        text = constraint.select
-        if FORBIDDEN.search(text) or len(re.findall(r"\bSELECT\b", text, re.I)) != 1 or "$this" not in text:
-            raise UnsupportedShapeError(
-                f"the sh:select of {node.node.n3() if isinstance(node.node, URIRef) else 'a shape'} uses a feature "
-                "the SPARQL engine cannot pre-bind (subquery, VALUES, MINUS, LIMIT, $shapesGraph…); use --engine pyshacl"
-            )
-        declared = re.findall(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.I | re.M)
-        body = re.sub(r"^\s*PREFIX\s+[\w-]*:\s*<[^>]*>\s*$", "", text, flags=re.I | re.M)
-        body = re.sub(r"\$this\b", "?this", body)
-        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in {**constraint.prefixes, **dict(declared)}.items())
-        return f"{prologue}SELECT DISTINCT * WHERE {{ {self.focus(node)} {{ {body} }} }}"
+        """The constraint's SELECT with $this pre-bound to each focus node (`prebind`), as checked text."""
+        where = f"the sh:select of {constraint.node.n3() if isinstance(constraint.node, URIRef) else 'shape ' + node.node.n3()}"
+        return prebound(constraint.select, constraint.prefixes, self.focus(node), where)

@@ -68,7 +68,7 @@ def literal(value: str, language: str | None = None, datatype: str | None = None
         return Literal(value)
     if datatype == str(RDF.langString):
         raise GovgraphError("malformed result: rdf:langString literal without a language")
-    return Literal(value, datatype=URIRef(datatype))
+    return Literal(value, datatype=URIRef(datatype), normalize=False)  # as the store holds it (SHACL sees lexical forms)
 
 
 def from_oxigraph(term: object) -> Node | None:
