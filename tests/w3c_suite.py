@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Namespace, URIRef
+from rdflib import BNode, Graph, Namespace
 from rdflib.collection import Collection
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from govgraph.errors import GovgraphError
@@ -82,11 +82,10 @@ def _matches(expected: Key, actual: Key) -> bool:
     return all(isinstance(e, BNode) or e == a for e, a in zip(expected, actual))
 
 
-def differences(entry: Entry, report: ValidationReport) -> list[str]:
-    """What the report gets wrong against the entry's expected report (empty when it is right)."""
-    conforms = not report.results
+def differences(entry: Entry, conforms: bool, results: list[Key]) -> list[str]:
+    """What a report (its sh:conforms and result keys) gets wrong against the entry's expected one."""
     problems = [f"conforms {conforms}, expected {entry.conforms}"] if conforms != entry.conforms else []
-    actual = Counter((r.focus, r.path, r.value, r.component, r.severity) for r in report.results)
+    actual = Counter(results)
     for expected in sorted(entry.results, key=lambda key: sum(isinstance(t, BNode) for t in key)):  # exact ones first
         match = next((a for a, n in actual.items() if n and _matches(expected, a)), None)
         if match is None:
@@ -97,6 +96,15 @@ def differences(entry: Entry, report: ValidationReport) -> list[str]:
     return problems
 
 
+def graph_differences(entry: Entry, report: Graph) -> list[str]:
+    """The same for a report graph (what `govgraph validate --format ttl` writes)."""
+    root = next(report.subjects(RDF.type, SH.ValidationReport))
+    conforms = report.value(root, SH.conforms)
+    return differences(
+        entry, conforms is not None and conforms.toPython() is True, [_key(report, r) for r in report.objects(root, SH.result)]
+    )
+
+
 def outcome(entry: Entry, engine: str) -> tuple[str, ValidationReport | None]:
     """("pass" | "wrong: …" | "error: …", report) for one entry through `validate(--shapes)`."""
     try:
@@ -105,8 +113,10 @@ def outcome(entry: Entry, engine: str) -> tuple[str, ValidationReport | None]:
         return ("pass" if entry.failure else f"error: {error}"), None
     if entry.failure:
         return "wrong: validated where the suite expects a failure", report
-    problems = differences(entry, report)
+    problems = differences(
+        entry, not report.results, [(r.focus, r.path, r.value, r.component, r.severity) for r in report.results]
+    )
     return ("wrong: " + "; ".join(problems) if problems else "pass"), report
 
 
-__all__ = ["ENTRIES", "KNOWN_FAILURES", "W3C", "Entry", "URIRef", "differences", "outcome"]
+__all__ = ["ENTRIES", "KNOWN_FAILURES", "W3C", "Entry", "differences", "graph_differences", "outcome"]

@@ -1,4 +1,4 @@
-"""Render a validation report for people (grouped by file, focus node and shape) or as JSON."""
+"""Render a validation report for people (grouped by file, focus node and shape), as JSON or as Turtle."""
 
 import json
 from itertools import groupby
@@ -19,6 +19,7 @@ def as_text(report: ValidationReport, *, show_warnings: bool = True) -> str:
             value = f" (value: {finding.value})" if finding.value else ""
             lines.append(f"  {finding.shape}{detail}: {finding.message}{value}")
     status = "conforms" if report.conforms else "does NOT conform"
+    lines += [f"NOTE {note}" for note in report.notes]
     lines.append(
         f"{report.triples} triples from {len(report.files)} files {status}: "
         f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)."
@@ -34,9 +35,17 @@ def as_json(report: ValidationReport) -> str:
             "triples": report.triples,
             "violations": len(report.violations),
             "warnings": len(report.warnings),
+            "infos": len(report.infos),
+            "engine": report.engine,
+            "notes": report.notes,
             "files": report.files,
             "findings": [finding.__dict__ for finding in report.findings],
         },
         indent=2,
         ensure_ascii=False,
     )
+
+
+def as_turtle(report: ValidationReport) -> str:
+    """The report as a standard sh:ValidationReport graph in Turtle."""
+    return report.graph().serialize(format="turtle")

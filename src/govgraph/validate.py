@@ -48,6 +48,8 @@ class Finding:
     path: str | None = None
     value: str | None = None
     file: str | None = None
+    component: str | None = None  # the SHACL constraint component's IRI (none for a saved check)
+    source: str | None = None  # the source shape: its IRI, or _:id for a blank one
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,10 @@ class ValidationReport:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def infos(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == INFO]
 
     @property
     def conforms(self) -> bool:
@@ -226,6 +232,8 @@ def findings_of(found: Results, shapes: Graph) -> list[Finding]:
             severity=SEVERITIES.get(r.severity, VIOLATION),
             path=_path_text(r.path, found.context, names) if r.path is not None else None,
             value=r.value.n3(names.namespace_manager) if r.value is not None and r.value != r.focus else None,
+            component=str(r.component),
+            source=r.shape.n3() if isinstance(r.shape, (URIRef, BNode)) else str(r.shape),
         )
         for r in found.results
     ]

@@ -1,0 +1,77 @@
+"""`govgraph validate` with a user's shapes and the three report formats, run as real subprocesses."""
+
+import json
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import SH
+
+from .conftest import run_cli
+from .w3c_suite import ENTRIES, KNOWN_FAILURES, W3C, graph_differences
+
+#: One entry the compiled engine answers, one it hands to pySHACL, one the spec says to reject.
+SAMPLE = ["core/node/class-001", "core/node/qualified-001", "sparql/pre-binding/unsupported-sparql-001"]
+
+
+def _validate_ttl(entry) -> tuple[int, str, str]:
+    result = run_cli("validate", str(entry.data), "--shapes", str(entry.shapes), "--format", "ttl")
+    return result.returncode, result.stdout, result.stderr
+
+
+def _check(entry) -> None:
+    code, out, err = _validate_ttl(entry)
+    if entry.failure:
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+        return
+    violations = any(key[4] == SH.Violation for key in entry.results)
+    assert code == (1 if violations else 0), err  # warnings and infos never fail, as with govgraph's own shapes
+    assert graph_differences(entry, Graph().parse(data=out, format="turtle")) == []
+
+
+@pytest.mark.parametrize("name", SAMPLE)
+def test_validate_shapes_writes_the_expected_report_graph(name):
+    _check(next(e for e in ENTRIES if e.name == name))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in ENTRIES if e.name not in SAMPLE and e.name not in KNOWN_FAILURES["sparql"]],
+    ids=lambda e: e.name,
+)
+def test_every_w3c_entry_through_the_command(entry):
+    _check(entry)
+
+
+def test_json_carries_the_report_graph_fields_and_says_which_engine_answered():
+    qualified = W3C / "core" / "node"
+    result = run_cli(
+        "validate",
+        str(qualified / "qualified-001-data.ttl"),
+        "--shapes",
+        str(qualified / "qualified-001-shapes.ttl"),
+        "--format",
+        "json",
+    )
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["conforms"] is False and report["engine"] == "pyshacl"
+    assert report["notes"][0].startswith("validated with pySHACL: the SPARQL engine cannot compile these shapes")
+    (finding,) = report["findings"]
+    assert finding["focus"] == "http://example.org/shacl-test/i"
+    assert finding["component"] == str(SH.ClassConstraintComponent) and finding["source"] == "<http://example.org/shacl-test/s1>"
+    assert finding["severity"] == "Violation" and finding["message"]
+
+
+def test_text_report_says_when_pyshacl_validated():
+    qualified = W3C / "core" / "node"
+    result = run_cli(
+        "validate", str(qualified / "qualified-001-data.ttl"), "--shapes", str(qualified / "qualified-001-shapes.ttl")
+    )
+    assert result.returncode == 1 and "NOTE validated with pySHACL" in result.stdout
+
+
+def test_one_curated_file_is_validated_in_the_context_of_the_rest():
+    """It was validated alone: 116 false violations for links to the reference data."""
+    result = run_cli("validate", "data/statements/g7-2023-digital-annex4.ttl", "--no-warnings")
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "conforms: 0 violation(s)" in result.stdout
