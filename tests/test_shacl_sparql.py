@@ -214,8 +214,9 @@ PREFIXES = (
     "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . "
 )
 UNSUPPORTED = {
-    "node-with-properties": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:node [ sh:property [ sh:path gg:x ; sh:minCount 1 ] ] .",
-    "qualified": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:qualifiedValueShape [ sh:class gg:Theme ] ; sh:qualifiedMinCount 1 ] .",
+    "closed-in-node": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:node [ sh:closed true ] .",
+    "property-of-property": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:property [ sh:path gg:x ; sh:minCount 1 ] ] .",
+    "subquery": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this WHERE { { SELECT $this WHERE { $this ?p ?o } } }" ] .',
     "shapes-graph": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }" ] .',
     "ask": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:ask "ASK { $this ?p ?o }" ] .',
     "aggregate": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this (COUNT(?o) AS ?n) WHERE { $this ?p ?o } GROUP BY $this" ] .',

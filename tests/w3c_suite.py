@@ -97,7 +97,7 @@ def differences(entry: Entry, conforms: bool, results: list[Key]) -> list[str]:
 
 
 def graph_differences(entry: Entry, report: Graph) -> list[str]:
-    """The same for a report graph (what `govgraph validate --format ttl` writes)."""
+    """The same for a report graph (what `govgraph validate --format ttl` writes, read with `as_written`)."""
     root = next(report.subjects(RDF.type, SH.ValidationReport))
     conforms = report.value(root, SH.conforms)
     return differences(

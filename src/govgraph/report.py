@@ -3,6 +3,11 @@
 import json
 from itertools import groupby
 
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
 from .terms import short
 from .validate import ValidationReport
 
@@ -47,5 +52,25 @@ def as_json(report: ValidationReport) -> str:
 
 
 def as_turtle(report: ValidationReport) -> str:
-    """The report as a standard sh:ValidationReport graph in Turtle."""
-    return report.graph().serialize(format="turtle")
+    """The report as a standard sh:ValidationReport graph in Turtle.
+
+    pyoxigraph writes it: rdflib's writer puts an ill-typed boolean such as "none"^^xsd:boolean
+    bare into the text, which no parser reads back.
+    """
+    graph = report.graph()
+    used = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+    prefixes = {p: str(ns) for p, ns in graph.namespaces() if p and any(iri.startswith(str(ns)) for iri in used)}
+    triples = [ox.Triple(*(_ox(t) for t in triple)) for triple in graph]  # type: ignore[arg-type]
+    return bytes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"").decode("utf-8")
+
+
+def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal) and term.language:
+        return ox.Literal(str(term), language=term.language)
+    if isinstance(term, Literal):
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise TypeError(f"not an RDF term: {term!r}")

@@ -49,7 +49,7 @@ class Finding:
     value: str | None = None
     file: str | None = None
     component: str | None = None  # the SHACL constraint component's IRI (none for a saved check)
-    source: str | None = None  # the source shape: its IRI, or _:id for a blank one
+    source: str | None = None  # the source shape's IRI (none for a blank shape: `shape` names its owner)
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ def findings_of(found: Results, shapes: Graph) -> list[Finding]:
             path=_path_text(r.path, found.context, names) if r.path is not None else None,
             value=r.value.n3(names.namespace_manager) if r.value is not None and r.value != r.focus else None,
             component=str(r.component),
-            source=r.shape.n3() if isinstance(r.shape, (URIRef, BNode)) else str(r.shape),
+            source=str(r.shape) if isinstance(r.shape, URIRef) else None,
         )
         for r in found.results
     ]

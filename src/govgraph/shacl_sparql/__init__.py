@@ -69,6 +69,9 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
             counts = compiler.counts(node, shape)
             if counts:
                 plan.append(("counts", node, shape, None, counts))
+            qualified = compiler.qualified(node, shape)
+            if qualified:
+                plan.append(("qualified", node, shape, None, qualified))
             for other in shape.less_than:
                 plan.append((SH.LessThanConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<")))
             for other in shape.less_or_equal:
@@ -82,8 +85,9 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
                 plan.append((component_of(kind), node, shape, other, compiler.set_constraint(node, shape, kind, other)))
         if node.closed is not None:
             plan.append((SH.ClosedConstraintComponent, node, node, None, compiler.closed(node)))
-        for constraint in node.sparql:
-            plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
+        for shape in [node, *node.properties]:
+            for constraint in shape.sparql:
+                plan.append(("sparql", node, shape, constraint, compiler.sparql(node, shape, constraint)))
     return plan
 
 
@@ -120,6 +124,12 @@ def sparql_results(store: ox.Store | Store, shapes_graph: Graph) -> Results:
                     add(focus, SH.MinCountConstraintComponent)
                 if shape.max_count is not None and count > shape.max_count:
                     add(focus, SH.MaxCountConstraintComponent)
+            elif kind == "qualified" and shape.qualified is not None:
+                count = int(str(row["n"]))
+                if shape.qualified.min_count is not None and count < shape.qualified.min_count:
+                    add(focus, SH.QualifiedMinCountConstraintComponent)
+                if shape.qualified.max_count is not None and count > shape.qualified.max_count:
+                    add(focus, SH.QualifiedMaxCountConstraintComponent)
             elif kind == SH.ClosedConstraintComponent:
                 add(focus, SH.ClosedConstraintComponent, row["value"], row["path"])
             elif isinstance(kind, URIRef):  # sh:lessThan, sh:equals, sh:hasValue…: the kind is the component

@@ -18,7 +18,7 @@ from rdflib.term import Node
 from ..query_text import Writer, is_clean_iri
 from .paths import path_text
 from .prebind import prebound
-from .shapes import Constraint, Shape, SparqlConstraint, UnsupportedShapeError
+from .shapes import Constraint, PropertyTest, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[Node], list[str]]
 
@@ -44,6 +44,8 @@ NODE_KINDS: dict[Node, str] = {
     SH.BlankNodeOrLiteral: "!isIRI({v})",
     SH.IRIOrLiteral: "!isBlank({v})",
 }
+#: Nested sh:minCount / sh:maxCount are tested with that many distinct variables: keep it small.
+MAX_DISTINCT = 5
 COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
 
 
@@ -120,12 +122,38 @@ class Compiler:
             return "(" + (" && ".join(self.conforms(member, v) for member in c.members) or "true") + ")"
         elif kind == SH["or"]:
             return "(" + (" || ".join(self.conforms(member, v) for member in c.members) or "false") + ")"
+        elif kind == SH.property:
+            return self.property_test(c.members[0], v)
         elif kind == SH.xone:
             ones = " + ".join(f"IF({self.conforms(member, v)}, 1, 0)" for member in c.members) or "0"
             return f"({ones} = 1)"
         else:  # shapes.read_shapes refuses anything else first; this guards against drift
             raise UnsupportedShapeError(f"{kind.n3()} is not supported by the SPARQL validation engine")
         return f"COALESCE({atom}, false)"
+
+    def property_test(self, test: PropertyTest, v: str) -> str:
+        """True when `v`, as a focus node, meets a nested property shape: EXISTS tests over its values."""
+        path = path_text(self.shapes, test.path, iri)
+        parts = []
+        if test.constraints:
+            x = self._fresh()
+            parts.append(f"NOT EXISTS {{ {v} {path} {x} . FILTER(!{self.conforms(test.constraints, x)}) }}")
+        parts += [f"EXISTS {{ {v} {path} {term(value)} }}" for value in test.has_values]
+        if test.min_count:
+            parts.append(self._at_least(v, path, test.min_count))
+        if test.max_count is not None:
+            parts.append("!" + self._at_least(v, path, test.max_count + 1))
+        return "(" + (" && ".join(parts) or "true") + ")"
+
+    def _at_least(self, v: str, path: str, n: int) -> str:
+        """EXISTS n distinct values of `path` on `v` (n variables pairwise distinct: only for small n)."""
+        if n > MAX_DISTINCT:
+            raise UnsupportedShapeError(
+                f"a nested cardinality above {MAX_DISTINCT - 1} is not supported by the SPARQL validation engine"
+            )
+        xs = [self._fresh() for _ in range(n)]
+        distinct = " && ".join(f"!sameTerm({a}, {b})" for i, a in enumerate(xs) for b in xs[i + 1 :]) or "true"
+        return f"EXISTS {{ {v} {path} {', '.join(xs)} . FILTER({distinct}) }}"
 
     def conforms(self, constraints: list[Constraint], v: str) -> str:
         """True when `v` meets every constraint of a nested shape."""
@@ -182,6 +210,17 @@ class Compiler:
             f"OPTIONAL {{ {self.value_pattern(shape)} }} }} GROUP BY ?this }} FILTER({' || '.join(tests)}) }}"
         )
 
+    def qualified(self, node: Shape, shape: Shape) -> str | None:
+        """Focus nodes with too few or too many values conforming to the qualified value shape (?n of them)."""
+        q = shape.qualified
+        if q is None or (q.min_count is None and q.max_count is None):
+            return None
+        ok = " && ".join([self.conforms(q.shape, "?value")] + [f"!{self.conforms(s, '?value')}" for s in q.siblings])
+        return (
+            f"SELECT ?this ?n WHERE {{ {{ SELECT ?this (SUM(IF(COALESCE(?ok, false), 1, 0)) AS ?n) WHERE {{ {self.focus(node)} "
+            f"OPTIONAL {{ {self.value_pattern(shape)} BIND({ok} AS ?ok) }} }} GROUP BY ?this }} }}"
+        )
+
     def pairs(self, node: Shape, shape: Shape, other: Node, op: str) -> str:
         """Values not `op` (< or <=) some value of `other` on the same focus node, one row per pair."""
         return (
@@ -228,7 +267,8 @@ class Compiler:
         test = f"FILTER(?path NOT IN ({allowed}))" if allowed else ""
         return f"SELECT DISTINCT ?this ?path ?value WHERE {{ {self.focus(node)} ?this ?path ?value . {test} }}"
 
-    def sparql(self, node: Shape, constraint: SparqlConstraint) -> str:
+    def sparql(self, node: Shape, shape: Shape, constraint: SparqlConstraint) -> str:
         """The constraint's SELECT with $this pre-bound to each focus node (`prebind`), as checked text."""
         where = f"the sh:select of {constraint.node.n3() if isinstance(constraint.node, URIRef) else 'shape ' + node.node.n3()}"
-        return prebound(constraint.select, constraint.prefixes, self.focus(node), where)
+        path = self.path(shape) if shape.path is not None else None
+        return prebound(constraint.select, constraint.prefixes, self.focus(node), where, path)

@@ -26,9 +26,10 @@ from ..namespaces import PREFIXES
 from .shapes import UnsupportedShapeError
 
 THIS = Variable("this")
+PATH = Variable("PATH")
 #: Parts of a group that hold a group of their own, by the key that holds it.
 NESTED = {"GroupOrUnionGraphPattern", "OptionalGraphPattern", "GraphGraphPattern", "MinusGraphPattern"}
-UNBOUND = {"shapesGraph", "currentShape", "PATH"}
+UNBOUND = {"shapesGraph", "currentShape"}
 
 
 def _nodes(node: object) -> Iterator[CompValue]:
@@ -91,25 +92,34 @@ def _refuse_forbidden(query: CompValue, name: str) -> None:
         raise UnsupportedShapeError(f"{name}: aggregates, LIMIT and OFFSET are not supported by the SPARQL validation engine")
 
 
-def _group(group: CompValue, focus: CompValue, top: bool) -> CompValue:
-    """The group with the focus pattern first when it reads ?this in an expression (always at the top)."""
-    parts = [_part(part, focus) for part in (group["part"] if "part" in group else [])]  # noqa: SIM401 (see _get)
+def _group(group: CompValue, focus: CompValue, top: bool, path: object) -> CompValue:
+    """The group with the focus pattern first when it reads ?this in an expression (always at the top).
+
+    `path` (a property shape's sh:path, as a parsed path) replaces $PATH in predicate position.
+    """
+    parts = [_part(part, focus, path) for part in (group["part"] if "part" in group else [])]  # noqa: SIM401 (see _get)
     reads = any(part.name in ("Filter", "Bind") and _mentions_this(part) for part in parts)
     return CompValue("GroupGraphPatternSub", part=[focus, *parts] if top or reads else parts)
 
 
-def _part(part: CompValue, focus: CompValue) -> CompValue:
+def _part(part: CompValue, focus: CompValue, path: object) -> CompValue:
     if part.name == "GroupOrUnionGraphPattern":
-        return CompValue(part.name, graph=[_group(g, focus, False) for g in part["graph"]])
+        return CompValue(part.name, graph=[_group(g, focus, False, path) for g in part["graph"]])
     if part.name in NESTED:
         copy = CompValue(part.name, **part)
-        copy["graph"] = _group(part["graph"], focus, False)
+        copy["graph"] = _group(part["graph"], focus, False, path)
         return copy
+    if part.name == "TriplesBlock" and path is not None and "triples" in part:
+        blocks = [[path if i % 3 == 1 and t == PATH else t for i, t in enumerate(block)] for block in part["triples"]]
+        return CompValue(part.name, triples=blocks)
     return part
 
 
-def prebound(select: str, prefixes: dict[str, str], focus: str, name: str) -> str:
-    """The sh:select with ?this pre-bound by the `focus` group pattern, as checked query text."""
+def prebound(select: str, prefixes: dict[str, str], focus: str, name: str, path: str | None = None) -> str:
+    """The sh:select with ?this pre-bound by the `focus` group pattern, as checked query text.
+
+    On a property shape, `path` (SPARQL property path text) stands for $PATH in triple patterns.
+    """
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
     try:
         tree = safety.parse(prologue + select)
@@ -123,8 +133,11 @@ def prebound(select: str, prefixes: dict[str, str], focus: str, name: str) -> st
     if where.name != "GroupGraphPatternSub":
         raise UnsupportedShapeError(f"{name}: a subquery as the whole WHERE clause is not supported")
     pattern = safety.parse(f"SELECT * WHERE {{ {focus} }}")[1]["where"]["part"][0]
+    verb = safety.parse(f"SELECT * WHERE {{ ?s {path} ?o }}")[1]["where"]["part"][0]["triples"][0][1] if path else None
     rewritten = CompValue(query.name, **query)
-    rewritten["where"] = _group(where, pattern, True)
+    rewritten["where"] = _group(where, pattern, True, verb)
+    if any(variable == PATH for variable in _variables(rewritten)):
+        raise UnsupportedShapeError(f"{name}: $PATH outside a triple pattern of a property shape is not supported")
     projected = _projected(query)
     if projected is not None and THIS not in projected:
         rewritten["projection"] = [CompValue("vars", var=THIS), *query["projection"]]

@@ -43,10 +43,13 @@ SET_CONSTRAINTS = {SH.hasValue, SH.equals, SH.disjoint}
 TARGETS = {SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode}
 #: Everything else a shape may say; sh:flags is read with sh:pattern.
 DESCRIPTIVE = {SH.message, SH.severity, SH.deactivated, SH.name, SH.description, SH.order, SH.group, SH.flags, SH.defaultValue}
-NODE_ONLY = TARGETS | {SH.property, SH.sparql, SH.closed, SH.ignoredProperties}
-PROPERTY_ONLY = {SH.path, SH.minCount, SH.maxCount, SH.lessThan, SH.lessThanOrEquals, SH.uniqueLang}
+QUALIFIED = {SH.qualifiedValueShape, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}
+#: sh:qualifiedMinCount… without sh:qualifiedValueShape (which only a property shape may have) do nothing.
+NODE_ONLY = TARGETS | {SH.property, SH.sparql, SH.closed, SH.ignoredProperties} | QUALIFIED - {SH.qualifiedValueShape}
+PROPERTY_ONLY = {SH.path, SH.minCount, SH.maxCount, SH.lessThan, SH.lessThanOrEquals, SH.uniqueLang, SH.sparql} | QUALIFIED
+#: What a property shape inside a nested shape may say (compiled to EXISTS tests on the value node).
+NESTED_PROPERTY = VALUE_CONSTRAINTS | {SH.path, SH.minCount, SH.maxCount, SH.hasValue} | DESCRIPTIVE
 SPARQL_KEYS = {SH.select, SH.message, SH.prefixes, SH.severity, SH.deactivated}
-SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
 #: How deep sh:node, sh:not, sh:and, sh:or and sh:xone may nest (a cycle is refused).
 MAX_NESTING = 16
 
@@ -63,6 +66,27 @@ class Constraint:
     value: Node
     members: list = field(default_factory=list)  # list[list[Constraint]]: one conjunction per nested shape
     flags: str | None = None
+
+
+@dataclass
+class PropertyTest:
+    """A property shape inside sh:node, sh:not, sh:and, sh:or or sh:xone: checked on the value node as its focus."""
+
+    path: Node
+    constraints: list[Constraint]
+    has_values: list[Node]
+    min_count: int | None
+    max_count: int | None
+
+
+@dataclass
+class Qualified:
+    """sh:qualifiedValueShape: how many values conform to `shape` (and, when disjoint, to no sibling's)."""
+
+    shape: list[Constraint]
+    siblings: list[list[Constraint]]
+    min_count: int | None
+    max_count: int | None
 
 
 @dataclass
@@ -89,6 +113,7 @@ class Shape:
     less_than: list[Node] = field(default_factory=list)
     less_or_equal: list[Node] = field(default_factory=list)
     unique_lang: bool = False
+    qualified: "Qualified | None" = None
     closed: list[Node] | None = None  # the allowed predicates of a closed node shape
     properties: list["Shape"] = field(default_factory=list)
     sparql: list[SparqlConstraint] = field(default_factory=list)
@@ -166,10 +191,31 @@ class Reader:
             raise _refuse(node, SH.node, "nested too deeply (or in a cycle)")
         if self.deactivated(node):
             return []
-        self.check_keys(node, VALUE_CONSTRAINTS | TARGETS | {SH.hasValue} | DESCRIPTIVE - {SH.severity})
+        if (node, SH.path, None) in self.g:  # a property shape in sh:and, sh:or…: the value is its focus node
+            self.check_keys(node, NESTED_PROPERTY | TARGETS | {RDF.type})
+            return [self.property_test(node, depth)]
+        self.check_keys(node, VALUE_CONSTRAINTS | TARGETS | {SH.hasValue, SH.property, RDF.type} | DESCRIPTIVE)
         found = self.value_constraints(node, depth)
         found += [Constraint(SH.hasValue, value) for value in self.g.objects(node, SH.hasValue)]
+        for prop in self.g.objects(node, SH.property):
+            self.check_keys(prop, NESTED_PROPERTY | {RDF.type})
+            if not self.deactivated(prop):
+                found.append(self.property_test(prop, depth))
         return found
+
+    def property_test(self, node: Node, depth: int) -> Constraint:
+        """A property shape inside a nested shape, as one constraint on the value node (its focus node)."""
+        path = self.one(node, SH.path)
+        if path is None:
+            raise _refuse(node, SH.path, "missing")
+        counts = [self.one(node, key) for key in (SH.minCount, SH.maxCount)]
+        test = PropertyTest(
+            path,
+            self.value_constraints(node, depth),
+            list(self.g.objects(node, SH.hasValue)),
+            *(int(str(count)) if count is not None else None for count in counts),
+        )
+        return Constraint(SH.property, path, [test])
 
     def common(self, node: Node, shape: Shape) -> bool:
         """Fill what node and property shapes share; False when the shape is deactivated."""
@@ -178,7 +224,7 @@ class Reader:
         severity = self.one(node, SH.severity)
         if severity is None:
             shape.severity = SH.Violation
-        elif isinstance(severity, URIRef) and severity in SEVERITIES:
+        elif isinstance(severity, URIRef):  # SHACL allows any IRI; the report counts unknown ones as violations
             shape.severity = severity
         else:
             raise _refuse(node, severity, "is not a severity known")
@@ -208,7 +254,21 @@ class Reader:
         shape.less_than = list(self.g.objects(node, SH.lessThan))
         shape.less_or_equal = list(self.g.objects(node, SH.lessThanOrEquals))
         shape.unique_lang = is_true(self.one(node, SH.uniqueLang))
+        shape.qualified = self.qualified(node)
+        shape.sparql = [c for c in (self.sparql(node, n) for n in self.g.objects(node, SH.sparql)) if c is not None]
         return shape
+
+    def qualified(self, node: Node) -> Qualified | None:
+        nested = self.one(node, SH.qualifiedValueShape)
+        if nested is None:
+            return None
+        siblings = []
+        if is_true(self.one(node, SH.qualifiedValueShapesDisjoint)):
+            for parent in self.g.subjects(SH.property, node):
+                for other in self.g.objects(parent, SH.property):
+                    siblings += [self.nested(s, 1) for s in self.g.objects(other, SH.qualifiedValueShape) if other != node]
+        counts = [self.one(node, key) for key in (SH.qualifiedMinCount, SH.qualifiedMaxCount)]
+        return Qualified(self.nested(nested, 1), siblings, *(int(str(c)) if c is not None else None for c in counts))
 
     def prefixes(self, shape: Node, node: Node) -> dict[str, str]:
         """The sh:declare of each sh:prefixes value, and of every ontology it owl:imports (in this graph)."""
@@ -230,7 +290,8 @@ class Reader:
         return prefixes
 
     def sparql(self, shape: Node, node: Node) -> SparqlConstraint | None:
-        self.check_keys(node, SPARQL_KEYS | {RDF.type})
+        if node != shape:  # a shape that is its own constraint had its keys checked as a shape
+            self.check_keys(node, SPARQL_KEYS | {RDF.type})
         if self.deactivated(node):
             return None
         select = self.one(node, SH.select)
@@ -281,7 +342,8 @@ class Reader:
             if (node, SH.path, None) in g:
                 found += self.targeted_property(node)
                 continue
-            self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE)
+            own_sparql = SPARQL_KEYS if (None, SH.sparql, node) in g else set()  # a shape that is its own constraint
+            self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE | own_sparql)
             shape = Shape(node)
             if not self.common(node, shape):
                 continue
