@@ -243,7 +243,7 @@ def _path_text(path: Node, context: Graph, names: Graph) -> str | None:
     """A result path as a prefixed name, or as SPARQL property path text when it is complex."""
     if isinstance(path, URIRef):
         return names.qname(path)
-    from .shacl_sparql.paths import path_text  # imports this module: keep the import here
+    from .shacl_sparql.property_paths import path_text  # imports this module: keep the import here
 
     try:
         return path_text(context, path, lambda iri: names.qname(URIRef(iri)))

@@ -16,8 +16,8 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from ..query_text import Writer, is_clean_iri
-from .paths import path_text
 from .prebind import prebound
+from .property_paths import path_text
 from .shapes import Constraint, PropertyTest, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[Node], list[str]]

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from ..errors import GovgraphError
 from ..safety import is_clean_iri
-from .paths import BadPath, path_text
+from .property_paths import BadPath, path_text
 
 #: Constraints tested on one value node at a time (compiled to one SPARQL boolean each).
 VALUE_CONSTRAINTS = {
