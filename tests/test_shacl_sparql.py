@@ -10,8 +10,8 @@ from dataclasses import astuple
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
 
 from govgraph import loading, paths
 from govgraph.errors import GovgraphError
@@ -335,3 +335,24 @@ def test_the_real_shapes_compile():
         "sparql",
     }
     assert len(plan) > 60
+
+
+def test_the_report_graph_copies_a_complex_result_path(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES
+        + "ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ( ex:p [ sh:inversePath ex:q ] ) ; sh:minCount 1 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/p> <http://example.org/b> .", encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql" and [f.path for f in report.findings] == ["(<http://example.org/p>/^<http://example.org/q>)"]
+    graph = report.graph()
+    (result,) = graph.objects(None, SH.result)
+    path = graph.value(result, SH.resultPath)
+    assert graph.value(path, RDF.first) == URIRef("http://example.org/p")
+    inverse = graph.value(graph.value(path, RDF.rest), RDF.first)
+    assert graph.value(inverse, SH.inversePath) == URIRef("http://example.org/q")
+    (root,) = graph.subjects(RDF.type, SH.ValidationReport)
+    assert graph.value(root, SH.conforms) == Literal(False)

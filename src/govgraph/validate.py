@@ -24,6 +24,7 @@ from .errors import GovgraphError, InputError
 from .queries import run_checks
 from .store import MemoryStore, Store, TrustedQuery
 from .store.results import integer
+from .terms import short
 
 #: The most rows one check may report: past that, a check is wrong rather than the data.
 VIOLATION = "Violation"
@@ -230,7 +231,7 @@ def findings_of(found: Results, shapes: Graph) -> list[Finding]:
             shape=_shape_name(shapes, r.shape),
             message=str(r.message) if r.message is not None else f"{names.qname(r.component)} not met",
             severity=SEVERITIES.get(r.severity, VIOLATION),
-            path=_path_text(r.path, found.context, names) if r.path is not None else None,
+            path=_path_text(r.path, found.context) if r.path is not None else None,
             value=r.value.n3(names.namespace_manager) if r.value is not None and r.value != r.focus else None,
             component=str(r.component),
             source=str(r.shape) if isinstance(r.shape, URIRef) else None,
@@ -239,16 +240,21 @@ def findings_of(found: Results, shapes: Graph) -> list[Finding]:
     ]
 
 
-def _path_text(path: Node, context: Graph, names: Graph) -> str | None:
-    """A result path as a prefixed name, or as SPARQL property path text when it is complex."""
+def _path_text(path: Node, context: Graph) -> str | None:
+    """A result path as a prefixed name (or <IRI>), or as SPARQL property path text when it is complex."""
     if isinstance(path, URIRef):
-        return names.qname(path)
-    from .shacl_sparql.property_paths import path_text  # imports this module: keep the import here
+        return _iri_text(str(path))
+    from .shacl_sparql.property_paths import path_text  # shacl_sparql imports this module: keep the import here
 
     try:
-        return path_text(context, path, lambda iri: names.qname(URIRef(iri)))
+        return path_text(context, path, _iri_text)
     except GovgraphError:
         return None
+
+
+def _iri_text(iri: str) -> str:
+    shown = short(iri)
+    return shown if shown != iri else f"<{iri}>"
 
 
 def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
