@@ -250,6 +250,29 @@ def test_shapes_the_engine_refuses_are_validated_by_pyshacl_and_the_report_says_
     assert not report.conforms
 
 
+def test_only_the_shapes_the_engine_refuses_go_to_pyshacl(tmp_path):
+    """The compiled shapes stay compiled; the refused one, and the shape it reaches by sh:node, go to pySHACL."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:MaxSize a sh:ConstraintComponent ; sh:parameter [ sh:path ex:maxSize ] ; "
+        'sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK { FILTER(STRLEN(STR($value)) <= $maxSize) }" ] . '
+        "ex:Short a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:node ex:Named ; sh:property [ sh:path ex:name ; ex:maxSize 3 ] . "
+        "ex:Named a sh:NodeShape ; sh:targetNode ex:c ; sh:property [ sh:path ex:name ; sh:minCount 1 ] . "
+        "ex:Typed a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:property [ sh:path ex:type ; sh:minCount 1 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text('<http://example.org/a> <http://example.org/name> "abcdef" .', encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql+pyshacl" and "2 shape(s)" in report.notes[0]
+    found = sorted((f.focus, f.shape, str(f.component).rsplit("#", 1)[-1]) for f in report.findings)
+    assert found == [
+        ("http://example.org/a", "Short", "http://example.org/MaxSize"),  # pySHACL (a custom component)
+        ("http://example.org/a", "Typed", "MinCountConstraintComponent"),  # the SPARQL engine
+        ("http://example.org/c", "Named", "MinCountConstraintComponent"),  # pySHACL (reached from ex:Short)
+    ]
+
+
 def test_a_shape_typed_with_a_subclass_of_rdfs_class_targets_its_instances(tmp_path):
     """It was skipped in silence: an implicit class target counts for any SHACL instance of rdfs:Class."""
     shapes = tmp_path / "shapes.ttl"

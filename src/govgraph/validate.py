@@ -366,7 +366,7 @@ def validate(
     given = {f.resolve() for f in data_files}
     context = [f for f in paths.data_files() if f.resolve() not in given] if in_context else []
     store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + context + data_files)
-    report = validate_store(store, context + data_files, recommendations=recommendations, checks=checks, engine=engine)
+    report = validate_store(store, data_files + context, recommendations=recommendations, checks=checks, engine=engine)
     if in_context:
         report.findings = [f for f in report.findings if f.file is None or Path(f.file).resolve() in given]
         report.files = [str(f) for f in data_files]
@@ -395,21 +395,12 @@ def validate_store(
     store = store if isinstance(store, MemoryStore) else MemoryStore(store)
     if engine not in ENGINES:
         raise GovgraphError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    found = None
-    notes = []
-    if engine == "sparql":
-        from .shacl_sparql import UnsupportedShapeError, sparql_results  # imports this module: keep the import here
-
-        try:
-            found = sparql_results(store, shapes)
-        except UnsupportedShapeError as refused:
-            notes.append(f"validated with pySHACL: the SPARQL engine cannot compile these shapes ({refused})")
-    if found is None:
-        graph = data() if data is not None else loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
-        found = shacl_results(graph, shapes)
-        triples = len(graph)
+    rdflib_data = data if data is not None else lambda: loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
+    if engine == "pyshacl":
+        graph = rdflib_data()
+        found, triples = shacl_results(graph, shapes), len(graph)
     else:
-        triples = count_triples(store)
+        found, triples = _compiled_then_pyshacl(store, shapes, rdflib_data), count_triples(store)
     findings = findings_of(found, shapes)
     if checks:
         findings += check_findings(store)
@@ -422,9 +413,45 @@ def validate_store(
         files=[str(f) for f in data_files],
         results=found.results,
         engine=found.engine,
-        notes=notes + found.notes,
+        notes=found.notes,
         context=found.context,
     )
+
+
+def _compiled_then_pyshacl(store: MemoryStore, shapes: Graph, data: Callable[[], Graph]) -> Results:
+    """The SPARQL engine on every shape it compiles, pySHACL on the others (and the shapes they lead to).
+
+    pySHACL gets all the shapes, those the engine ran marked sh:deactivated, so that nothing is
+    reported twice and every shape the others need stays active.
+    """
+    from .shacl_sparql import refused_shapes, sparql_results  # shacl_sparql imports this module: keep the import here
+
+    refused = refused_shapes(shapes, store)
+    compiled = sparql_results(store, shapes, skip=set(refused))
+    if not refused:
+        return compiled
+    rest = Graph()
+    for triple in shapes:
+        rest.add(triple)
+    for node in _candidates(shapes) - set(refused):  # their property shapes stay: a refused shape may share one
+        rest.set((node, SH.deactivated, Literal(True)))
+    checked = shacl_results(data(), rest)
+    context = compiled.context + checked.context
+    first = next(iter(refused.values()))
+    everything = len(refused) == len(_candidates(shapes))
+    note = (
+        f"validated with pySHACL: the SPARQL engine cannot compile these shapes ({first})"
+        if everything
+        else f"validated with pySHACL for {len(refused)} shape(s) the SPARQL engine cannot compile ({first})"
+    )
+    engine = "pyshacl" if everything else "sparql+pyshacl"
+    return Results(compiled.results + checked.results, context, engine, [note])
+
+
+def _candidates(shapes: Graph) -> set[Node]:
+    from .shacl_sparql.shapes import Reader  # shacl_sparql imports this module: keep the import here
+
+    return set(Reader(shapes).candidates())
 
 
 def as_written(files: Iterable[Path]) -> Graph:

@@ -1,13 +1,16 @@
-"""A SHACL engine that compiles govgraph's shapes to SPARQL and runs them on the pyoxigraph store.
+"""A SHACL engine that compiles shapes to SPARQL and runs them on the pyoxigraph store.
 
 pyshacl walks an rdflib graph node by node; at a million triples that takes hours and
 gigabytes. Here every constraint of a shape is one query over the store, evaluated in Rust.
-Findings are the same as pyshacl's (focus node, shape, path, value, severity, message); the
-test suite holds both engines to that on every shape rule. Features outside the supported
-set raise `UnsupportedShapeError` instead of being skipped.
+Results are SHACL's (focus node, path, value, source shape, constraint component, severity,
+message); the tests hold both engines to that on govgraph's shapes and on the W3C test suite.
+Features outside the supported set raise `UnsupportedShapeError` instead of being skipped,
+and `govgraph.validate` then hands the shapes to pySHACL.
 
-    findings = sparql_findings(store, shapes_graph)
+    results = sparql_results(store, shapes_graph)
 """
+
+from collections.abc import Set
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -18,9 +21,9 @@ from ..errors import GovgraphError
 from ..store import MemoryStore, Store, TrustedQuery
 from ..validate import Finding, Result, Results, findings_of
 from .compile import Closure, Compiler
-from .shapes import Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
+from .shapes import Reader, Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
-__all__ = ["sparql_findings", "sparql_results", "UnsupportedShapeError", "read_shapes", "compile_queries"]
+__all__ = ["sparql_findings", "sparql_results", "refused_shapes", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
 
 #: Every (subclass, class) pair of the data graph, asked once, not once per class.
@@ -47,8 +50,14 @@ def _closure(store: Store) -> Closure:
 Extra = Node | SparqlConstraint | None
 
 
-def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[str, Shape, Shape, Extra, str]]:
-    """(kind, node shape, shape, extra, query) for every check, in a stable order.
+Check = tuple[str, Shape, Shape, Extra, str]
+
+
+def compile_queries(shapes_graph: Graph, store: ox.Store | Store, skip: Set[Node] = frozenset()) -> list[Check]:
+    """(kind, node shape, shape, extra, query) for every check of every shape but those in `skip`, in a stable order.
+
+    The kind is "values", "counts", "qualified", "unique_lang" or "sparql", or the constraint
+    component's IRI for the checks that give one result per row (sh:lessThan, sh:equals…).
 
     A query around a sh:select runs as the text the safety gate wrote from it
     (`govgraph.safety.bind`): its structure comes from the shapes, so what runs is what was
@@ -56,50 +65,89 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[
     written by `compile` as clean ``<IRI>``s and escaped strings.
     """
     compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
-    plan: list[tuple[str, Shape, Shape, Extra, str]] = []
-    for node in read_shapes(shapes_graph):
-        if not node.targets:
-            continue  # an untargeted shape checks nothing (sh:node, which could reach it, is refused)
-        for shape in [node, *node.properties]:
-            values = compiler.values(node, shape)
-            if values:
-                plan.append(("values", node, shape, None, values))
-            if shape.path is None:
-                continue  # a node shape: the checks below need a path
-            counts = compiler.counts(node, shape)
-            if counts:
-                plan.append(("counts", node, shape, None, counts))
-            qualified = compiler.qualified(node, shape)
-            if qualified:
-                plan.append(("qualified", node, shape, None, qualified))
-            for other in shape.less_than:
-                plan.append((SH.LessThanConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<")))
-            for other in shape.less_or_equal:
-                plan.append(
-                    (SH.LessThanOrEqualsConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<="))
-                )
-            if shape.unique_lang:
-                plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
-        for shape in [node, *node.properties]:
-            for kind, other in shape.set_constraints:
-                plan.append((component_of(kind), node, shape, other, compiler.set_constraint(node, shape, kind, other)))
-        if node.closed is not None:
-            plan.append((SH.ClosedConstraintComponent, node, node, None, compiler.closed(node)))
-        for shape in [node, *node.properties]:
-            for constraint in shape.sparql:
-                plan.append(("sparql", node, shape, constraint, compiler.sparql(node, shape, constraint)))
+    return [check for node in read_shapes(shapes_graph, skip) for check in _checks(compiler, node)]
+
+
+def refused_shapes(shapes_graph: Graph, store: ox.Store | Store) -> dict[Node, str]:
+    """The shapes the engine cannot compile, each with the reason, and every shape they lead to.
+
+    pySHACL validates these; a shape one of them reaches (by sh:node, sh:property…) goes with
+    it, since pySHACL must see it active and the engine must not report it a second time.
+    """
+    compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
+    reader = Reader(shapes_graph)
+    refused: dict[Node, str] = {}
+    for node in reader.candidates():
+        try:
+            for shape in reader.shape(node):
+                _checks(compiler, shape)
+        except UnsupportedShapeError as error:
+            refused[node] = str(error)
+    candidates = set(reader.candidates())
+    todo = list(refused)
+    while todo:
+        first = todo.pop()
+        for reached in _reached(shapes_graph, first) & candidates - set(refused):
+            refused[reached] = f"reached from {first.n3()}, which pySHACL validates"
+            todo.append(reached)
+    return refused
+
+
+def _reached(g: Graph, node: Node) -> set[Node]:
+    """Every node the description of `node` leads to, through objects described in `g`."""
+    seen: set[Node] = set()
+    todo = [node]
+    while todo:
+        for value in g.objects(todo.pop(), None):
+            if value not in seen and (value, None, None) in g:
+                seen.add(value)
+                todo.append(value)
+    return seen
+
+
+def _checks(compiler: Compiler, node: Shape) -> list[Check]:
+    """The checks of one node shape (with its property shapes)."""
+    plan: list[Check] = []
+    if not node.targets:
+        return plan  # an untargeted shape checks nothing itself (sh:node and the like inline it)
+    for shape in [node, *node.properties]:
+        values = compiler.values(node, shape)
+        if values:
+            plan.append(("values", node, shape, None, values))
+        if shape.path is None:
+            continue  # a node shape: the checks below need a path
+        counts = compiler.counts(node, shape)
+        if counts:
+            plan.append(("counts", node, shape, None, counts))
+        qualified = compiler.qualified(node, shape)
+        if qualified:
+            plan.append(("qualified", node, shape, None, qualified))
+        for other in shape.less_than:
+            plan.append((SH.LessThanConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<")))
+        for other in shape.less_or_equal:
+            plan.append((SH.LessThanOrEqualsConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<=")))
+        if shape.unique_lang:
+            plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
+    for shape in [node, *node.properties]:
+        for kind, other in shape.set_constraints:
+            plan.append((component_of(kind), node, shape, other, compiler.set_constraint(node, shape, kind, other)))
+    if node.closed is not None:
+        plan.append((SH.ClosedConstraintComponent, node, node, None, compiler.closed(node)))
+    for shape in [node, *node.properties]:
+        for constraint in shape.sparql:
+            plan.append(("sparql", node, shape, constraint, compiler.sparql(node, shape, constraint)))
     return plan
 
 
-def sparql_results(store: ox.Store | Store, shapes_graph: Graph) -> Results:
-    """Validate the union of the store's graphs against the shapes; one `Result` per SHACL result.
+def sparql_results(store: ox.Store | Store, shapes_graph: Graph, skip: Set[Node] = frozenset()) -> Results:
+    """Validate the union of the store's graphs against the shapes (but `skip`); one `Result` per SHACL result.
 
     The compiled queries are written by the compiler (a sh:select's by the safety gate), so
     they run as trusted queries: no second parse per query.
     """
     store = MemoryStore.of(store)
     found: list[Result] = []
-    for kind, _node, shape, extra, query in compile_queries(shapes_graph, store):
+    for kind, _node, shape, extra, query in compile_queries(shapes_graph, store, skip):
         sparql = extra if isinstance(extra, SparqlConstraint) else None
         message = sparql.message if sparql is not None else shape.message
 

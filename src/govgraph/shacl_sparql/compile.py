@@ -2,11 +2,13 @@
 
 Each value-node constraint becomes one boolean expression that is true exactly when a value
 conforms (every atom is wrapped in COALESCE(…, false), so that an error, such as comparing
-a string with a number, counts as not conforming, as SHACL requires). A property shape
-becomes at most four queries: its value constraints (one column per constraint, so that each
-failing constraint gives its own result as pyshacl does), its cardinality, its pair
-constraints (sh:lessThan…) and sh:uniqueLang. Subclass reasoning uses the rdfs:subClassOf
-closure of the data graph, asked once.
+a string with a number, counts as not conforming, as SHACL requires); a nested shape's
+property shapes become EXISTS tests on the value node. A shape becomes a few queries: its
+value constraints (one column per constraint, so that each failing constraint gives its own
+result as pyshacl does), its cardinality, its qualified value shape, one per pair or set
+constraint (sh:lessThan, sh:equals, sh:hasValue…), sh:uniqueLang, sh:closed and one per
+SPARQL constraint. Subclass reasoning uses the rdfs:subClassOf closure of the data graph,
+asked once.
 """
 
 from collections.abc import Callable

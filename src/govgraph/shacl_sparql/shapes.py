@@ -7,6 +7,7 @@ declared sh:ConstraintComponent (a custom, SPARQL-based component) is refused to
 refusal raises `UnsupportedShapeError`, and `govgraph.validate` hands the shapes to pySHACL.
 """
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -332,34 +333,38 @@ class Reader:
         holder.properties = [prop] if prop is not None else []
         return [holder]
 
-    def shapes(self) -> list[Shape]:
-        g = self.g
-        candidates = set(g.subjects(RDF.type, SH.NodeShape))
+    def candidates(self) -> list[Node]:
+        """The shapes validation starts from: node shapes, and shapes with targets, properties or SPARQL."""
+        found = set(self.g.subjects(RDF.type, SH.NodeShape))
         for key in TARGETS | {SH.property, SH.sparql}:
-            candidates.update(g.subjects(key, None))
-        found = []
-        for node in sorted(candidates, key=str):
-            if (node, SH.path, None) in g:
-                found += self.targeted_property(node)
-                continue
-            own_sparql = SPARQL_KEYS if (None, SH.sparql, node) in g else set()  # a shape that is its own constraint
-            self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE | own_sparql)
-            shape = Shape(node)
-            if not self.common(node, shape):
-                continue
-            for key in TARGETS:
-                values = sorted(g.objects(node, key), key=str)
-                if values:
-                    shape.targets[key] = values
-            if self.is_class(node):
-                shape.targets.setdefault(SH.targetClass, []).append(node)
-            shape.closed = self.closed(node)
-            shape.properties = [p for p in (self.property(n) for n in g.objects(node, SH.property)) if p is not None]
-            shape.sparql = [c for c in (self.sparql(node, n) for n in g.objects(node, SH.sparql)) if c is not None]
-            found.append(shape)
-        return found
+            found.update(self.g.subjects(key, None))
+        return sorted(found, key=str)
+
+    def shapes(self, skip: Set[Node] = frozenset()) -> list[Shape]:
+        return [shape for node in self.candidates() if node not in skip for shape in self.shape(node)]
+
+    def shape(self, node: Node) -> list[Shape]:
+        """The shape read from `node` (none when it is deactivated)."""
+        g = self.g
+        if (node, SH.path, None) in g:
+            return self.targeted_property(node)
+        own_sparql = SPARQL_KEYS if (None, SH.sparql, node) in g else set()  # a shape that is its own constraint
+        self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE | own_sparql)
+        shape = Shape(node)
+        if not self.common(node, shape):
+            return []
+        for key in TARGETS:
+            values = sorted(g.objects(node, key), key=str)
+            if values:
+                shape.targets[key] = values
+        if self.is_class(node):
+            shape.targets.setdefault(SH.targetClass, []).append(node)
+        shape.closed = self.closed(node)
+        shape.properties = [p for p in (self.property(n) for n in g.objects(node, SH.property)) if p is not None]
+        shape.sparql = [c for c in (self.sparql(node, n) for n in g.objects(node, SH.sparql)) if c is not None]
+        return [shape]
 
 
-def read_shapes(g: Graph) -> list[Shape]:
-    """Every active node shape of the shapes graph, with its property shapes and SPARQL constraints."""
-    return Reader(g).shapes()
+def read_shapes(g: Graph, skip: Set[Node] = frozenset()) -> list[Shape]:
+    """Every active node shape of the shapes graph (but those in `skip`), with its property shapes and SPARQL constraints."""
+    return Reader(g).shapes(skip)
