@@ -424,10 +424,10 @@ def _compiled_then_pyshacl(store: MemoryStore, shapes: Graph, data: Callable[[],
     pySHACL gets all the shapes, those the engine ran marked sh:deactivated, so that nothing is
     reported twice and every shape the others need stays active.
     """
-    from .shacl_sparql import refused_shapes, sparql_results  # shacl_sparql imports this module: keep the import here
+    from .shacl_sparql import compile_plan, sparql_results  # shacl_sparql imports this module: keep the import here
 
-    refused = refused_shapes(shapes, store)
-    compiled = sparql_results(store, shapes, skip=set(refused))
+    plan, refused = compile_plan(shapes, store)
+    compiled = sparql_results(store, shapes, plan)
     if not refused:
         return compiled
     rest = Graph()

@@ -10,8 +10,6 @@ and `govgraph.validate` then hands the shapes to pySHACL.
     results = sparql_results(store, shapes_graph)
 """
 
-from collections.abc import Set
-
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
@@ -23,7 +21,7 @@ from ..validate import Finding, Result, Results, findings_of
 from .compile import Closure, Compiler
 from .shapes import Reader, Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
-__all__ = ["sparql_findings", "sparql_results", "refused_shapes", "UnsupportedShapeError", "read_shapes", "compile_queries"]
+__all__ = ["sparql_findings", "sparql_results", "compile_plan", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
 
 #: Every (subclass, class) pair of the data graph, asked once, not once per class.
@@ -53,8 +51,8 @@ Extra = Node | SparqlConstraint | None
 Check = tuple[str, Shape, Shape, Extra, str]
 
 
-def compile_queries(shapes_graph: Graph, store: ox.Store | Store, skip: Set[Node] = frozenset()) -> list[Check]:
-    """(kind, node shape, shape, extra, query) for every check of every shape but those in `skip`, in a stable order.
+def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[Check]:
+    """(kind, node shape, shape, extra, query) for every check, in a stable order; any refusal raises.
 
     The kind is "values", "counts", "qualified", "unique_lang" or "sparql", or the constraint
     component's IRI for the checks that give one result per row (sh:lessThan, sh:equals…).
@@ -64,33 +62,34 @@ def compile_queries(shapes_graph: Graph, store: ox.Store | Store, skip: Set[Node
     checked. The other queries have govgraph's own structure; the shapes only give them terms,
     written by `compile` as clean ``<IRI>``s and escaped strings.
     """
-    compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
-    return [check for node in read_shapes(shapes_graph, skip) for check in _checks(compiler, node)]
+    plan, refused = compile_plan(shapes_graph, store)
+    if refused:
+        raise UnsupportedShapeError(next(iter(refused.values())))
+    return plan
 
 
-def refused_shapes(shapes_graph: Graph, store: ox.Store | Store) -> dict[Node, str]:
-    """The shapes the engine cannot compile, each with the reason, and every shape they lead to.
+def compile_plan(shapes_graph: Graph, store: ox.Store | Store) -> tuple[list[Check], dict[Node, str]]:
+    """The checks of every shape the engine compiles, and the shapes it refuses, each with the reason.
 
-    pySHACL validates these; a shape one of them reaches (by sh:node, sh:property…) goes with
-    it, since pySHACL must see it active and the engine must not report it a second time.
+    pySHACL validates the refused shapes; a shape one of them reaches (by sh:node, sh:property…)
+    goes with it, since pySHACL must see it active and the engine must not report it twice.
     """
     compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
     reader = Reader(shapes_graph)
+    checks: dict[Node, list[Check]] = {}
     refused: dict[Node, str] = {}
     for node in reader.candidates():
         try:
-            for shape in reader.shape(node):
-                _checks(compiler, shape)
+            checks[node] = [check for shape in reader.shape(node) for check in _checks(compiler, shape)]
         except UnsupportedShapeError as error:
             refused[node] = str(error)
-    candidates = set(reader.candidates())
     todo = list(refused)
     while todo:
         first = todo.pop()
-        for reached in _reached(shapes_graph, first) & candidates - set(refused):
+        for reached in sorted(_reached(shapes_graph, first) & set(checks) - set(refused), key=str):
             refused[reached] = f"reached from {first.n3()}, which pySHACL validates"
             todo.append(reached)
-    return refused
+    return [check for node, found in checks.items() if node not in refused for check in found], refused
 
 
 def _reached(g: Graph, node: Node) -> set[Node]:
@@ -139,15 +138,17 @@ def _checks(compiler: Compiler, node: Shape) -> list[Check]:
     return plan
 
 
-def sparql_results(store: ox.Store | Store, shapes_graph: Graph, skip: Set[Node] = frozenset()) -> Results:
-    """Validate the union of the store's graphs against the shapes (but `skip`); one `Result` per SHACL result.
+def sparql_results(store: ox.Store | Store, shapes_graph: Graph, plan: list[Check] | None = None) -> Results:
+    """Validate the union of the store's graphs against the shapes; one `Result` per SHACL result.
+
+    `plan` (from `compile_plan`) runs instead of all the shapes' checks.
 
     The compiled queries are written by the compiler (a sh:select's by the safety gate), so
     they run as trusted queries: no second parse per query.
     """
     store = MemoryStore.of(store)
     found: list[Result] = []
-    for kind, _node, shape, extra, query in compile_queries(shapes_graph, store, skip):
+    for kind, _node, shape, extra, query in plan if plan is not None else compile_queries(shapes_graph, store):
         sparql = extra if isinstance(extra, SparqlConstraint) else None
         message = sparql.message if sparql is not None else shape.message
 

@@ -7,7 +7,6 @@ declared sh:ConstraintComponent (a custom, SPARQL-based component) is refused to
 refusal raises `UnsupportedShapeError`, and `govgraph.validate` hands the shapes to pySHACL.
 """
 
-from collections.abc import Set
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -340,8 +339,8 @@ class Reader:
             found.update(self.g.subjects(key, None))
         return sorted(found, key=str)
 
-    def shapes(self, skip: Set[Node] = frozenset()) -> list[Shape]:
-        return [shape for node in self.candidates() if node not in skip for shape in self.shape(node)]
+    def shapes(self) -> list[Shape]:
+        return [shape for node in self.candidates() for shape in self.shape(node)]
 
     def shape(self, node: Node) -> list[Shape]:
         """The shape read from `node` (none when it is deactivated)."""
@@ -365,6 +364,6 @@ class Reader:
         return [shape]
 
 
-def read_shapes(g: Graph, skip: Set[Node] = frozenset()) -> list[Shape]:
-    """Every active node shape of the shapes graph (but those in `skip`), with its property shapes and SPARQL constraints."""
-    return Reader(g).shapes(skip)
+def read_shapes(g: Graph) -> list[Shape]:
+    """Every active node shape of the shapes graph, with its property shapes and SPARQL constraints."""
+    return Reader(g).shapes()
