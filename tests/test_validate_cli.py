@@ -5,7 +5,7 @@ import json
 import pytest
 from rdflib.namespace import SH
 
-from govgraph.validate import as_written
+from govgraph.validate import as_written, validate
 
 from .conftest import run_cli
 from .w3c_suite import ENTRIES, KNOWN_FAILURES, W3C, graph_differences
@@ -71,3 +71,11 @@ def test_one_curated_file_is_validated_in_the_context_of_the_rest():
     result = run_cli("validate", "data/statements/g7-2023-digital-annex4.ttl", "--no-warnings")
     assert result.returncode == 0, result.stdout[-2000:]
     assert "conforms: 0 violation(s)" in result.stdout
+
+
+def test_in_context_the_report_holds_only_what_the_named_file_defines():
+    """The seed's two recommendation warnings belong to the seed, not to a reference file named alone."""
+    whole = validate(["data/statements/g7-2023-digital-annex4.ttl"], in_context=True)
+    assert len(whole.warnings) == len(whole.results) == 2
+    reference = validate(["data/reference/forums.ttl"], in_context=True)
+    assert reference.findings == [] and reference.results == [] and len(reference.graph()) == 2  # type and conforms

@@ -367,8 +367,10 @@ def validate(
     context = [f for f in paths.data_files() if f.resolve() not in given] if in_context else []
     store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + context + data_files)
     report = validate_store(store, data_files + context, recommendations=recommendations, checks=checks, engine=engine)
-    if in_context:
-        report.findings = [f for f in report.findings if f.file is None or Path(f.file).resolve() in given]
+    if in_context:  # a focus node belongs to one file: keep its findings and results, or neither
+        elsewhere = {f.focus for f in report.findings if f.file is not None and Path(f.file).resolve() not in given}
+        report.findings = [f for f in report.findings if f.focus not in elsewhere]
+        report.results = [r for r in report.results if str(r.focus) not in elsewhere]
         report.files = [str(f) for f in data_files]
     return report
 
