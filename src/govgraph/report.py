@@ -27,7 +27,8 @@ def as_text(report: ValidationReport, *, show_warnings: bool = True) -> str:
     lines += [f"NOTE {note}" for note in report.notes]
     lines.append(
         f"{report.triples} triples from {len(report.files)} files {status}: "
-        f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)."
+        f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)"
+        + (f", {len(report.infos)} info(s)." if report.infos else ".")
     )
     return "\n".join(lines)
 
