@@ -1,13 +1,14 @@
-"""Render a validation report for people (grouped by file, focus node and shape), as JSON or as Turtle."""
+"""Render a validation report for people (grouped by file, focus node and shape), as JSON, or as a SHACL report graph."""
 
 import json
 from itertools import groupby
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+from .namespaces import PREFIXES
 from .terms import short
 from .validate import ValidationReport
 
@@ -50,6 +51,50 @@ def as_json(report: ValidationReport) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def as_graph(report: ValidationReport) -> Graph:
+    """A standard sh:ValidationReport: one sh:result per SHACL result and per row of a saved check."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=False)
+    root = BNode()
+    graph.add((root, RDF.type, SH.ValidationReport))
+    checks = [f for f in report.findings if f.shape.startswith("check:")]
+    graph.add((root, SH.conforms, Literal(not report.results and not checks)))
+    for r in report.results:
+        node = BNode()
+        graph.add((root, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        for predicate, value in (
+            (SH.focusNode, r.focus),
+            (SH.sourceShape, r.shape),
+            (SH.sourceConstraintComponent, r.component),
+            (SH.resultSeverity, r.severity),
+            (SH.resultPath, r.path),
+            (SH.value, r.value),
+            (SH.resultMessage, r.message),
+            (SH.sourceConstraint, r.constraint),
+        ):
+            if value is not None:
+                graph.add((node, predicate, value))
+        if isinstance(r.path, BNode):
+            for triple in report.context.cbd(r.path):
+                graph.add(triple)
+    for check in checks:
+        node, shape = BNode(), BNode()
+        graph.add((root, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.focusNode, URIRef(check.focus) if check.focus else shape))
+        graph.add((node, SH.sourceShape, shape))
+        graph.add((shape, RDFS.label, Literal(check.shape)))
+        graph.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        graph.add((node, SH.resultSeverity, SH.Violation))
+        graph.add((node, SH.resultMessage, Literal(check.message)))
+        if check.value:
+            graph.add((node, SH.value, Literal(check.value, datatype=XSD.string)))
+    return graph
 
 
 def as_turtle(report: ValidationReport) -> str:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, SH
 from rdflib.term import Node
 
 from . import literals, loading, paths, safety
@@ -116,7 +116,9 @@ class ValidationReport:
         The saved checks' rows are results too, of sh:SPARQLConstraintComponent, each from a
         blank source shape labelled with the check's name.
         """
-        return report_graph(self)
+        from .report import as_graph  # report imports this module: keep the import here
+
+        return as_graph(self)
 
 
 def _shape_name(shapes: Graph, shape: Node) -> str:
@@ -480,50 +482,6 @@ def rewritten_literal(files: Iterable[Path], store: ox.Store) -> ox.Literal | No
             if isinstance(quad.object, ox.Literal) and quad.object not in stored:
                 return quad.object
     return None
-
-
-def report_graph(report: ValidationReport) -> Graph:
-    """A standard sh:ValidationReport: one sh:result per SHACL result and per row of a saved check."""
-    graph = Graph()
-    graph.bind("sh", SH)
-    for prefix, namespace in loading.to_rdflib([]).namespaces():
-        graph.bind(prefix, namespace, override=False)
-    root = BNode()
-    graph.add((root, RDF.type, SH.ValidationReport))
-    checks = [f for f in report.findings if f.shape.startswith("check:")]
-    graph.add((root, SH.conforms, Literal(not report.results and not checks)))
-    for r in report.results:
-        node = BNode()
-        graph.add((root, SH.result, node))
-        graph.add((node, RDF.type, SH.ValidationResult))
-        for predicate, value in (
-            (SH.focusNode, r.focus),
-            (SH.sourceShape, r.shape),
-            (SH.sourceConstraintComponent, r.component),
-            (SH.resultSeverity, r.severity),
-            (SH.resultPath, r.path),
-            (SH.value, r.value),
-            (SH.resultMessage, r.message),
-            (SH.sourceConstraint, r.constraint),
-        ):
-            if value is not None:
-                graph.add((node, predicate, value))
-        if isinstance(r.path, BNode):
-            for triple in report.context.cbd(r.path):
-                graph.add(triple)
-    for check in checks:
-        node, shape = BNode(), BNode()
-        graph.add((root, SH.result, node))
-        graph.add((node, RDF.type, SH.ValidationResult))
-        graph.add((node, SH.focusNode, URIRef(check.focus) if check.focus else shape))
-        graph.add((node, SH.sourceShape, shape))
-        graph.add((shape, RDFS.label, Literal(check.shape)))
-        graph.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-        graph.add((node, SH.resultSeverity, SH.Violation))
-        graph.add((node, SH.resultMessage, Literal(check.message)))
-        if check.value:
-            graph.add((node, SH.value, Literal(check.value, datatype=XSD.string)))
-    return graph
 
 
 #: Distinct triples over all graphs: what the union graph (and an rdflib copy) holds.
