@@ -8,10 +8,11 @@ the query's WHERE group and into every nested group whose own FILTERs or BINDs m
 solution to one focus node, as substitution would. EXISTS patterns need nothing: they are
 evaluated with the solution around them, ?this included.
 
-What the spec says a query with pre-bound variables must not do (MINUS, VALUES, SERVICE,
-``AS ?this``, a subquery not returning ?this) is an error in the shapes. What substitution
-and the one-query form could answer differently (aggregates, LIMIT, subqueries) and the
-variables we do not bind ($shapesGraph, $currentShape, $PATH) are refused, so pySHACL runs.
+On a property shape, $PATH in a triple pattern becomes the shape's path. What the spec says
+a query with pre-bound variables must not do (MINUS, VALUES, SERVICE, ``AS ?this``, a
+subquery not returning ?this) is an error in the shapes. What substitution and the one-query
+form could answer differently (aggregates, LIMIT, subqueries) and the variables we do not
+bind ($shapesGraph, $currentShape, $PATH elsewhere) are refused, so pySHACL runs.
 """
 
 from collections.abc import Iterator
