@@ -233,7 +233,7 @@ def test_unsupported_features_are_refused(name):
         compile_queries(shapes, ox.Store())
 
 
-def test_shapes_the_engine_refuses_are_validated_by_pyshacl_and_the_report_says_so(tmp_path):
+def test_a_custom_sparql_based_component_is_checked_not_ignored(tmp_path):
     """A custom SPARQL-based component was ignored: "conforms" where the shapes said otherwise."""
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(
@@ -243,10 +243,29 @@ def test_shapes_the_engine_refuses_are_validated_by_pyshacl_and_the_report_says_
         encoding="utf-8",
     )
     data = tmp_path / "data.ttl"
-    data.write_text('<http://example.org/a> <http://example.org/name> "abcdef" .', encoding="utf-8")
+    data.write_text('<http://example.org/a> <http://example.org/name> "abcdef", "abc" .', encoding="utf-8")
     report = validate([data], shapes=[shapes])
-    assert [str(r.focus) for r in report.results] == ["http://example.org/a"]
-    assert report.engine == "pyshacl" and "custom constraint component" in report.notes[0]
+    assert report.engine == "sparql" and not report.conforms
+    assert [(str(r.focus), str(r.value), str(r.component)) for r in report.results] == [
+        ("http://example.org/a", "abcdef", "http://example.org/MaxSize")
+    ]
+
+
+#: sh:property on a property shape: each value is the focus of the inner shape (not compiled).
+INNER_PROPERTY = "sh:property [ sh:path ex:knows ; sh:property [ sh:path ex:name ; sh:minCount 1 ] ]"
+
+
+def test_shapes_the_engine_refuses_are_validated_by_pyshacl_and_the_report_says_so(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(PREFIXES + f"ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:name ; {INNER_PROPERTY} .", encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text(
+        '<http://example.org/a> <http://example.org/name> "x" ; <http://example.org/knows> <http://example.org/b> .',
+        encoding="utf-8",
+    )
+    report = validate([data], shapes=[shapes])
+    assert [str(r.focus) for r in report.results] == ["http://example.org/b"]
+    assert report.engine == "pyshacl" and report.notes[0].startswith("validated with pySHACL: the SPARQL engine cannot compile")
     assert not report.conforms
 
 
@@ -254,21 +273,22 @@ def test_only_the_shapes_the_engine_refuses_go_to_pyshacl(tmp_path):
     """The compiled shapes stay compiled; the refused one, and the shape it reaches by sh:node, go to pySHACL."""
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(
-        PREFIXES + "ex:MaxSize a sh:ConstraintComponent ; sh:parameter [ sh:path ex:maxSize ] ; "
-        'sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK { FILTER(STRLEN(STR($value)) <= $maxSize) }" ] . '
-        "ex:Short a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:node ex:Named ; sh:property [ sh:path ex:name ; ex:maxSize 3 ] . "
+        PREFIXES + f"ex:Short a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:node ex:Named ; {INNER_PROPERTY} . "
         "ex:Named a sh:NodeShape ; sh:targetNode ex:c ; sh:property [ sh:path ex:name ; sh:minCount 1 ] . "
         "ex:Typed a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:property [ sh:path ex:type ; sh:minCount 1 ] .",
         encoding="utf-8",
     )
     data = tmp_path / "data.ttl"
-    data.write_text('<http://example.org/a> <http://example.org/name> "abcdef" .', encoding="utf-8")
+    data.write_text(
+        '<http://example.org/a> <http://example.org/name> "x" ; <http://example.org/knows> <http://example.org/b> .',
+        encoding="utf-8",
+    )
     report = validate([data], shapes=[shapes])
-    assert report.engine == "sparql+pyshacl" and "2 shape(s)" in report.notes[0]
+    assert report.engine == "sparql+pyshacl" and "shape(s) the SPARQL engine cannot compile" in report.notes[0]
     found = sorted((f.focus, f.shape, str(f.component).rsplit("#", 1)[-1]) for f in report.findings)
     assert found == [
-        ("http://example.org/a", "Short", "http://example.org/MaxSize"),  # pySHACL (a custom component)
         ("http://example.org/a", "Typed", "MinCountConstraintComponent"),  # the SPARQL engine
+        ("http://example.org/b", "Short", "MinCountConstraintComponent"),  # pySHACL
         ("http://example.org/c", "Named", "MinCountConstraintComponent"),  # pySHACL (reached from ex:Short)
     ]
 

@@ -11,7 +11,7 @@ from .conftest import run_cli
 from .w3c_suite import ENTRIES, KNOWN_FAILURES, W3C, graph_differences
 
 #: One entry the compiled engine answers, one it hands to pySHACL, one the spec says to reject.
-SAMPLE = ["core/node/class-001", "sparql/component/validator-001", "sparql/pre-binding/unsupported-sparql-001"]
+SAMPLE = ["core/node/class-001", "core/property/property-001", "sparql/pre-binding/unsupported-sparql-001"]
 
 
 def _validate_ttl(entry) -> tuple[int, str, str]:
@@ -46,23 +46,24 @@ def test_every_w3c_entry_through_the_command(entry, tmp_path):
     _check(entry, tmp_path)
 
 
-COMPONENT = W3C / "sparql" / "component" / "validator-001.ttl"  # a custom component: pySHACL validates it
-TEST = "http://datashapes.org/sh/tests/sparql/component/validator-001.test#"
+INNER = W3C / "core" / "property" / "property-001.ttl"  # sh:property on a property shape: pySHACL validates it
+TEST = "http://datashapes.org/sh/tests/core/property/property-001.test#"
 
 
 def test_json_carries_the_report_graph_fields_and_says_which_engine_answered():
-    result = run_cli("validate", str(COMPONENT), "--shapes", str(COMPONENT), "--format", "json")
+    result = run_cli("validate", str(INNER), "--shapes", str(INNER), "--format", "json")
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["conforms"] is False and report["engine"] == "pyshacl"
     assert report["notes"][0].startswith("validated with pySHACL: the SPARQL engine cannot compile these shapes")
-    (finding,) = report["findings"]
-    assert finding["focus"] == "Hallo Welt" and finding["value"] is None  # the value is the focus node
-    assert finding["component"] == TEST + "TestConstraintComponent" and finding["source"] == TEST + "TestShape"
-    assert finding["severity"] == "Violation" and finding["message"]
+    assert len(report["findings"]) == 2  # InvalidAddress, once through each person
+    for finding in report["findings"]:
+        assert finding["focus"] == TEST + "InvalidAddress" and finding["value"] == "<" + TEST + "InvalidCity>"
+        assert finding["component"] == str(SH.ClassConstraintComponent) and finding["source"] == TEST + "PersonShape-address-city"
+        assert finding["severity"] == "Violation" and finding["message"] and finding["path"] == "<" + TEST + "city>"
 
 
 def test_text_report_says_when_pyshacl_validated():
-    result = run_cli("validate", str(COMPONENT), "--shapes", str(COMPONENT))
+    result = run_cli("validate", str(INNER), "--shapes", str(INNER))
     assert result.returncode == 1 and "NOTE validated with pySHACL" in result.stdout
 
 

@@ -153,7 +153,7 @@ def sparql_results(store: ox.Store | Store, shapes_graph: Graph, plan: list[Chec
         message = sparql.message if sparql is not None else shape.message
 
         def add(focus: Node, component: URIRef, value: Node | None = None, path: Node | None = shape.path) -> None:
-            constraint = sparql.node if sparql is not None else None  # noqa: B023 (called within this iteration)
+            constraint = sparql.node if sparql is not None and sparql.component == SH.SPARQLConstraintComponent else None  # noqa: B023 (called within this iteration)
             found.append(Result(focus, shape.node, component, shape.severity, path, value, message, constraint))  # noqa: B023
 
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
@@ -189,7 +189,7 @@ def sparql_results(store: ox.Store | Store, shapes_graph: Graph, plan: list[Chec
                 found_path = row.get("path")
                 add(
                     focus,
-                    SH.SPARQLConstraintComponent,
+                    sparql.component if sparql is not None else SH.SPARQLConstraintComponent,
                     row.get("value") or focus,
                     found_path if found_path is not None else shape.path,
                 )

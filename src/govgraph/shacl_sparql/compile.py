@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from ..query_text import Writer, is_clean_iri
-from .prebind import prebound
+from .prebind import asked, prebound
 from .property_paths import path_text
 from .shapes import Constraint, PropertyTest, Shape, SparqlConstraint, UnsupportedShapeError
 
@@ -272,5 +272,9 @@ class Compiler:
     def sparql(self, node: Shape, shape: Shape, constraint: SparqlConstraint) -> str:
         """The constraint's SELECT with $this pre-bound to each focus node (`prebind`), as checked text."""
         where = f"the sh:select of {constraint.node.n3() if isinstance(constraint.node, URIRef) else 'shape ' + node.node.n3()}"
+        if constraint.ask:
+            return asked(
+                constraint.select, constraint.prefixes, self.focus(node), self.value_pattern(shape), where, constraint.bindings
+            )
         path = self.path(shape) if shape.path is not None else None
-        return prebound(constraint.select, constraint.prefixes, self.focus(node), where, path)
+        return prebound(constraint.select, constraint.prefixes, self.focus(node), where, path, constraint.bindings)

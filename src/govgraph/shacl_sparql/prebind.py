@@ -15,11 +15,12 @@ form could answer differently (aggregates, LIMIT, subqueries) and the variables 
 bind ($shapesGraph, $currentShape, $PATH elsewhere) are refused, so pySHACL runs.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from pyparsing import ParseResults
 from rdflib import Variable
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Node
 
 from .. import query_text, safety
 from ..errors import GovgraphError
@@ -27,6 +28,7 @@ from ..namespaces import PREFIXES
 from .shapes import UnsupportedShapeError
 
 THIS = Variable("this")
+VALUE = Variable("value")
 PATH = Variable("PATH")
 #: Parts of a group that hold a group of their own, by the key that holds it.
 NESTED = {"GroupOrUnionGraphPattern", "OptionalGraphPattern", "GraphGraphPattern", "MinusGraphPattern"}
@@ -70,15 +72,15 @@ def _projected(select: CompValue) -> list[object] | None:
     return [_get(v, "var") for v in select["projection"]] if "projection" in select else None
 
 
-def _refuse_forbidden(query: CompValue, name: str) -> None:
-    """Raise for what SHACL forbids with pre-bound variables, and refuse what we cannot pre-bind."""
+def _refuse_forbidden(query: CompValue, name: str, bound: set[Variable]) -> None:
+    """Raise for what SHACL forbids with the pre-bound variables `bound`, and refuse what we cannot pre-bind."""
     for node in _nodes(query):
         if node.name == "MinusGraphPattern":
             raise GovgraphError(f"{name}: SHACL forbids MINUS in a query with pre-bound variables")
         if node.name == "InlineData" or "valuesClause" in node:
             raise GovgraphError(f"{name}: SHACL forbids VALUES in a query with pre-bound variables")
-        if (node.name == "Bind" and _get(node, "var") == THIS) or _get(node, "evar") == THIS:
-            raise GovgraphError(f"{name}: SHACL forbids binding $this with AS in a constraint's query")
+        if (node.name == "Bind" and _get(node, "var") in bound) or _get(node, "evar") in bound:
+            raise GovgraphError(f"{name}: SHACL forbids binding a pre-bound variable ($this…) with AS in a constraint's query")
         if node.name == "SubSelect":
             projected = _projected(node)
             if projected is not None and THIS not in projected:
@@ -116,20 +118,74 @@ def _part(part: CompValue, focus: CompValue, path: object) -> CompValue:
     return part
 
 
-def prebound(select: str, prefixes: dict[str, str], focus: str, name: str, path: str | None = None) -> str:
-    """The sh:select with ?this pre-bound by the `focus` group pattern, as checked query text.
+def _substituted(node: object, terms: Mapping[Variable, Node]) -> object:
+    """A copy of a parse tree with each variable of `terms` replaced by its term (a custom component's parameters)."""
+    if isinstance(node, Variable):
+        return terms.get(node, node)
+    if isinstance(node, CompValue):
+        copy = CompValue(node.name)
+        for key, value in node.items():
+            copy[key] = _substituted(value, terms)
+        return copy
+    if isinstance(node, (ParseResults, list, tuple)):
+        return [_substituted(item, terms) for item in node]
+    return node
 
-    On a property shape, `path` (SPARQL property path text) stands for $PATH in triple patterns.
-    """
+
+def _parsed(text: str, prefixes: dict[str, str], name: str, form: str, bindings: Mapping[str, Node]) -> tuple[object, CompValue]:
+    """The prologue and the query of a constraint's text, checked, with its parameters' values in place."""
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
     try:
-        tree = safety.parse(prologue + select)
+        tree = safety.parse(prologue + text)
     except GovgraphError as error:
         raise GovgraphError(f"{name}: {error}") from None
     query = tree[1]
-    if query.name != "SelectQuery":
-        raise GovgraphError(f"{name}: sh:select holds no SELECT query")
-    _refuse_forbidden(query, name)
+    if query.name != form:
+        raise GovgraphError(f"{name}: the query is not a {form.removesuffix('Query').upper()}")
+    terms = {Variable(key): value for key, value in bindings.items()}
+    _refuse_forbidden(query, name, {THIS, *terms, *([VALUE] if form == "AskQuery" else [])})
+    if not terms:
+        return tree[0], query
+    substituted = _substituted(query, terms)
+    if "projection" in query:  # what the query returns keeps its variables
+        substituted["projection"] = query["projection"]  # type: ignore[index]
+    return tree[0], substituted  # type: ignore[return-value]
+
+
+def asked(ask: str, prefixes: dict[str, str], focus: str, values: str, name: str, bindings: Mapping[str, Node]) -> str:
+    """A custom component's ASK validator as one query: each focus node and value node it answers false for.
+
+    The ASK pattern goes under FILTER NOT EXISTS, where the solution around it binds $this and
+    $value; a nested group of it that reads them in a FILTER or BIND is refused (it would not).
+    """
+    prologue, query = _parsed(ask, prefixes, name, "AskQuery", bindings)
+    where = query["where"]
+    for part in where["part"] if "part" in where else []:  # noqa: SIM401 (CompValue.get gives the key when missing)
+        if part.name in NESTED and any(v in (THIS, VALUE) for v in _variables(part)):
+            raise UnsupportedShapeError(f"{name}: $this or $value in a nested group of an ASK validator is not supported")
+    group = query_text.Writer(prologue, PREFIXES).group(where)  # type: ignore[arg-type]
+    text = f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {values} FILTER NOT EXISTS {group} }}"
+    try:
+        return safety.bind(text).text
+    except GovgraphError as error:
+        raise GovgraphError(f"{name}: {error}") from None
+
+
+def prebound(
+    select: str,
+    prefixes: dict[str, str],
+    focus: str,
+    name: str,
+    path: str | None = None,
+    bindings: Mapping[str, Node] | None = None,
+) -> str:
+    """The sh:select with ?this pre-bound by the `focus` group pattern, as checked query text.
+
+    On a property shape, `path` (SPARQL property path text) stands for $PATH in triple patterns;
+    a custom component's `bindings` put its parameters' values in place of their variables.
+    """
+    prologue, query = _parsed(select, prefixes, name, "SelectQuery", bindings or {})
+    tree = [prologue, query]
     where = query["where"]
     if where.name != "GroupGraphPatternSub":
         raise UnsupportedShapeError(f"{name}: a subquery as the whole WHERE clause is not supported")

@@ -91,10 +91,15 @@ class Qualified:
 
 @dataclass
 class SparqlConstraint:
+    """An sh:sparql constraint, or a validator of a custom component with its parameters' values."""
+
     node: Node
-    select: str
+    select: str  # the SELECT text, or the ASK text of an ASK validator
     prefixes: dict[str, str]
     message: Literal | None
+    component: URIRef = SH.SPARQLConstraintComponent
+    bindings: dict[str, Node] = field(default_factory=dict)  # parameter name (the sh:path's local name) → value
+    ask: bool = False  # an ASK validator: a result for each value node it answers false for
 
 
 @dataclass
@@ -124,6 +129,11 @@ def is_true(node: Node | None) -> bool:
     return isinstance(node, Literal) and node.datatype == XSD.boolean and str(node) == "true"
 
 
+def _local_name(iri: Node) -> str:
+    """The name SHACL gives a parameter's variable: the local name of its sh:path."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def _name(node: Node) -> str:
     return node.n3() if isinstance(node, URIRef) else f"a blank shape ({node})"
 
@@ -142,12 +152,41 @@ class Reader:
         # Every sh:parameter of any node: a component may be typed with a subclass of sh:ConstraintComponent.
         self.custom = {path for parameter in g.objects(None, SH.parameter) for path in g.objects(parameter, SH.path)}
 
-    def check_keys(self, node: Node, allowed: set) -> None:
+    def check_keys(self, node: Node, allowed: set, custom: bool = False) -> None:
+        """Refuse an sh: predicate not `allowed`, and a custom component's parameter unless `custom`."""
         for predicate in set(self.g.predicates(node, None)):
             if str(predicate).startswith(str(SH)) and predicate not in allowed:
                 raise _refuse(node, predicate)
-            if predicate in self.custom:
+            if predicate in self.custom and not custom:
                 raise _refuse(node, predicate, "(a parameter of a custom constraint component) is not supported")
+
+    def components(self, node: Node, validator_key: URIRef) -> list[SparqlConstraint]:
+        """The custom components `node` activates (every required parameter given), each with its validator."""
+        found = []
+        for component in sorted(set(self.g.subjects(SH.parameter, None)), key=str):
+            parameters = [
+                (p, self.one(p, SH.path), is_true(self.one(p, SH.optional))) for p in self.g.objects(component, SH.parameter)
+            ]
+            given = {path: list(self.g.objects(node, path)) for _, path, _ in parameters if path is not None}
+            if not any(given.values()) or any(
+                not given[path] for _, path, optional in parameters if path is not None and not optional
+            ):
+                continue
+            if any(len(values) > 1 for values in given.values()) or not isinstance(component, URIRef):
+                raise _refuse(node, component, "(a parameter given twice, or a blank component) is not supported")
+            validator = self.one(component, validator_key) or self.one(component, SH.validator)
+            text = self.one(validator, SH.select) if validator is not None else None
+            ask = self.one(validator, SH.ask) if validator is not None else None
+            if validator is None or (text is None) == (ask is None):
+                raise _refuse(node, component, "(no validator with one sh:select or sh:ask) is not supported")
+            bindings = {_local_name(path): values[0] for path, values in given.items() if values}
+            message = self.message(validator) or self.message(component)
+            found.append(
+                SparqlConstraint(
+                    validator, str(text or ask), self.prefixes(node, validator), message, component, bindings, ask is not None
+                )
+            )
+        return found
 
     def one(self, node: Node, predicate: URIRef) -> Node | None:
         values = list(self.g.objects(node, predicate))
@@ -235,7 +274,9 @@ class Reader:
 
     def property(self, node: Node, targeted: bool = False) -> Shape | None:
         self.check_keys(
-            node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | PROPERTY_ONLY | DESCRIPTIVE | (TARGETS if targeted else set())
+            node,
+            VALUE_CONSTRAINTS | SET_CONSTRAINTS | PROPERTY_ONLY | DESCRIPTIVE | (TARGETS if targeted else set()),
+            custom=True,
         )
         path = self.one(node, SH.path)
         if path is None:
@@ -256,6 +297,7 @@ class Reader:
         shape.unique_lang = is_true(self.one(node, SH.uniqueLang))
         shape.qualified = self.qualified(node)
         shape.sparql = [c for c in (self.sparql(node, n) for n in self.g.objects(node, SH.sparql)) if c is not None]
+        shape.sparql += self.components(node, SH.propertyValidator)
         return shape
 
     def qualified(self, node: Node) -> Qualified | None:
@@ -348,7 +390,7 @@ class Reader:
         if (node, SH.path, None) in g:
             return self.targeted_property(node)
         own_sparql = SPARQL_KEYS if (None, SH.sparql, node) in g else set()  # a shape that is its own constraint
-        self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE | own_sparql)
+        self.check_keys(node, VALUE_CONSTRAINTS | SET_CONSTRAINTS | NODE_ONLY | DESCRIPTIVE | own_sparql, custom=True)
         shape = Shape(node)
         if not self.common(node, shape):
             return []
@@ -361,6 +403,7 @@ class Reader:
         shape.closed = self.closed(node)
         shape.properties = [p for p in (self.property(n) for n in g.objects(node, SH.property)) if p is not None]
         shape.sparql = [c for c in (self.sparql(node, n) for n in g.objects(node, SH.sparql)) if c is not None]
+        shape.sparql += self.components(node, SH.nodeValidator)
         return [shape]
 
 
