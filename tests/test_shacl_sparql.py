@@ -10,9 +10,11 @@ from dataclasses import astuple
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
 
 from govgraph import loading, paths
+from govgraph.errors import GovgraphError
 from govgraph.namespaces import ACT, GG, RDFS
 from govgraph.shacl_sparql import UnsupportedShapeError, compile_queries
 from govgraph.terms import short
@@ -204,38 +206,196 @@ def test_generator_is_deterministic(tmp_path):
         assert (first.home / "data/statements" / name).read_bytes() == (second.home / "data/statements" / name).read_bytes()
 
 
-# --- refusing what the engine does not compile ---------------------------------------------------
+# --- refusing what the engine does not compile, and handing it to pySHACL -----------------------
 
+PREFIXES = (
+    "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> . "
+    "@prefix gg: <https://w3id.org/govgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . "
+)
 UNSUPPORTED = {
-    "node": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:node ex:T .",
-    "has-value": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:madeBy ; sh:hasValue ex:x ] .",
-    "complex-path": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path ( gg:inParagraph gg:number ) ; sh:minCount 1 ] .",
-    "inverse-path": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path [ sh:inversePath gg:x ] ; sh:minCount 1 ] .",
-    "closed": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:closed true .",
-    "qualified": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:qualifiedValueShape [ sh:class gg:Theme ] ; sh:qualifiedMinCount 1 ] .",
-    "and-in-not": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:not [ sh:and ( [ sh:class gg:Theme ] ) ] ] .",
+    "closed-in-node": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:node [ sh:closed true ] .",
+    "property-of-property": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:theme ; sh:property [ sh:path gg:x ; sh:minCount 1 ] ] .",
+    "subquery": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this WHERE { { SELECT $this WHERE { $this ?p ?o } } }" ] .',
     "shapes-graph": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }" ] .',
     "ask": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:ask "ASK { $this ?p ?o }" ] .',
-    "implicit-class-target": "ex:S a sh:NodeShape, rdfs:Class ; sh:property [ sh:path gg:theme ; sh:minCount 1 ] .",
+    "aggregate": 'ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:sparql [ sh:select "SELECT $this (COUNT(?o) AS ?n) WHERE { $this ?p ?o } GROUP BY $this" ] .',
     "unknown-datatype": "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; sh:property [ sh:path gg:quote ; sh:datatype xsd:hexBinary ] .",
+    "custom-component": "ex:C a sh:ConstraintComponent ; sh:parameter [ sh:path ex:size ] . "
+    "ex:S a sh:NodeShape ; sh:targetClass gg:Statement ; ex:size 3 .",
 }
 
 
 @pytest.mark.parametrize("name", sorted(UNSUPPORTED))
 def test_unsupported_features_are_refused(name):
-    shapes = Graph().parse(
-        data="@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> . "
-        "@prefix gg: <https://w3id.org/govgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
-        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . " + UNSUPPORTED[name],
-        format="turtle",
-    )
-    with pytest.raises(UnsupportedShapeError, match="--engine pyshacl"):
+    shapes = Graph().parse(data=PREFIXES + UNSUPPORTED[name], format="turtle")
+    with pytest.raises(UnsupportedShapeError, match="SPARQL validation engine"):
         compile_queries(shapes, ox.Store())
+
+
+def test_a_custom_sparql_based_component_is_checked_not_ignored(tmp_path):
+    """A custom SPARQL-based component was ignored: "conforms" where the shapes said otherwise."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:MaxSize a sh:ConstraintComponent ; sh:parameter [ sh:path ex:maxSize ] ; "
+        'sh:validator [ a sh:SPARQLAskValidator ; sh:ask "ASK { FILTER(STRLEN(STR($value)) <= $maxSize) }" ] . '
+        "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:property [ sh:path ex:name ; ex:maxSize 3 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text('<http://example.org/a> <http://example.org/name> "abcdef", "abc" .', encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql" and not report.conforms
+    assert [(str(r.focus), str(r.value), str(r.component)) for r in report.results] == [
+        ("http://example.org/a", "abcdef", "http://example.org/MaxSize")
+    ]
+
+
+#: sh:property on a property shape: each value is the focus of the inner shape (not compiled).
+INNER_PROPERTY = "sh:property [ sh:path ex:knows ; sh:property [ sh:path ex:name ; sh:minCount 1 ] ]"
+
+
+def test_shapes_the_engine_refuses_are_validated_by_pyshacl_and_the_report_says_so(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(PREFIXES + f"ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:name ; {INNER_PROPERTY} .", encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text(
+        '<http://example.org/a> <http://example.org/name> "x" ; <http://example.org/knows> <http://example.org/b> .',
+        encoding="utf-8",
+    )
+    report = validate([data], shapes=[shapes])
+    assert [str(r.focus) for r in report.results] == ["http://example.org/b"]
+    assert report.engine == "pyshacl" and report.notes[0].startswith("validated with pySHACL: the SPARQL engine cannot compile")
+    assert not report.conforms
+
+
+def test_only_the_shapes_the_engine_refuses_go_to_pyshacl(tmp_path):
+    """The compiled shapes stay compiled; the refused one, and the shape it reaches by sh:node, go to pySHACL."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + f"ex:Short a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:node ex:Named ; {INNER_PROPERTY} . "
+        "ex:Named a sh:NodeShape ; sh:targetNode ex:c ; sh:property [ sh:path ex:name ; sh:minCount 1 ] . "
+        "ex:Typed a sh:NodeShape ; sh:targetSubjectsOf ex:name ; sh:property [ sh:path ex:type ; sh:minCount 1 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text(
+        '<http://example.org/a> <http://example.org/name> "x" ; <http://example.org/knows> <http://example.org/b> .',
+        encoding="utf-8",
+    )
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql+pyshacl" and "shape(s) the SPARQL engine cannot compile" in report.notes[0]
+    found = sorted((f.focus, f.shape, str(f.component).rsplit("#", 1)[-1]) for f in report.findings)
+    assert found == [
+        ("http://example.org/a", "Typed", "MinCountConstraintComponent"),  # the SPARQL engine
+        ("http://example.org/b", "Short", "MinCountConstraintComponent"),  # pySHACL
+        ("http://example.org/c", "Named", "MinCountConstraintComponent"),  # pySHACL (reached from ex:Short)
+    ]
+
+
+def test_a_shape_typed_with_a_subclass_of_rdfs_class_targets_its_instances(tmp_path):
+    """It was skipped in silence: an implicit class target counts for any SHACL instance of rdfs:Class."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:Kind rdfs:subClassOf rdfs:Class . "
+        "ex:Person a ex:Kind, sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/bob> a <http://example.org/Person> .", encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql"
+    assert [(str(r.focus), r.component) for r in report.results] == [("http://example.org/bob", SH.MinCountConstraintComponent)]
+
+
+PREBINDING = {
+    # $this only inside FILTER NOT EXISTS: the "must have" check passed whenever any such triple existed anywhere
+    "not-exists": ("SELECT $this WHERE { FILTER NOT EXISTS { $this ex:name ?n } }", ["http://example.org/nameless"]),
+    "filter-only": ("SELECT $this WHERE { FILTER ($this = ex:nameless) }", ["http://example.org/nameless"]),
+    "nested-bind": ("SELECT $this WHERE { { BIND ($this AS ?x) FILTER (?x = ex:named) } }", ["http://example.org/named"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PREBINDING))
+def test_sparql_constraints_pre_bind_this_wherever_it_appears(name, tmp_path):
+    select, expected = PREBINDING[name]
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:S a sh:NodeShape ; sh:targetNode ex:named, ex:nameless ; sh:sparql [ "
+        f'sh:prefixes ex:p ; sh:select "{select}" ] . ex:p sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text('<http://example.org/named> <http://example.org/name> "N" .', encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql"
+    assert sorted(str(r.focus) for r in report.results) == expected
+
+
+@pytest.mark.parametrize(
+    "select",
+    [
+        "SELECT $this WHERE { BIND (ex:a AS $this) }",
+        "SELECT $this WHERE { $this ?p ?o MINUS { $this a ex:T } }",
+        "SELECT $this WHERE { VALUES ?x { 1 } $this ?p ?x }",
+    ],
+)
+def test_queries_shacl_forbids_with_pre_bound_variables_are_rejected(select, tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:sparql [ "
+        f'sh:prefixes ex:p ; sh:select "{select}" ] . ex:p sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/p> 1 .", encoding="utf-8")
+    with pytest.raises(GovgraphError, match="SHACL forbids"):
+        validate([data], shapes=[shapes])
+
+
+def test_info_severity_is_reported_as_info(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES + "ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:severity sh:Info ; sh:class ex:T .", encoding="utf-8"
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/p> 1 .", encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert [(r.severity, f.severity) for r, f in zip(report.results, report.findings)] == [(SH.Info, "Info")]
+    assert report.conforms and report.warnings == []
 
 
 def test_the_real_shapes_compile():
     shapes = loading.load([paths.SHAPES_FILE, paths.RECOMMENDATIONS_FILE])
     plan = compile_queries(shapes, loading.load_store())
     kinds = {kind for kind, *_ in plan}
-    assert kinds == {"values", "counts", "pairs", "unique_lang", "sparql"}
+    assert kinds == {
+        "values",
+        "counts",
+        SH.LessThanConstraintComponent,
+        SH.LessThanOrEqualsConstraintComponent,
+        "unique_lang",
+        "sparql",
+    }
     assert len(plan) > 60
+
+
+def test_the_report_graph_copies_a_complex_result_path(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        PREFIXES
+        + "ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ( ex:p [ sh:inversePath ex:q ] ) ; sh:minCount 1 ] .",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/p> <http://example.org/b> .", encoding="utf-8")
+    report = validate([data], shapes=[shapes])
+    assert report.engine == "sparql" and [f.path for f in report.findings] == ["(<http://example.org/p>/^<http://example.org/q>)"]
+    graph = report.graph()
+    (result,) = graph.objects(None, SH.result)
+    path = graph.value(result, SH.resultPath)
+    assert graph.value(path, RDF.first) == URIRef("http://example.org/p")
+    inverse = graph.value(graph.value(path, RDF.rest), RDF.first)
+    assert graph.value(inverse, SH.inversePath) == URIRef("http://example.org/q")
+    (root,) = graph.subjects(RDF.type, SH.ValidationReport)
+    assert graph.value(root, SH.conforms) == Literal(False)

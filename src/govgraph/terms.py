@@ -48,7 +48,7 @@ def literal(value: str, language: str | None = None, datatype: str | None = None
         return Literal(value)
     if datatype == _LANG_STRING:
         raise GovgraphError("malformed term: rdf:langString literal without a language")
-    return Literal(value, datatype=URIRef(datatype))
+    return Literal(value, datatype=URIRef(datatype), normalize=False)  # as the store holds it: SHACL sees lexical forms
 
 
 def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:

@@ -2,27 +2,36 @@
 
 Violations (ontology/shapes.ttl, and every row a query in queries/checks/ returns) fail;
 recommendations (ontology/recommendations.ttl, sh:Warning) are reported but never fail.
+A user's own shapes (`shapes=`) replace all three. Both engines give SHACL results as RDF
+terms (`Result`); the report shows them as `Finding`s and writes them as a standard
+sh:ValidationReport graph. Shapes the SPARQL engine cannot compile are validated by pySHACL
+instead, and the report says so: a refusal never reaches the user, a wrong answer never does.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
+import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
 from rdflib.term import Node
 
-from . import loading, paths, safety
-from .errors import GovgraphError
+from . import literals, loading, paths, safety
+from .errors import GovgraphError, InputError
 from .queries import run_checks
 from .store import MemoryStore, Store, TrustedQuery
 from .store.results import integer
+from .terms import short
 
 #: The most rows one check may report: past that, a check is wrong rather than the data.
 VIOLATION = "Violation"
 WARNING = "Warning"
+INFO = "Info"
+#: The SHACL severities and the names the report gives them.
+SEVERITIES = {SH.Violation: VIOLATION, SH.Warning: WARNING, SH.Info: INFO}
 #: Validation engines: "sparql" compiles the shapes to SPARQL on the pyoxigraph store (fast,
 #: the default; see govgraph.shacl_sparql); "pyshacl" runs pyshacl on an rdflib copy (reference).
 ENGINES = ("sparql", "pyshacl")
@@ -40,15 +49,49 @@ class Finding:
     path: str | None = None
     value: str | None = None
     file: str | None = None
+    component: str | None = None  # the SHACL constraint component's IRI (none for a saved check)
+    source: str | None = None  # the source shape's IRI (none for a blank shape: `shape` names its owner)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One SHACL validation result as RDF terms: what an sh:ValidationResult holds.
+
+    A blank `path` (a complex path) or `shape` has its structure in the graph the engine
+    read it from (`Results.context`), which `ValidationReport.graph` copies.
+    """
+
+    focus: Node
+    shape: Node
+    component: URIRef
+    severity: URIRef = SH.Violation
+    path: Node | None = None
+    value: Node | None = None
+    message: Literal | None = None
+    constraint: Node | None = None
+
+
+@dataclass
+class Results:
+    """What one engine found: the results, the graph their blank paths live in, and notes for people."""
+
+    results: list[Result]
+    context: Graph
+    engine: str
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ValidationReport:
-    """The outcome of one validation run."""
+    """The outcome of one validation run: SHACL `results` (terms) and `findings` (for people, with checks)."""
 
     findings: list[Finding] = field(default_factory=list)
     triples: int = 0
     files: list[str] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    engine: str = DEFAULT_ENGINE
+    notes: list[str] = field(default_factory=list)
+    context: Graph = field(default_factory=Graph, repr=False)
 
     @property
     def violations(self) -> list[Finding]:
@@ -59,8 +102,23 @@ class ValidationReport:
         return [f for f in self.findings if f.severity == WARNING]
 
     @property
+    def infos(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == INFO]
+
+    @property
     def conforms(self) -> bool:
+        """No violation: warnings and infos never fail (SHACL's own sh:conforms is in `graph`)."""
         return not self.violations
+
+    def graph(self) -> Graph:
+        """The report as a standard sh:ValidationReport graph (sh:conforms is SHACL's: no result at all).
+
+        The saved checks' rows are results too, of sh:SPARQLConstraintComponent, each from a
+        blank source shape labelled with the check's name.
+        """
+        from .report import as_graph  # report imports this module: keep the import here
+
+        return as_graph(self)
 
 
 def _shape_name(shapes: Graph, shape: Node) -> str:
@@ -84,6 +142,7 @@ def declared_prefixes(shapes: Graph, node: Node) -> dict[str, str]:
     declarers = set(shapes.objects(node, SH.prefixes))
     if declarers:
         declarers |= set(shapes.subjects(RDF.type, OWL.Ontology))
+        declarers |= {i for d in list(declarers) for i in shapes.transitive_objects(d, OWL.imports) if i is not None}
     prefixes: dict[str, str] = {}
     for declarer in declarers:
         for declaration in shapes.objects(declarer, SH.declare):
@@ -129,32 +188,75 @@ def gated_shapes(shapes: Graph) -> Graph:
     return gated
 
 
-def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
-    """Run pyshacl (on the gated SPARQL texts) and turn its results graph into findings."""
-    _, results, text = pyshacl.validate(data, shacl_graph=gated_shapes(shapes), advanced=True, allow_warnings=True)
+def shacl_results(data: Graph, shapes: Graph) -> Results:
+    """Run pyshacl (on the gated SPARQL texts) and read its results graph into `Result`s."""
+    try:
+        _, results, text = pyshacl.validate(data, shacl_graph=gated_shapes(shapes), advanced=True, allow_warnings=True)
+    except NotImplementedError as error:  # e.g. $shapesGraph: neither engine can validate these shapes
+        raise GovgraphError(f"pySHACL cannot validate these shapes: {' '.join(str(error).split())[:300]}") from None
     if not isinstance(results, Graph):  # pyshacl reports shapes it cannot load as a ValidationFailure
         raise GovgraphError(f"pyshacl cannot use the shapes: {' '.join(str(text).split())[:300]}")
-    shape_of: dict[Node | None, str] = {}
-    for shape in set(results.objects(None, SH.sourceShape)):
-        shape_of[shape] = _shape_name(shapes, shape)
-    findings = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(result, SH.focusNode)
-        severity = results.value(result, SH.resultSeverity)
-        path = results.value(result, SH.resultPath)
-        value = results.value(result, SH.value)
+    found = []
+    for result in results.objects(None, SH.result):  # not the sh:detail results nested in them
         message = results.value(result, SH.resultMessage)
-        findings.append(
-            Finding(
-                focus=str(focus),
-                shape=shape_of.get(results.value(result, SH.sourceShape), "?"),
-                message=str(message) if message is not None else "constraint not met",
-                severity=WARNING if severity in (SH.Warning, SH.Info) else VIOLATION,
-                path=data.qname(path) if isinstance(path, URIRef) else None,
-                value=value.n3(data.namespace_manager) if value is not None and value != focus else None,
+        component = results.value(result, SH.sourceConstraintComponent)
+        focus, shape = results.value(result, SH.focusNode), results.value(result, SH.sourceShape)
+        severity = results.value(result, SH.resultSeverity)
+        if focus is None or shape is None:
+            raise GovgraphError("pyshacl gave a result without a focus node or a source shape")
+        found.append(
+            Result(
+                focus=focus,
+                shape=shape,
+                component=component if isinstance(component, URIRef) else SH.SPARQLConstraintComponent,
+                severity=severity if isinstance(severity, URIRef) else SH.Violation,
+                path=results.value(result, SH.resultPath),
+                value=results.value(result, SH.value),
+                message=message if isinstance(message, Literal) else None,
+                constraint=results.value(result, SH.sourceConstraint),
             )
         )
-    return findings
+    return Results(found, results, "pyshacl")
+
+
+def shacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
+    """pyshacl's results as findings."""
+    return findings_of(shacl_results(data, shapes), shapes)
+
+
+def findings_of(found: Results, shapes: Graph) -> list[Finding]:
+    """Results as people read them: shape names, prefixed paths and values, default messages."""
+    names = loading.to_rdflib([])  # govgraph's prefixes, for paths and values
+    return [
+        Finding(
+            focus=str(r.focus),
+            shape=_shape_name(shapes, r.shape),
+            message=str(r.message) if r.message is not None else f"{names.qname(r.component)} not met",
+            severity=SEVERITIES.get(r.severity, VIOLATION),
+            path=_path_text(r.path, found.context) if r.path is not None else None,
+            value=r.value.n3(names.namespace_manager) if r.value is not None and r.value != r.focus else None,
+            component=str(r.component),
+            source=str(r.shape) if isinstance(r.shape, URIRef) else None,
+        )
+        for r in found.results
+    ]
+
+
+def _path_text(path: Node, context: Graph) -> str | None:
+    """A result path as a prefixed name (or <IRI>), or as SPARQL property path text when it is complex."""
+    if isinstance(path, URIRef):
+        return _iri_text(str(path))
+    from .shacl_sparql.property_paths import path_text  # shacl_sparql imports this module: keep the import here
+
+    try:
+        return path_text(context, path, _iri_text)
+    except GovgraphError:
+        return None
+
+
+def _iri_text(iri: str) -> str:
+    shown = short(iri)
+    return shown if shown != iri else f"<{iri}>"
 
 
 def check_findings(store: ox.Store | Store, checks_dir: Path = paths.CHECKS_DIR) -> list[Finding]:
@@ -234,44 +336,152 @@ def _shown(path: Path) -> str:
 def validate(
     files: Iterable[Path | str] | None = None,
     *,
+    shapes: Iterable[Path | str] | None = None,
+    in_context: bool = False,
     with_ontology: bool = True,
     recommendations: bool = True,
     checks: bool = True,
     engine: str = DEFAULT_ENGINE,
 ) -> ValidationReport:
-    """Validate the given files (default: all curated data) with the ontology added for class reasoning."""
+    """Validate the given files (default: all curated data) with the ontology added for class reasoning.
+
+    With `shapes`, those shapes alone check the files alone (no ontology, recommendations or
+    checks), read as written: relative IRIs against each file, ill-typed literals kept for
+    sh:datatype to report. With `in_context`, the rest of the curated data is loaded too, so
+    that links to it resolve, and only what the given files define is reported.
+    """
     data_files = loading.expand(files) if files is not None else paths.data_files()
+    if shapes is not None:
+        store = loading.load_store(data_files, as_written=True)
+        shapes_graph = as_written(loading.expand(shapes))
+        rewritten = rewritten_literal(data_files, store)
+        written = lambda: as_written(data_files)  # noqa: E731 (read only if pySHACL runs)
+        if rewritten is None:
+            return validate_store(store, data_files, shapes=shapes_graph, checks=False, data=written, engine=engine)
+        report = validate_store(store, data_files, shapes=shapes_graph, checks=False, data=written, engine="pyshacl")
+        if engine == "sparql":
+            report.notes.insert(
+                0, f"validated with pySHACL: the store would rewrite literals such as {rewritten} (SHACL sees them as written)"
+            )
+        return report
     data_files = [f for f in data_files if f.resolve() != paths.ONTOLOGY_FILE.resolve()]
-    store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + data_files)
-    return validate_store(store, data_files, recommendations=recommendations, checks=checks, engine=engine)
+    given = {f.resolve() for f in data_files}
+    context = [f for f in paths.data_files() if f.resolve() not in given] if in_context else []
+    store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + context + data_files)
+    report = validate_store(store, data_files + context, recommendations=recommendations, checks=checks, engine=engine)
+    if in_context:  # a focus node belongs to one file: keep its findings and results, or neither
+        elsewhere = {f.focus for f in report.findings if f.file is not None and Path(f.file).resolve() not in given}
+        report.findings = [f for f in report.findings if f.focus not in elsewhere]
+        report.results = [r for r in report.results if str(r.focus) not in elsewhere]
+        report.files = [str(f) for f in data_files]
+    return report
 
 
 def validate_store(
     store: ox.Store | MemoryStore,
     data_files: list[Path],
     *,
+    shapes: Graph | None = None,
+    data: Callable[[], Graph] | None = None,
     recommendations: bool = True,
     checks: bool = True,
     engine: str = DEFAULT_ENGINE,
 ) -> ValidationReport:
-    """Validate a loaded store; `data_files` lets the report say which file defines each focus node."""
-    shapes = loading.load([paths.SHAPES_FILE] + ([paths.RECOMMENDATIONS_FILE] if recommendations else []))
-    store = store if isinstance(store, MemoryStore) else MemoryStore(store)
-    if engine == "pyshacl":
-        data = loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
-        findings, triples = shacl_findings(data, shapes), len(data)
-    elif engine == "sparql":
-        from .shacl_sparql import sparql_findings  # imports this module: keep the import here
+    """Validate a loaded store; `data_files` lets the report say which file defines each focus node.
 
-        findings, triples = sparql_findings(store, shapes), count_triples(store)
-    else:
+    pySHACL reads `data()` when given (the files as written), else an rdflib copy of the store.
+
+    `shapes` default to govgraph's own (and its recommendations). The SPARQL engine hands
+    shapes it cannot compile to pySHACL, and the report's `notes` say so.
+    """
+    if shapes is None:
+        shapes = loading.load([paths.SHAPES_FILE] + ([paths.RECOMMENDATIONS_FILE] if recommendations else []))
+    store = store if isinstance(store, MemoryStore) else MemoryStore(store)
+    if engine not in ENGINES:
         raise GovgraphError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    rdflib_data = data if data is not None else lambda: loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
+    if engine == "pyshacl":
+        graph = rdflib_data()
+        found, triples = shacl_results(graph, shapes), len(graph)
+    else:
+        found, triples = _compiled_then_pyshacl(store, shapes, rdflib_data), count_triples(store)
+    findings = findings_of(found, shapes)
     if checks:
         findings += check_findings(store)
     where = defined_in(data_files, store, {f.focus for f in findings})
     located = [replace(f, file=where.get(f.focus)) for f in findings]
     located.sort(key=lambda f: (f.severity != VIOLATION, f.file or "", f.focus, f.shape, f.path or "", f.message))
-    return ValidationReport(findings=located, triples=triples, files=[str(f) for f in data_files])
+    return ValidationReport(
+        findings=located,
+        triples=triples,
+        files=[str(f) for f in data_files],
+        results=found.results,
+        engine=found.engine,
+        notes=found.notes,
+        context=found.context,
+    )
+
+
+def _compiled_then_pyshacl(store: MemoryStore, shapes: Graph, data: Callable[[], Graph]) -> Results:
+    """The SPARQL engine on every shape it compiles, pySHACL on the others (and the shapes they lead to).
+
+    pySHACL gets all the shapes, those the engine ran marked sh:deactivated, so that nothing is
+    reported twice and every shape the others need stays active.
+    """
+    from .shacl_sparql import compile_plan, sparql_results  # shacl_sparql imports this module: keep the import here
+
+    plan, refused = compile_plan(shapes, store)
+    compiled = sparql_results(store, shapes, plan)
+    if not refused:
+        return compiled
+    rest = Graph()
+    for triple in shapes:
+        rest.add(triple)
+    for node in _candidates(shapes) - set(refused):  # their property shapes stay: a refused shape may share one
+        rest.set((node, SH.deactivated, Literal(True)))
+    checked = shacl_results(data(), rest)
+    context = compiled.context + checked.context
+    first = next(iter(refused.values()))
+    everything = len(refused) == len(_candidates(shapes))
+    note = (
+        f"validated with pySHACL: the SPARQL engine cannot compile these shapes ({first})"
+        if everything
+        else f"validated with pySHACL for {len(refused)} shape(s) the SPARQL engine cannot compile ({first})"
+    )
+    engine = "pyshacl" if everything else "sparql+pyshacl"
+    return Results(compiled.results + checked.results, context, engine, [note])
+
+
+def _candidates(shapes: Graph) -> set[Node]:
+    from .shacl_sparql.shapes import Reader  # shacl_sparql imports this module: keep the import here
+
+    return set(Reader(shapes).candidates())
+
+
+def as_written(files: Iterable[Path]) -> Graph:
+    """The files read by rdflib, relative IRIs against each file: literals keep their lexical form."""
+    graph = loading.to_rdflib([])
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # "007"^^xsd:integer stays "007"
+    with literals._quiet_rdflib():  # rdflib logs a traceback per ill-typed literal: sh:datatype reports them
+        try:
+            for path in files:
+                try:
+                    graph.parse(path, format="turtle", publicID=path.resolve().as_uri())
+                except Exception as error:  # rdflib raises many kinds; the store read these files already
+                    raise InputError(path, f"cannot be read by rdflib: {' '.join(str(error).split())[:200]}") from None
+        finally:
+            rdflib.NORMALIZE_LITERALS = normalize
+    return graph
+
+
+def rewritten_literal(files: Iterable[Path], store: ox.Store) -> ox.Literal | None:
+    """A literal of the files the store keeps in another form ("4.0"^^xsd:decimal becomes "4"), if any."""
+    stored = {q.object for q in store.quads_for_pattern(None, None, None) if isinstance(q.object, ox.Literal)}
+    for path in files:
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
+            if isinstance(quad.object, ox.Literal) and quad.object not in stored:
+                return quad.object
+    return None
 
 
 #: Distinct triples over all graphs: what the union graph (and an rdflib copy) holds.

@@ -1,12 +1,13 @@
-"""A SHACL engine that compiles govgraph's shapes to SPARQL and runs them on the pyoxigraph store.
+"""A SHACL engine that compiles shapes to SPARQL and runs them on the pyoxigraph store.
 
 pyshacl walks an rdflib graph node by node; at a million triples that takes hours and
 gigabytes. Here every constraint of a shape is one query over the store, evaluated in Rust.
-Findings are the same as pyshacl's (focus node, shape, path, value, severity, message); the
-test suite holds both engines to that on every shape rule. Features outside the supported
-set raise `UnsupportedShapeError` instead of being skipped.
+Results are SHACL's (focus node, path, value, source shape, constraint component, severity,
+message); the tests hold both engines to that on govgraph's shapes and on the W3C test suite.
+Features outside the supported set raise `UnsupportedShapeError` instead of being skipped,
+and `govgraph.validate` then hands the shapes to pySHACL.
 
-    findings = sparql_findings(store, shapes_graph)
+    results = sparql_results(store, shapes_graph)
 """
 
 import pyoxigraph as ox
@@ -14,14 +15,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
-from .. import loading, safety
 from ..errors import GovgraphError
 from ..store import MemoryStore, Store, TrustedQuery
-from ..validate import VIOLATION, WARNING, Finding, _shape_name
+from ..validate import Finding, Result, Results, findings_of
 from .compile import Closure, Compiler
-from .shapes import Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
+from .shapes import Reader, Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
-__all__ = ["sparql_findings", "UnsupportedShapeError", "read_shapes", "compile_queries"]
+__all__ = ["sparql_findings", "sparql_results", "compile_plan", "UnsupportedShapeError", "read_shapes", "compile_queries"]
 
 
 #: Every (subclass, class) pair of the data graph, asked once, not once per class.
@@ -48,92 +48,160 @@ def _closure(store: Store) -> Closure:
 Extra = Node | SparqlConstraint | None
 
 
-def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[tuple[str, Shape, Shape, Extra, str]]:
-    """(kind, node shape, shape, extra, query) for every check, in a stable order.
+Check = tuple[str, Shape, Shape, Extra, str]
+
+
+def compile_queries(shapes_graph: Graph, store: ox.Store | Store) -> list[Check]:
+    """(kind, node shape, shape, extra, query) for every check, in a stable order; any refusal raises.
+
+    The kind is "values", "counts", "qualified", "unique_lang" or "sparql", or the constraint
+    component's IRI for the checks that give one result per row (sh:lessThan, sh:equals…).
 
     A query around a sh:select runs as the text the safety gate wrote from it
     (`govgraph.safety.bind`): its structure comes from the shapes, so what runs is what was
     checked. The other queries have govgraph's own structure; the shapes only give them terms,
     written by `compile` as clean ``<IRI>``s and escaped strings.
     """
-    compiler = Compiler(_closure(MemoryStore.of(store)))
-    plan: list[tuple[str, Shape, Shape, Extra, str]] = []
-    for node in read_shapes(shapes_graph):
-        if not node.targets:
-            continue  # an untargeted shape checks nothing (sh:node, which could reach it, is refused)
-        for shape in [node, *node.properties]:
-            values = compiler.values(node, shape)
-            if values:
-                plan.append(("values", node, shape, None, values))
-            if shape.path is None:
-                continue
-            counts = compiler.counts(node, shape)
-            if counts:
-                plan.append(("counts", node, shape, None, counts))
-            for other in shape.less_than:
-                plan.append(("pairs", node, shape, other, compiler.pairs(node, shape, other, "<")))
-            for other in shape.less_or_equal:
-                plan.append(("pairs", node, shape, other, compiler.pairs(node, shape, other, "<=")))
-            if shape.unique_lang:
-                plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
-        for constraint in node.sparql:
-            plan.append(("sparql", node, node, constraint, compiler.sparql(node, constraint)))
-    return [
-        (kind, node, shape, extra, _gated(query, node) if kind == "sparql" else query) for kind, node, shape, extra, query in plan
-    ]
+    plan, refused = compile_plan(shapes_graph, store)
+    if refused:
+        raise UnsupportedShapeError(next(iter(refused.values())))
+    return plan
 
 
-def _gated(query: str, shape: Shape) -> str:
-    """The safety gate's text of a query built around a shape's sh:select (its structure comes from the shapes)."""
-    try:
-        return safety.bind(query).text
-    except GovgraphError as error:
-        raise GovgraphError(f"shape {shape.node.n3()}: {error}") from None
+def compile_plan(shapes_graph: Graph, store: ox.Store | Store) -> tuple[list[Check], dict[Node, str]]:
+    """The checks of every shape the engine compiles, and the shapes it refuses, each with the reason.
+
+    pySHACL validates the refused shapes; a shape one of them reaches (by sh:node, sh:property…)
+    goes with it, since pySHACL must see it active and the engine must not report it twice.
+    """
+    compiler = Compiler(_closure(MemoryStore.of(store)), shapes_graph)
+    reader = Reader(shapes_graph)
+    checks: dict[Node, list[Check]] = {}
+    refused: dict[Node, str] = {}
+    for node in reader.candidates():
+        try:
+            checks[node] = [check for shape in reader.shape(node) for check in _checks(compiler, shape)]
+        except UnsupportedShapeError as error:
+            refused[node] = str(error)
+    todo = list(refused)
+    while todo:
+        first = todo.pop()
+        for reached in sorted(_reached(shapes_graph, first) & set(checks) - set(refused), key=str):
+            refused[reached] = f"reached from {first.n3()}, which pySHACL validates"
+            todo.append(reached)
+    return [check for node, found in checks.items() if node not in refused for check in found], refused
 
 
-def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Finding]:
-    """Validate the union of the store's graphs against the shapes; one finding per SHACL result.
+def _reached(g: Graph, node: Node) -> set[Node]:
+    """Every node the description of `node` leads to, through objects described in `g`."""
+    seen: set[Node] = set()
+    todo = [node]
+    while todo:
+        for value in g.objects(todo.pop(), None):
+            if value not in seen and (value, None, None) in g:
+                seen.add(value)
+                todo.append(value)
+    return seen
+
+
+def _checks(compiler: Compiler, node: Shape) -> list[Check]:
+    """The checks of one node shape (with its property shapes)."""
+    plan: list[Check] = []
+    if not node.targets:
+        return plan  # an untargeted shape checks nothing itself (sh:node and the like inline it)
+    for shape in [node, *node.properties]:
+        values = compiler.values(node, shape)
+        if values:
+            plan.append(("values", node, shape, None, values))
+        if shape.path is None:
+            continue  # a node shape: the checks below need a path
+        counts = compiler.counts(node, shape)
+        if counts:
+            plan.append(("counts", node, shape, None, counts))
+        qualified = compiler.qualified(node, shape)
+        if qualified:
+            plan.append(("qualified", node, shape, None, qualified))
+        for other in shape.less_than:
+            plan.append((SH.LessThanConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<")))
+        for other in shape.less_or_equal:
+            plan.append((SH.LessThanOrEqualsConstraintComponent, node, shape, other, compiler.pairs(node, shape, other, "<=")))
+        if shape.unique_lang:
+            plan.append(("unique_lang", node, shape, None, compiler.unique_lang(node, shape)))
+    for shape in [node, *node.properties]:
+        for kind, other in shape.set_constraints:
+            plan.append((component_of(kind), node, shape, other, compiler.set_constraint(node, shape, kind, other)))
+    if node.closed is not None:
+        plan.append((SH.ClosedConstraintComponent, node, node, None, compiler.closed(node)))
+    for shape in [node, *node.properties]:
+        for constraint in shape.sparql:
+            plan.append(("sparql", node, shape, constraint, compiler.sparql(node, shape, constraint)))
+    return plan
+
+
+def sparql_results(store: ox.Store | Store, shapes_graph: Graph, plan: list[Check] | None = None) -> Results:
+    """Validate the union of the store's graphs against the shapes; one `Result` per SHACL result.
+
+    `plan` (from `compile_plan`) runs instead of all the shapes' checks.
 
     The compiled queries are written by the compiler (a sh:select's by the safety gate), so
     they run as trusted queries: no second parse per query.
     """
     store = MemoryStore.of(store)
-    names = loading.to_rdflib([])  # the same prefixes pyshacl's data graph has, for paths and values
-    findings: list[Finding] = []
-    for kind, _node, shape, extra, query in compile_queries(shapes_graph, store):
-        severity = WARNING if shape.severity in (SH.Warning, SH.Info) else VIOLATION
-        name = _shape_name(shapes_graph, shape.node)
-        path = names.qname(shape.path) if shape.path is not None else None
-        message = (extra.message if isinstance(extra, SparqlConstraint) else shape.message) or _default_message(
-            kind, shape, extra
-        )
+    found: list[Result] = []
+    for kind, _node, shape, extra, query in plan if plan is not None else compile_queries(shapes_graph, store):
+        sparql = extra if isinstance(extra, SparqlConstraint) else None
+        message = sparql.message if sparql is not None else shape.message
 
-        def add(focus: Node | None, value: Node | None = None, at: str | None = path) -> None:
-            shown = None
-            if value is not None and value != focus:
-                shown = value.n3(names.namespace_manager)
-            findings.append(Finding(focus=str(focus), shape=name, message=message, severity=severity, path=at, value=shown))  # noqa: B023 (called within this iteration)
+        def add(focus: Node, component: URIRef, value: Node | None = None, path: Node | None = shape.path) -> None:
+            constraint = sparql.node if sparql is not None and sparql.component == SH.SPARQLConstraintComponent else None  # noqa: B023 (called within this iteration)
+            found.append(Result(focus, shape.node, component, shape.severity, path, value, message, constraint))  # noqa: B023
 
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
         if table.truncated:
             raise GovgraphError(f"shape {shape.node.n3()}: more than {MAX_ROWS:,} rows to check in one query")
         for row in table.dicts():
             focus = row["this"]
+            if focus is None:
+                continue  # every compiled query binds ?this; a constraint's SELECT gets it added
             if kind == "values":
-                for i in range(len(shape.constraints)):
+                for i, constraint in enumerate(shape.constraints):
                     if row[f"ok{i}"] != TRUE:
-                        add(focus, row["value"])
+                        add(focus, component_of(constraint.kind), row["value"])
             elif kind == "counts":
-                add(focus)
-            elif kind == "pairs":
-                add(focus, row["value"])
+                count = int(str(row["n"]))
+                if shape.min_count is not None and count < shape.min_count:
+                    add(focus, SH.MinCountConstraintComponent)
+                if shape.max_count is not None and count > shape.max_count:
+                    add(focus, SH.MaxCountConstraintComponent)
+            elif kind == "qualified" and shape.qualified is not None:
+                count = int(str(row["n"]))
+                if shape.qualified.min_count is not None and count < shape.qualified.min_count:
+                    add(focus, SH.QualifiedMinCountConstraintComponent)
+                if shape.qualified.max_count is not None and count > shape.qualified.max_count:
+                    add(focus, SH.QualifiedMaxCountConstraintComponent)
+            elif kind == SH.ClosedConstraintComponent:
+                add(focus, SH.ClosedConstraintComponent, row["value"], row["path"])
+            elif isinstance(kind, URIRef):  # sh:lessThan, sh:equals, sh:hasValue…: the kind is the component
+                add(focus, URIRef(kind), row.get("value", focus if kind != SH.HasValueConstraintComponent else None))
             elif kind == "unique_lang":
-                add(focus)
+                add(focus, SH.UniqueLangConstraintComponent)
             else:
-                found = row.get("path")
-                add(focus, row.get("value") or focus, names.qname(URIRef(str(found))) if found else None)
-    return findings
+                found_path = row.get("path")
+                add(
+                    focus,
+                    sparql.component if sparql is not None else SH.SPARQLConstraintComponent,
+                    row.get("value") or focus,
+                    found_path if found_path is not None else shape.path,
+                )
+    return Results(found, shapes_graph, "sparql")
 
 
-def _default_message(kind: str, shape: Shape, extra: object) -> str:
-    return f"{kind} constraint not met" + (f" on {shape.path}" if shape.path is not None else "")
+def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Finding]:
+    """The SPARQL engine's results as findings (the benchmarks and the SERVICE gate tests use it)."""
+    return findings_of(sparql_results(store, shapes_graph), shapes_graph)
+
+
+def component_of(kind: URIRef) -> URIRef:
+    """The SHACL constraint component of a parameter: sh:minLength gives sh:MinLengthConstraintComponent."""
+    name = str(kind).removeprefix(str(SH))
+    return SH[name[0].upper() + name[1:] + "ConstraintComponent"]
