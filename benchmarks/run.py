@@ -124,7 +124,7 @@ def _latencies(function, repeat: int, budget: float) -> tuple[list[float], objec
     answer = function()
     first = time.perf_counter() - started
     times = [] if first < 1 else [first]
-    while len(times) < repeat and sum(times) + first < budget:
+    while not times or (len(times) < repeat and sum(times) + first < budget):
         began = time.perf_counter()
         answer = function()
         times.append(time.perf_counter() - began)
