@@ -14,7 +14,8 @@ shapes just as the seed does. Seeded: the same arguments give byte-identical fil
 The output is a complete GOVGRAPH_HOME laid out like the repository:
 
     <home>/ontology/…            copied
-    <home>/queries/…             copied when present (the saved checks run in validate)
+    (no queries/: the home uses the checkout's saved questions and checks, so a benchmark
+    measures the questions of the code it runs)
     <home>/data/reference/*.ttl  copied
     <home>/data/reference/synth-clones.ttl  the cloned actors, forums, meetings…
     <home>/data/sources/…        copied
@@ -192,7 +193,6 @@ def generate(
     if data.exists():
         shutil.rmtree(data)
     _copy_tree(source_root / "ontology", home / "ontology")
-    _copy_tree(source_root / "queries", home / "queries")
     for part in ("reference", "sources"):
         _copy_tree(source_root / "data" / part, data / part)
     (data / "statements").mkdir(parents=True, exist_ok=True)
