@@ -9,8 +9,10 @@ SERVICE clause that rdflib and an engine would lex differently cannot slip past 
 
 Parameters are bound by adding ``VALUES (?a ?b) { (term term) }`` as the first element of
 the query's WHERE group, in the tree; the written query is parsed again and must show the
-VALUES block with exactly those variables. The same text runs on the embedded store and on
-remote endpoints, so both give the same rows.
+VALUES block with exactly those variables. That work is done once per query text, variable
+names and row limit, with placeholder terms in the VALUES row; a run writes its values into
+those slots as single term tokens, so binding new values parses nothing. The same text runs on
+the embedded store and on remote endpoints, so both give the same rows.
 """
 
 from __future__ import annotations
