@@ -1,18 +1,23 @@
 """Generate a large, realistic, valid govgraph data directory for benchmarks.
 
-The seed document (data/statements/g7-2023-digital-annex4.ttl) is replicated as many
-synthetic documents, each with fresh IRIs for the document, its paragraphs and its
-statements. Links to reference entities (forums, initiatives, themes, years, stakeholder
-groups, target groups, regions, named actors) are re-drawn from the real reference data,
-so that queries see a realistic spread; every other triple keeps the seed's pattern, so
-every synthetic document conforms to the shapes just as the seed does. Seeded: the same
-arguments give byte-identical files.
+The reference data grows with the corpus: every actor, forum, meeting, initiative and
+reference document is cloned (one copy per 5,000 triples asked for, so hundreds of each at
+100k and thousands at 1M) with fresh IRIs, labels marked "synthetic N" and dates moved to a
+drawn year. The seed document (data/statements/g7-2023-digital-annex4.ttl) is then replicated
+as many synthetic documents over 2005–2025, each with fresh IRIs for the document, its
+paragraphs and its statements. Links to entities (forums, meetings, initiatives, themes, years,
+stakeholder groups, target groups, regions, named actors and who made the statement) are
+re-drawn from the real and cloned reference data, so that queries see a realistic spread;
+every other triple keeps the seed's pattern, so every synthetic document conforms to the
+shapes just as the seed does. Seeded: the same arguments give byte-identical files.
 
 The output is a complete GOVGRAPH_HOME laid out like the repository:
 
     <home>/ontology/…            copied
-    <home>/queries/…             copied when present (the saved checks run in validate)
+    (no queries/: the home uses the checkout's saved questions and checks, so a benchmark
+    measures the questions of the code it runs)
     <home>/data/reference/*.ttl  copied
+    <home>/data/reference/synth-clones.ttl  the cloned actors, forums, meetings…
     <home>/data/sources/…        copied
     <home>/data/statements/g7-2023-digital-annex4.ttl   the real seed
     <home>/data/statements/synth-000001.ttl …           one file per synthetic document
@@ -22,6 +27,7 @@ Usage: python benchmarks/synthetic.py OUT_DIR [--triples 1000000] [--seed 7]
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from collections import defaultdict
@@ -46,7 +52,14 @@ VARIED = {
     str(GG.targetGroup): str(GG.TargetGroup),
     str(GG.region): str(GG.Region),
     str(GG.namedActor): str(GG.Actor),
+    str(GG.madeBy): str(GG.Actor),
+    str(GG.meeting): str(GG.Meeting),
 }
+#: Reference classes whose instances are cloned as the corpus grows.
+CLONED = [GG.Actor, GG.Forum, GG.Meeting, GG.Initiative, GG.Document]
+#: Triples per copy of the reference entities.
+TRIPLES_PER_CLONE = 5_000
+_YEAR = re.compile(r"\A(\d{4})(-\d\d-\d\d)\Z")
 
 
 @dataclass
@@ -119,6 +132,50 @@ RDFS_LABEL = ox.NamedNode(str(RDFS.label))
 DCTERMS_DATE = ox.NamedNode(str(DCTERMS.date))
 
 
+def _clone_reference(store: ox.Store, copies: int, rng: random.Random) -> list[ox.Triple]:
+    """`copies` clones of every actor, forum, meeting, initiative and document in `store` (the reference data).
+
+    Each clone keeps its original's triples with a fresh IRI (links between originals point to
+    the clones of the same copy), "synthetic N" in every label, dates moved to a drawn year
+    and no owl:sameAs (a clone is not the real entity).
+    """
+    subjects: set[str] = set()
+    for cls in CLONED:
+        rows = store.query(
+            f"SELECT DISTINCT ?x WHERE {{ ?x a/<{RDFS.subClassOf}>* <{cls}> . FILTER isIRI(?x) }}",
+            use_default_graph_as_union=True,
+        )
+        subjects.update(row["x"].value for row in rows)
+    triples = sorted(
+        (
+            (q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None)
+            if q.subject.value in subjects and q.predicate.value != OWL_SAME_AS
+        ),
+        key=str,
+    )
+    out = []
+    for copy in range(1, copies + 1):
+        year = rng.randint(2005, 2025)
+
+        def moved(node, copy=copy):
+            return (
+                ox.NamedNode(f"{node.value}-synth-{copy}") if isinstance(node, ox.NamedNode) and node.value in subjects else node
+            )
+
+        for s, p, o in triples:
+            if isinstance(o, ox.Literal) and p.value in LABELS:
+                o = ox.Literal(f"{o.value} (synthetic {copy})", language=o.language)
+            elif isinstance(o, ox.Literal) and _YEAR.match(o.value):
+                o = ox.Literal(_YEAR.sub(rf"{year}\2", o.value), datatype=o.datatype)
+            out.append(ox.Triple(moved(s), p, moved(o)))
+    return out
+
+
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+LABELS = {str(RDFS.label), "http://www.w3.org/2004/02/skos/core#altLabel", str(DCTERMS.title), str(DCTERMS.alternative)}
+
+
 def _copy_tree(source: Path, target: Path) -> None:
     if source.is_dir():
         shutil.copytree(source, target, dirs_exist_ok=True)
@@ -136,20 +193,21 @@ def generate(
     if data.exists():
         shutil.rmtree(data)
     _copy_tree(source_root / "ontology", home / "ontology")
-    _copy_tree(source_root / "queries", home / "queries")
     for part in ("reference", "sources"):
         _copy_tree(source_root / "data" / part, data / part)
     (data / "statements").mkdir(parents=True, exist_ok=True)
     seed_file = source_root / "data" / "statements" / f"{SEED_SLUG}.ttl"
     shutil.copy2(seed_file, data / "statements" / seed_file.name)
 
-    base_files = [home / "ontology" / "govgraph.ttl"] + paths.data_files(data)
-    base = loading.load_store(base_files)
+    rng = random.Random(seed)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    reference = loading.load_store([home / "ontology" / "govgraph.ttl", *sorted((data / "reference").glob("*.ttl"))])
+    clones = _clone_reference(reference, max(1, triples // TRIPLES_PER_CLONE), rng)
+    ox.serialize(clones, str(data / "reference" / "synth-clones.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
+    base = loading.load_store([home / "ontology" / "govgraph.ttl"] + paths.data_files(data))
     template = _Template(seed_file, _pools(base))
     per_document = len(template.triples)
     documents = max(1, round((triples - len(base)) / per_document))
-    rng = random.Random(seed)
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     written = 0
     for number in range(1, documents + 1):
         document = template.instantiate(number, rng)

@@ -144,9 +144,8 @@ def test_the_endpoint_stays_in_the_url_after_the_page_list(page: Page, seed_stor
     import urllib.request
     from urllib.parse import quote
 
-    from govgraph import loading
+    from govgraph import loading, open_store
     from govgraph.explore.launch import APP_FILE, command, environment
-    from govgraph.store import open_store
     from tests.app_fixtures import free_port
     from tests.servers import stop, wait_ready
 

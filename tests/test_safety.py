@@ -9,6 +9,7 @@ from govgraph.errors import GovgraphError
 from govgraph.namespaces import PREFIXES
 from govgraph.queries import list_checks, list_queries
 from govgraph.safety import QueryRefused
+from govgraph.terms import from_oxigraph
 
 MALICIOUS = '"x" } ; DROP ALL ; {'
 
@@ -244,3 +245,39 @@ def test_what_the_writer_cannot_write_faithfully_is_refused(query: str) -> None:
     with pytest.raises(GovgraphError) as caught:
         safety.bind(query)
     assert "\n" not in str(caught.value)
+
+
+BOUND_VALUES = [
+    Literal(MALICIOUS),
+    Literal('back\\slash "quoted"\nnew line\ttab'),
+    Literal("<urn:govgraph:slot:0> looks like a slot"),
+    Literal("Überprüfung 東京", lang="de"),
+    Literal(2025),
+    Literal("2025", datatype=namespace.XSD.gYear),
+    Literal("2024-09-22", datatype=namespace.XSD.date),
+    Literal(True),
+    Literal("2.5", datatype=namespace.XSD.decimal),
+    URIRef("https://w3id.org/govgraph/id/forum/igf"),
+]
+
+
+@pytest.mark.parametrize("value", BOUND_VALUES, ids=repr)
+def test_a_bound_value_reads_back_as_that_term_in_the_values_row(value) -> None:
+    query = "SELECT ?v ?w WHERE { BIND(?a AS ?v) BIND(?b AS ?w) }"
+    other = URIRef("urn:other")
+    bound = safety.bind(query, {"a": value, "b": other}, limit=5).text
+    assert safety.bind(bound).text == bound  # the gate's own fixpoint
+    assert bound.endswith("LIMIT 6")
+    rows = list(ox.Store().query(bound))
+    assert [(from_oxigraph(row["v"]), from_oxigraph(row["w"])) for row in rows] == [(value, other)]
+
+
+def test_binding_new_values_to_a_checked_query_parses_nothing() -> None:
+    """A saved question is parsed and checked once per shape; each run with new values only writes terms."""
+    saved = next(q for q in list_queries() if q.name == "commitment-provenance")
+    safety.bind(saved.text, saved.bindings(), limit=100)
+    parses = safety._parsed.cache_info().misses
+    for number in range(1, 6):
+        statement = URIRef(f"https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p{number}-s1")
+        assert f"<{statement}>" in safety.bind(saved.text, {"commitment": statement}, limit=100).text
+    assert safety._parsed.cache_info().misses == parses

@@ -7,15 +7,22 @@ import os
 import pkgutil
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from . import __version__, commands
 from .errors import GovgraphError
 
+#: Modules of `govgraph.commands` that are not subcommands.
+SHARED = {"options"}
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every subcommand found in `govgraph.commands`."""
+
+def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand found in `govgraph.commands`.
+
+    With `only`, the other subcommands are listed by name and summary (`commands.SUMMARIES`)
+    without importing their modules: `main` registers just the command it runs.
+    """
     parser = argparse.ArgumentParser(prog="govgraph", description="A knowledge graph of digital-governance commitments.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -29,11 +36,26 @@ def build_parser() -> argparse.ArgumentParser:
         "else the current folder); its own ontology/ or queries/ replace the shipped ones",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
-        if hasattr(module, "register"):  # commands.options is shared by the commands, not one itself
-            module.register(subparsers)
+    for name in sorted(module.name for module in pkgutil.iter_modules(commands.__path__)):
+        if name in SHARED:
+            continue
+        if only is not None and name not in only and name in commands.SUMMARIES:
+            subparsers.add_parser(name, help=commands.SUMMARIES[name])
+        else:
+            importlib.import_module(f"{commands.__name__}.{name}").register(subparsers)
     return parser
+
+
+def chosen_command(argv: Sequence[str] | None) -> str | None:
+    """The subcommand named on the command line (the first word after the global options), if any."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    while words:
+        word = words.pop(0)
+        if word == "--home":
+            words = words[1:]
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def one_line(error: BaseException) -> str:
@@ -73,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     reported as an internal error with a hint to rerun with --debug for the traceback.
     """
     use_home(argv)
-    args = build_parser().parse_args(argv)
+    command = chosen_command(argv)
+    args = build_parser(only=[command] if command else []).parse_args(argv)
     # Libraries log through `logging` (rdflib logs a traceback per ill-typed literal): only --debug shows it.
     logging.basicConfig(level=logging.WARNING, handlers=None if args.debug else [logging.NullHandler()])
     try:

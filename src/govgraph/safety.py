@@ -9,13 +9,16 @@ SERVICE clause that rdflib and an engine would lex differently cannot slip past 
 
 Parameters are bound by adding ``VALUES (?a ?b) { (term term) }`` as the first element of
 the query's WHERE group, in the tree; the written query is parsed again and must show the
-VALUES block with exactly those variables. The same text runs on the embedded store and on
-remote endpoints, so both give the same rows.
+VALUES block with exactly those variables. That work is done once per query text, variable
+names and row limit, with placeholder terms in the VALUES row; a run writes its values into
+those slots as single term tokens, so binding new values parses nothing. The same text runs on
+the embedded store and on remote endpoints, so both give the same rows.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -170,12 +173,7 @@ def _with_values(query: CompValue, names: list[str], terms: list[Node]) -> CompV
 def _written(tree: ParseResults, query: CompValue) -> str:
     """The text that runs: written from the checked tree, read back, and required to be the same."""
     text = query_text.write([tree[0], query], PREFIXES)
-    if _UNICODE_ESCAPE.search(text):
-        raise QueryRefused(
-            "a string holding \\u or \\U followed by hex digits cannot be sent unambiguously (SPARQL parsers disagree on it)"
-        )
-    if _SURROGATE.search(text):
-        raise GovgraphError("the query holds an invalid code point (a lone surrogate)")
+    _lexically_safe(text)
     again = parse(text)
     _check_tree(again)
     if query_text.write(again, PREFIXES) != text:
@@ -191,39 +189,100 @@ def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | Non
     ``LIMIT limit+1``: no store does more work than the caller will read, and one row more
     than asked for says rows were cut (a server's own silent row cap cannot pass for a
     complete answer below that).
+
+    The checked text is cached per query, variable names and limit (`_template`); a value is
+    written into its slot as one term token (`query_text.Writer.term`), so binding new values
+    parses nothing.
+    """
+    bindings = dict(bindings or {})
+    names = tuple(bindings)
+    template = _template(text, names, limit)
+    values = []
+    for name in names:
+        term_text(bindings[name])  # refuses what a parameter cannot be
+        values.append(_TERMS.term(bindings[name]))
+    written = template.fill(values)
+    if values:
+        _lexically_safe(written)
+    return PreparedQuery(written, template.form, bindings)
+
+
+#: Writes parameter values: terms need no prologue.
+_TERMS = query_text.Writer([], PREFIXES)
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A checked query text with one slot per bound variable's value (in the VALUES row)."""
+
+    pieces: tuple[str, ...]  # the text around the slots: one more than the slots
+    form: str
+
+    def fill(self, values: list[str]) -> str:
+        return "".join(piece + value for piece, value in zip(self.pieces, [*values, ""]))
+
+
+def _lexically_safe(text: str) -> None:
+    """Refuse what SPARQL parsers would read differently from rdflib (see `_written`)."""
+    if _UNICODE_ESCAPE.search(text):
+        raise QueryRefused(
+            "a string holding \\u or \\U followed by hex digits cannot be sent unambiguously (SPARQL parsers disagree on it)"
+        )
+    if _SURROGATE.search(text):
+        raise GovgraphError("the query holds an invalid code point (a lone surrogate)")
+
+
+def _template(text: str, names: tuple[str, ...], limit: int | None) -> _Template:
+    with PARSER_LOCK:
+        return _checked_template(text, names, limit)
+
+
+@lru_cache(maxsize=512)
+def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _Template:
+    """The gate's work for one query shape: parse, check, bind placeholders, write, read back, check again.
+
+    Each placeholder is an IRI holding a random token, so it occurs in the written text exactly
+    once (checked) and only as its VALUES slot; `bind` puts each value's term there.
     """
     tree = parse(text)
     form = _check_tree(tree)
-    bindings = dict(bindings or {})
-    names = list(bindings)
     query = tree[1]
-    if bindings:
+    placeholders = [URIRef(f"urn:govgraph:slot:{_SLOT_TOKEN}:{index}") for index in range(len(names))]
+    if names:
         for name in names:
             if not _NAME.match(name):
                 raise GovgraphError(f"not a variable name: {name!r}")
         mentioned = {str(variable) for variable in _variables(query)}
-        unknown = sorted(set(bindings) - mentioned)
+        unknown = sorted(set(names) - mentioned)
         if unknown:
             raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
-        for name in names:
-            term_text(bindings[name])  # refuses what a parameter cannot be
-        query = _with_values(query, names, [bindings[name] for name in names])
+        query = _with_values(query, list(names), list(placeholders))
     capped = limit is not None and form == "SELECT" and not _field(query, "limitoffset")
     if limit is not None and capped:
         query = CompValue(query.name, **query)
         query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(limit + 1))
     written = _written(tree, query)
-    if bindings or capped:
+    if names or capped:
         again = parse(written)
-        if bindings:
+        if names:
             inline = _inline_data(again)
-            if inline is None or [str(v) for v in _field(inline, "var", [])] != names:
+            if inline is None or [str(v) for v in _field(inline, "var", [])] != list(names):
                 raise GovgraphError("cannot bind parameters into this query safely")
         if limit is not None and capped:
             limits = _field(again[1], "limitoffset")
             if not limits or int(_field(limits, "limit", -1)) != limit + 1:
                 raise GovgraphError("cannot add the row limit to this query safely")
-    return PreparedQuery(written, form, bindings)
+    pieces = [written]
+    for placeholder in placeholders:
+        slot = f"<{placeholder}>"
+        if pieces[-1].count(slot) != 1 or any(slot in piece for piece in pieces[:-1]):
+            raise GovgraphError("cannot bind parameters into this query safely")
+        pieces[-1:] = pieces[-1].split(slot)
+    return _Template(tuple(pieces), form)
+
+
+#: Makes the placeholders of this process unguessable, so no query text can hold one.
+_SLOT_TOKEN = secrets.token_hex(16)
 
 
 def _variables(node: object) -> Iterator[Variable]:

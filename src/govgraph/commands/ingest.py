@@ -55,7 +55,7 @@ def _seconds(text: str) -> float:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest",
-        help="extract candidate statements from a .txt, .md or .html file, or a URL, into a draft",
+        help="extract candidate statements from a .txt, .md, .html or .pdf file, or a URL, into a draft",
         description="Read a communiqué or action plan (.txt, .md, .html), drop page chrome, find the authors' statements, "
         "classify their acts, decide which are commitments, link named entities to the reference data and write a "
         "Turtle draft with provenance (source hash, offsets, extractor version, confidence) for review.",

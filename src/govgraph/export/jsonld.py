@@ -27,6 +27,8 @@ CONTEXT_IRI = "https://w3id.org/govgraph/context.jsonld"
 STATEMENT_CLASSES = {str(GG.Statement), str(GG.Commitment)}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_TYPE = str(RDF.type)
+_LABEL = str(RDFS.label)
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +64,9 @@ class Compactor:
         self.prefixes = {
             k: v for k, v in context.items() if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))
         }
+        #: Longest namespace first, so the most specific prefix wins (sorted once, not per IRI).
+        self._longest_first = sorted(self.prefixes.items(), key=lambda item: -len(item[1]))
+        self._curies: dict[str, str] = {}
         self.properties: dict[str, tuple[str, str | None]] = {}
         self.classes: dict[str, str] = {}
         for key, value in context.items():
@@ -75,7 +80,13 @@ class Compactor:
         return self.prefixes[prefix] + local if prefix in self.prefixes else curie
 
     def curie(self, iri: str) -> str:
-        for prefix, namespace in sorted(self.prefixes.items(), key=lambda item: -len(item[1])):
+        found = self._curies.get(iri)
+        if found is None:
+            found = self._curies[iri] = self._shortest(iri)
+        return found
+
+    def _shortest(self, iri: str) -> str:
+        for prefix, namespace in self._longest_first:
             local = iri[len(namespace) :]
             if iri.startswith(namespace) and local and all(c.isalnum() or c in "-_" for c in local):
                 return f"{prefix}:{local}"
@@ -112,7 +123,7 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         by_subject[triple.subject].append(triple)
         if isinstance(triple.object, ox.BlankNode):
             references[triple.object] += 1
-        if triple.predicate.value == str(RDFS.label) and isinstance(triple.subject, ox.NamedNode):
+        if triple.predicate.value == _LABEL and isinstance(triple.subject, ox.NamedNode):
             labels.setdefault(triple.subject.value, triple.object.value)  # type: ignore[union-attr]  # no quoted triples
     embedded = {node for node, count in references.items() if count == 1 and node in by_subject}
     # A blank node referenced once is written inside its referrer, unless no top-level node
@@ -137,7 +148,7 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         grouped: dict[str, list] = defaultdict(list)
         for triple in by_subject.get(subject, []):
             predicate, obj = triple.predicate.value, triple.object
-            if predicate == str(RDF.type) and isinstance(obj, ox.NamedNode):
+            if predicate == _TYPE and isinstance(obj, ox.NamedNode):
                 grouped["type"].append(compactor.classes.get(obj.value, compactor.curie(obj.value)))
                 continue
             key, coerce = compactor.key(predicate)
@@ -156,11 +167,12 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         return out
 
     def is_statement(subject: Term) -> bool:
-        return any(t.predicate.value == str(RDF.type) and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])  # type: ignore[union-attr]  # no quoted triples
+        return any(t.predicate.value == _TYPE and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])  # type: ignore[union-attr]  # no quoted triples
 
     subjects = [s for s in by_subject if not (isinstance(s, ox.BlankNode) and s in embedded)]
     statements = [s for s in subjects if frame and is_statement(s)]
-    others = [s for s in subjects if s not in set(statements)]
+    framed = set(statements)
+    others = [s for s in subjects if s not in framed]
     return {
         "@context": context,
         "@graph": [node(s, True, frozenset()) for s in statements] + [node(s, False, frozenset()) for s in others],
