@@ -177,7 +177,9 @@ class _DraftWriter:
         pairs += [(GG.targetTime, iri(YEAR[year])) for year in statement.years]
         pairs += [(relation, iri(target)) for relation, target in statement.lineage]
         pairs += [(GG.mentions, iri(candidate.iri)) for candidate in statement.candidates]
+        pairs += [(GG.vagueTime, turtle.string(time, "en")) for time in statement.vague_times]
         pairs += [
+            (GG.commitmentRule, turtle.string(statement.rule)),
             (GG.confidence, turtle.decimal(Decimal(str(statement.confidence)))),
             (PROV.wasGeneratedBy, iri(self.activity)),
         ]
@@ -214,6 +216,7 @@ class _DraftWriter:
                         if candidate.acronym and candidate.acronym != candidate.name
                         else []
                     ),
+                    *([(GG.proposedClass, iri(GG[candidate.cls]))] if candidate.cls else []),
                     (RDFS.comment, turtle.string(CANDIDATE_COMMENT, "en")),
                 ],
             )
