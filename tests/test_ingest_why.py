@@ -10,7 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
 from govgraph import paths
-from govgraph.ingest import draft_turtle, extract
+from govgraph.ingest import draft_turtle, extract, validate_draft
 from govgraph.namespaces import GG, STMT
 from tests.conftest import run_cli
 
@@ -76,3 +76,24 @@ def test_the_review_page_shows_why_and_proposes_the_class(app_page, seed_store, 
     captions = unescape("\n".join(str(c.value) for c in at.caption))
     assert "Why: " in captions and RULE_WILL in captions and "in the near term" in captions
     assert at.selectbox(key="review.class.blue-harbour-foundation").value == "Organisation"
+
+
+def test_the_shapes_check_the_rule_and_the_vague_time(source, tmp_path):
+    extraction = extract(source, doc_id="why", date="2024-03-15")
+    draft = tmp_path / "why.ttl"
+    good = draft_turtle(extraction)
+    draft.write_text(good, encoding="utf-8")
+    assert validate_draft(draft).violations == []
+    bad = good.replace('"in the near term"@en', "2024").replace('gg:commitmentRule "', 'gg:commitmentRule "two rules", "', 1)
+    draft.write_text(bad, encoding="utf-8")
+    messages = " ".join(str(v.message) for v in validate_draft(draft).violations)
+    assert "gg:vagueTime" in messages and "gg:commitmentRule" in messages
+
+
+def test_a_candidate_speaker_has_its_proposed_class_too(tmp_path):
+    path = tmp_path / "council.txt"
+    path.write_text("1. The Digital Standards Authority will publish a report in 2025.\n", encoding="utf-8")
+    graph = Graph().parse(data=draft_turtle(extract(path, doc_id="council", date="2024-03-15")), format="turtle")
+    (candidate,) = graph.subjects(RDF.type, GG.CandidateEntity)
+    assert (candidate, RDF.type, GG.Actor) in graph
+    assert graph.value(candidate, GG.proposedClass) == GG.Organisation

@@ -32,6 +32,7 @@ from .extract import (
     ExtractionStream,
 )
 from .fetch import Retrieval
+from .lineage import head_class
 from .reading import SourceText
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 
@@ -203,7 +204,8 @@ class _DraftWriter:
                     ],
                 )
         for actor in sorted(self.candidate_actors):
-            self.candidates.setdefault(actor, CandidateEntity(actor, str(actor).rsplit("/", 1)[-1].replace("-", " "), None))
+            name = str(actor).rsplit("/", 1)[-1].replace("-", " ")
+            self.candidates.setdefault(actor, CandidateEntity(actor, name, None, head_class(name)))
         for node, candidate in self.candidates.items():
             self._subject(
                 node,
