@@ -453,13 +453,6 @@ def _opens_a_name(quote: str, mention: NameMatch) -> bool:
     return (mention.entity.is_a("Actor") or mention.entity.is_a("Place")) and bool(_CAPITAL_AFTER.match(quote, mention.end))
 
 
-def _name_span(quote: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the name in a reference to earlier work (see `_reference_name`)."""
-    name = _reference_name(quote, start, end)
-    name_start = quote.index(name, start) if name in quote[start:end] else start
-    return name_start, name_start + len(name)
-
-
 def _reaffirmed(quote: str, mentions: list[NameMatch]) -> list[ReferenceEntity]:
     """Documents and meetings reaffirmed by name right after the verb, one after another ("We
     reaffirm the Tunis Agenda and the Geneva Declaration of Principles"); "reaffirm the importance
@@ -497,7 +490,8 @@ def _lineage_target(
     """What a reference to earlier work names: the widest document, meeting, forum or initiative
     linked inside it, or else a dated document or meeting its words, year and place identify."""
     name = _reference_name(quote, start, end)
-    name_start, name_end = _name_span(quote, start, end)
+    name_start = quote.index(name, start) if name in quote[start:end] else start
+    name_end = name_start + len(name)
     # Only a name that ends the reference is its head: "G7" in "the G7 Summit in Italy" is not.
     heads = [
         m
