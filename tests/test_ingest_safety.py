@@ -133,7 +133,7 @@ def test_report_prints_a_review_table(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["para", "clause", "act", "commit?", "conf", "entities", "quote"]
+    assert lines[0].split() == ["para", "clause", "act", "commit?", "conf", "entities", "quote", "why"]
     condemn = next(line for line in lines if " condemn " in line)
     assert condemn.split()[:5] == ["2", "1.1", "condemn", "no", "0.90"]
     assert "?hiroshima-ai-process" in result.stdout  # the African Union is now reference data

@@ -76,6 +76,10 @@ def _card(draft: Draft, statement: DraftStatement, paragraph: DraftParagraph, en
         )
         if statement.links:
             st.markdown(marks.chips(_mentions(statement)), unsafe_allow_html=True)
+        why = [f"Why: {statement.rule}"] if statement.rule else []
+        why += [f"Time without a date: “{time}”" for time in statement.vague_times]
+        if why:
+            st.caption(" · ".join(marks.escape(line) for line in why), unsafe_allow_html=True)
         a, b, c, d = st.columns(4)
         a.button("Accept", key=P + "accept." + sid, on_click=_change, args=(path, "accept", sid), disabled=statement.accepted)
         b.button("Reject", key=P + "reject." + sid, on_click=_change, args=(path, "reject", sid))
@@ -114,7 +118,9 @@ def _candidates(draft: Draft, entities: dict[str, str]) -> None:
             )
             if name:
                 left.button("Resolve", key=P + "do-resolve." + cid, on_click=_change, args=(path, "resolve", cid, entities[name]))
-            cls = right.selectbox("…or a new entity of class", draft.classes(), index=None, key=P + "class." + cid)
+            classes = draft.classes()
+            proposed = classes.index(candidate.cls) if candidate.cls in classes else None
+            cls = right.selectbox("…or a new entity of class", classes, index=proposed, key=P + "class." + cid)
             new_name = right.text_input("Named", label, key=P + "name." + cid)
             if cls:
                 right.button("Create", key=P + "create." + cid, on_click=_create, args=(path, cid, new_name, cls))

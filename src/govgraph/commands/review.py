@@ -15,6 +15,11 @@ def _pair(text: str) -> tuple[str, str]:
     return key.strip(), value.strip()
 
 
+def _create(text: str) -> tuple[str, str | None]:
+    """CANDIDATE=CLASS, or CANDIDATE alone for the class the extractor proposed."""
+    return _pair(text) if "=" in text else (text.strip(), None)
+
+
 def _span(text: str) -> tuple[str, tuple[int, int]]:
     key, value = _pair(text)
     start, sep, end = value.partition(":")
@@ -82,7 +87,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add("--span", "ID=START:END", _span, "new offsets in the source text; the quote is cut again from it")
     add("--resolve", "CANDIDATE=IRI", _pair, "the candidate is this existing reference entity")
     add("--name", "CANDIDATE=LABEL", _pair, "give the candidate a better name (before --create)")
-    add("--create", "CANDIDATE=CLASS", _pair, "make the candidate a new entity of this ontology class (Organisation…)")
+    add(
+        "--create",
+        "CANDIDATE[=CLASS]",
+        _create,
+        "make the candidate a new entity of this ontology class (Organisation…); by default the class the extractor proposed",
+    )
     add("--link", "ID=IRI", _pair, "the statement also names this reference entity")
     parser.add_argument("--no-validate", dest="no_validate", action="store_true", help="skip the validation status")
     parser.set_defaults(func=run)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 #: Verb phrases and the act kind (a local name in the act scheme) each one performs; longer first.
 VERBS: list[tuple[str, str]] = [
-    (r"(?:are|remain)\s+(?:\w+\s+)?(?:resolved|determined)\s+to|resolves?(?:\s+to)?", "resolve"),
-    (r"(?:are|remain)\s+(?:\w+\s+)?committed\s+to|commits?\s+(?:ourselves\s+|itself\s+|themselves\s+)?to", "commit"),
+    (r"(?:are|is|remains?)\s+(?:\w+\s+)?(?:resolved|determined)\s+to|resolves?(?:\s+to)?", "resolve"),
+    (r"(?:are|is|remains?)\s+(?:\w+\s+)?committed\s+to|commits?\s+(?:ourselves\s+|itself\s+|themselves\s+)?to", "commit"),
     (r"(?:have\s+(?:\w+\s+)?)?(?:agreed?|agrees|decided?|decides)\s+to", "agree"),
     (r"(?:tasks?|instructs?|mandates?|directs?|requests?|ask)\s+(?:the|our|its|their|relevant)\b", "task"),
     (r"invites?|encourages?", "invite"),

@@ -32,6 +32,7 @@ from .extract import (
     ExtractionStream,
 )
 from .fetch import Retrieval
+from .lineage import head_class
 from .reading import SourceText
 from .reference import ACTOR_CLASSES, Reference, load_reference, resolve
 
@@ -177,7 +178,9 @@ class _DraftWriter:
         pairs += [(GG.targetTime, iri(YEAR[year])) for year in statement.years]
         pairs += [(relation, iri(target)) for relation, target in statement.lineage]
         pairs += [(GG.mentions, iri(candidate.iri)) for candidate in statement.candidates]
+        pairs += [(GG.vagueTime, turtle.string(time, "en")) for time in statement.vague_times]
         pairs += [
+            (GG.commitmentRule, turtle.string(statement.rule)),
             (GG.confidence, turtle.decimal(Decimal(str(statement.confidence)))),
             (PROV.wasGeneratedBy, iri(self.activity)),
         ]
@@ -201,7 +204,8 @@ class _DraftWriter:
                     ],
                 )
         for actor in sorted(self.candidate_actors):
-            self.candidates.setdefault(actor, CandidateEntity(actor, str(actor).rsplit("/", 1)[-1].replace("-", " "), None))
+            name = str(actor).rsplit("/", 1)[-1].replace("-", " ")
+            self.candidates.setdefault(actor, CandidateEntity(actor, name, None, head_class(name)))
         for node, candidate in self.candidates.items():
             self._subject(
                 node,
@@ -214,6 +218,7 @@ class _DraftWriter:
                         if candidate.acronym and candidate.acronym != candidate.name
                         else []
                     ),
+                    *([(GG.proposedClass, iri(GG[candidate.cls]))] if candidate.cls else []),
                     (RDFS.comment, turtle.string(CANDIDATE_COMMENT, "en")),
                 ],
             )

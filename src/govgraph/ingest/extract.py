@@ -13,7 +13,7 @@ from typing import Any
 from rdflib import URIRef
 
 from ..errors import InputError
-from ..namespaces import ACTOR, ID, STMT
+from ..namespaces import ACTOR, GG, ID, STMT
 from .acts import Clause, find_acts
 from .earlier import DATED, resolve_dated, when_and_where
 from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
@@ -24,7 +24,7 @@ from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
 #: Bumped whenever a change to the extractor can change its output for the same input.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 #: What a lineage link may point to (classes of the ontology; their subclasses too): an earlier
 #: document, or the meeting that made it ("our commitment from the meeting in Germany last year").
 _LINEAGE_TARGETS = ("Document", "Meeting")
@@ -33,6 +33,11 @@ _NAME_BEFORE = re.compile(r"(?<=\S\s)(?!The\b)[A-Z][\w'’-]*\s+$")
 #: A capitalised word (not an acronym) right after a name: the name opens a longer one.
 _WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _OPENING = re.compile(r"(?:[Tt]he\s+)?")
+#: Any capitalised word right after a name ("Hiroshima AI Process"): the name opens a longer one.
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+#: A reaffirmation naming a document or meeting straight after its verb ("We reaffirm the Tunis Agenda").
+_REAFFIRMED = re.compile(r"\b(?:re-?affirm|reiterat)\w*\s+(?:the\s+)?")
+_NEXT_IN_LIST = re.compile(r",?\s+(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?")
 #: What may speak as a named subject though the reference data lacks it: a body, by its head noun.
 _SPEAKING_BODIES = ("Organisation", "Forum")
 
@@ -369,19 +374,25 @@ def _link(
             mention = replace(mention, entity=entity)
         mentions.append(mention)
     mentions += _titled_offices(quote, mentions, reference, document_speaker)
-    # "G20" opening "the G20 Framework for Systems of…" is part of that name, and "The EU" opening
-    # "The EU and its Member States reaffirm…" is the speaker: neither is a link of its own.
+    # "G20" opening "the G20 Framework for Systems of…" is part of that name, and the document's
+    # speaker opening one is so whoever makes the statement ("G7" in "the G7 Summit in Italy" after "The
+    # Canadian Presidency…"); "The EU" opening "The EU and its Member States reaffirm…" is the
+    # speaker: none is a link of its own.
+    speakers = {*made_by, document_speaker}
     mentions = [
         m
         for m in mentions
-        if not (m.entity.iri in made_by and (_WORD_AFTER.match(quote, m.end) or _OPENING.fullmatch(quote, 0, m.start)))
+        if not (
+            (m.entity.iri in speakers and _WORD_AFTER.match(quote, m.end))
+            or (m.entity.iri in made_by and _OPENING.fullmatch(quote, 0, m.start))
+        )
     ]
     links: list[tuple[URIRef, URIRef]] = []
     years: list[str] = [year for year, _, _ in target_years(quote, document_year)]
     for mention in mentions:
         if mention.repeat:
             continue
-        if mention.nested and mention.entity.iri in made_by:
+        if mention.nested and mention.entity.iri in speakers:
             continue  # "G7" inside "G7 Partnership…" names the speaker, not a party
         links.append((mention.entity.role, mention.entity.iri))
         if mention.entity.is_a("Meeting"):
@@ -390,6 +401,7 @@ def _link(
     mention_spans: SpanIndex[NameMatch] = SpanIndex()
     for mention in mentions:
         mention_spans.add(mention.start, mention.end, mention)
+    statement.lineage += [(GG.reaffirms, document.iri) for document in _reaffirmed(quote, mentions)]
     for clue in lineage_clues(quote):
         target = _lineage_target(clue.start, clue.end, quote, mention_spans, places, reference, document_year)
         if target is _NO_LINEAGE:
@@ -407,14 +419,26 @@ def _link(
         # "G20" in "the 2023 G20 New Delhi Leaders' Declaration" names the speaker, inside another name.
         speaker_inside = {m.entity.iri for m in mention_spans.overlapping(clue.start, clue.end) if m.entity.iri in made_by}
         links = [link for link in links if link[1] not in speaker_inside]
+    # A place or actor opening a longer name stays linked, and the name stays whole: "Hiroshima AI
+    # Process" is a candidate, and "the G7 Summit in Italy next year" the meeting its kind, year and
+    # place identify.
+    openers = {(m.start, m.end) for m in mentions if _opens_a_name(quote, m)}
+    for found_name in candidate_names(quote, [span for span in taken if span not in openers]):
+        if head_class(found_name.name) in DATED and not found_name.acronym:
+            when = when_and_where(quote, found_name.start, found_name.end, places, document_year)
+            dated = resolve_dated(None, found_name.name, when, reference)
+            if dated is not None:
+                links.append((dated.role, dated.iri))
+                taken.append((found_name.start, found_name.end))
+    places_opening = {(m.start, m.end) for m in mentions if m.entity.is_a("Place") and _opens_a_name(quote, m)}
     named = {c.iri for c in statement.candidates}
-    for found_name in candidate_names(quote, taken):
-        candidate = CandidateEntity(
-            candidate_iri(found_name.name), found_name.name, found_name.acronym, head_class(found_name.name)
-        )
+    for found_name in candidate_names(quote, [span for span in taken if span not in places_opening]):
+        cls = head_class(found_name.name)
+        candidate = CandidateEntity(candidate_iri(found_name.name), found_name.name, found_name.acronym, cls)
         if candidate.iri not in named:
             statement.candidates.append(candidate)
             named.add(candidate.iri)
+    statement.lineage = list(dict.fromkeys(statement.lineage))
     statement.links = sorted(set(links))
     statement.years = sorted(set(years))
     statement.vague_times = vague_times(quote)
@@ -422,6 +446,26 @@ def _link(
 
 #: What `_lineage_target` gives for a reference to a known entity that is no document or meeting.
 _NO_LINEAGE = ReferenceEntity(URIRef(""), "", URIRef(""))
+
+
+def _opens_a_name(quote: str, mention: NameMatch) -> bool:
+    """Whether a linked actor or place is followed by a capitalised word, as "G7" in "G7 Summit"."""
+    return (mention.entity.is_a("Actor") or mention.entity.is_a("Place")) and bool(_CAPITAL_AFTER.match(quote, mention.end))
+
+
+def _reaffirmed(quote: str, mentions: list[NameMatch]) -> list[ReferenceEntity]:
+    """Documents and meetings reaffirmed by name right after the verb, one after another ("We
+    reaffirm the Tunis Agenda and the Geneva Declaration of Principles"); "reaffirm the importance
+    of…" names none."""
+    starts = {m.start: m for m in mentions if not m.nested and any(m.entity.is_a(c) for c in _LINEAGE_TARGETS)}
+    found = []
+    for verb in _REAFFIRMED.finditer(quote):
+        position = verb.end()
+        while (mention := starts.get(position)) is not None:
+            found.append(mention.entity)
+            after = _NEXT_IN_LIST.match(quote, mention.end)
+            position = after.end() if after and after.end() > mention.end else -1
+    return found
 
 
 def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:

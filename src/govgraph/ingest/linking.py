@@ -5,7 +5,7 @@ longest match wins; a shorter match inside it is kept only when it names somethi
 class, so "EU Global Gateway" yields the initiative and the EU, while "Global Gateway" inside
 it adds nothing. Labels without lower-case letters (IGF, UN, WSIS+20, LGBTQI+) match with
 their case, and so do titles (reference.exact_labels); other labels match in any case, with
--ize/-ise spellings and a plural -s allowed.
+-ize/-ise spellings, a plural -s and a serial comma before "and" or "or" allowed.
 """
 
 from __future__ import annotations
@@ -43,7 +43,12 @@ def _is_acronym(label: str) -> bool:
 
 
 def _pattern(label: str, exact: bool) -> re.Pattern:
-    parts = [re.escape(part) for part in label.split()]
+    words = label.split()
+    # "reliable, and secure" and "reliable and secure" are one label: the serial comma is optional.
+    parts = [
+        re.escape(word.rstrip(",")) + ",?" if i + 1 < len(words) and words[i + 1] in ("and", "or") else re.escape(word)
+        for i, word in enumerate(words)
+    ]
     body = r"\s+".join(parts)
     plural = "" if exact or not label[-1].isalpha() else "(?:s|es)?"
     return re.compile(rf"{body}{plural}(?![\w+])")

@@ -9,7 +9,7 @@ from ..validate import ValidationReport
 from .extract import Extraction
 from .revise import Draft
 
-COLUMNS = ("para", "clause", "act", "commit?", "conf", "entities", "quote")
+COLUMNS = ("para", "clause", "act", "commit?", "conf", "entities", "quote", "why")
 
 
 def _short(iri: URIRef) -> str:
@@ -23,7 +23,8 @@ def _excerpt(quote: str, width: int) -> str:
 
 
 def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str, ...]]:
-    """One row per statement: paragraph, sentence.clause, act, commitment, confidence, entities, quote."""
+    """One row per statement: paragraph, sentence.clause, act, commitment, confidence, entities
+    (vague times quoted), quote, and the rule that decided the commitment (why)."""
     rows: list[tuple[str, ...]] = []
     for s in extraction.statements:
         entities = [_short(target) for _, target in s.links]
@@ -31,6 +32,7 @@ def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str
         entities += [f"{str(rel).rsplit('#', 1)[-1]}→{_short(target)}" for rel, target in s.lineage]
         lineage_targets = {t for _, t in s.lineage}
         entities += [_short(c.iri) for c in s.candidates if c.iri not in lineage_targets]
+        entities += [f'"{time}"' for time in s.vague_times]
         rows.append(
             (
                 str(s.paragraph),
@@ -40,6 +42,7 @@ def review_rows(extraction: Extraction, quote_width: int = 60) -> list[tuple[str
                 f"{s.confidence:.2f}",
                 ", ".join(entities) or "-",
                 _excerpt(s.quote, quote_width),
+                s.rule,
             )
         )
     return rows
@@ -61,14 +64,16 @@ def review_table(extraction: Extraction, quote_width: int = 60, entity_width: in
     return "\n".join(out)
 
 
-DRAFT_COLUMNS = ("id", "para", "act", "commit?", "ok?", "conf", "entities", "quote")
+DRAFT_COLUMNS = ("id", "para", "act", "commit?", "ok?", "conf", "entities", "quote", "why")
 
 
 def draft_rows(draft: Draft, quote_width: int = 60) -> list[tuple[str, ...]]:
-    """One row per statement of a draft under review: id, paragraph, act, commitment, accepted, confidence, links, quote."""
+    """One row per statement of a draft under review: id, paragraph, act, commitment, accepted,
+    confidence, links (vague times quoted), quote, and why the extractor decided the commitment."""
     rows: list[tuple[str, ...]] = []
     for s in draft.statements():
         entities = [("?" + link.iri.rsplit("/", 1)[-1]) if link.candidate else short(link.iri) for link in s.links]
+        entities += [f'"{time}"' for time in s.vague_times]
         rows.append(
             (
                 s.id,
@@ -79,6 +84,7 @@ def draft_rows(draft: Draft, quote_width: int = 60) -> list[tuple[str, ...]]:
                 f"{s.confidence:.2f}" if s.confidence is not None else "-",
                 ", ".join(entities) or "-",
                 _excerpt(s.quote, quote_width),
+                s.rule or "-",
             )
         )
     return rows
@@ -94,7 +100,10 @@ def draft_table(draft: Draft, report: ValidationReport | None = None, quote_widt
     if empty:
         out.append("paragraphs without statement: " + ", ".join(map(str, empty)))
     for candidate in draft.candidates():
-        out.append(f"candidate {candidate.id}: {' '.join(candidate.label.split())!r} (resolve it to an entity, or create it)")
+        kind = f" ({candidate.cls}, proposed)" if candidate.cls else ""
+        out.append(
+            f"candidate {candidate.id}: {' '.join(candidate.label.split())!r}{kind} (resolve it to an entity, or create it)"
+        )
     accepted = sum(1 for s in statements if s.accepted)
     out.append(
         f"{len(statements)} statements ({sum(1 for s in statements if s.commitment)} commitments, {accepted} accepted); "

@@ -72,6 +72,8 @@ class DraftStatement:
     end: int
     quote: str
     links: tuple[Link, ...]
+    rule: str = ""  # why the extractor decided it is a commitment or not
+    vague_times: tuple[str, ...] = ()  # times with no date, as written ("in the near term")
 
     @property
     def id(self) -> str:
@@ -96,6 +98,7 @@ class Candidate:
     iri: str
     label: str
     alt_labels: tuple[str, ...]
+    cls: str | None = None  # the class the extractor proposes (a local name of the ontology), the default for `create`
 
     @property
     def id(self) -> str:
@@ -143,7 +146,12 @@ class Draft:
     def candidates(self) -> list[Candidate]:
         """The candidate entities still to resolve or create."""
         return [
-            Candidate(iri, label, tuple(sorted(str(a) for a in self.graph.objects(URIRef(iri), SKOS.altLabel))))
+            Candidate(
+                iri,
+                label,
+                tuple(sorted(str(a) for a in self.graph.objects(URIRef(iri), SKOS.altLabel))),
+                _local_name(self.graph.value(URIRef(iri), GG.proposedClass)),
+            )
             for iri, label in unresolved_candidates(self.graph)
         ]
 
@@ -182,6 +190,8 @@ class Draft:
             end=self._int(node, GG.endOffset),
             quote=str(graph.value(node, GG.quote)),
             links=tuple(self._links(node)),
+            rule=str(graph.value(node, GG.commitmentRule) or ""),
+            vague_times=tuple(sorted(str(v) for v in graph.objects(node, GG.vagueTime))),
         )
 
     def _links(self, node: URIRef) -> list[Link]:
@@ -287,9 +297,13 @@ class Draft:
         self._replace(node, entity.iri, entity.role)
         self.graph.remove((node, None, None))
 
-    def create(self, ident: str, cls: str) -> URIRef:
-        """The candidate becomes a new entity of class `cls` (a local name of the ontology), kept in the draft."""
+    def create(self, ident: str, cls: str | None = None) -> URIRef:
+        """The candidate becomes a new entity of class `cls` (a local name of the ontology; by default
+        the class the extractor proposed), kept in the draft."""
         node = self.candidate(ident)
+        cls = cls or _local_name(self.graph.value(node, GG.proposedClass))
+        if cls is None:
+            raise InputError(self.path, f"the extractor proposed no class for {ident}; name one of {', '.join(self.classes())}")
         role = _role(load_vocabulary(), str(GG[cls]))
         if role is None:
             raise InputError(self.path, f"{cls!r} is not a class a statement can name; one of {', '.join(self.classes())}")
@@ -349,6 +363,11 @@ class Draft:
                 return by_label.iri
             raise InputError(self.path, f"{ident!r} is neither an IRI, a prefixed name nor a label of the reference data")
         return URIRef(str(namespace) + ident)
+
+
+def _local_name(node: Node | None) -> str | None:
+    """The local name of an ontology term ("Organisation"), or None."""
+    return str(node).removeprefix(str(GG)) if node is not None and str(node).startswith(str(GG)) else None
 
 
 def _role(vocabulary: Vocabulary, cls: str) -> URIRef | None:
