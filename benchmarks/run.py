@@ -147,11 +147,14 @@ def step_questions(home: Path, work: Path, repeat: int, budget: float, timeout: 
     store = EmbeddedStore(paths.STORE_DIR)
     raw = ox.Store.read_only(str(paths.STORE_DIR))
 
+    def _term(term: object) -> object:
+        return None if term is None else from_oxigraph(term)  # an unbound variable stays None, as in ours
+
     def raw_answer(text: str) -> object:
         result = raw.query(text, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
-        return [tuple(from_oxigraph(solution[v]) for v in result.variables) for solution in result]
+        return [tuple(_term(solution[v]) for v in result.variables) for solution in result]
 
     def ours_answer(answer: object) -> object:
         return [tuple(row) for row in answer.rows] if isinstance(answer, ResultTable) else answer

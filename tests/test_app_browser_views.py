@@ -4,9 +4,10 @@ Each test saves screenshots under test-artifacts/ (NAME-1400.png, NAME-800.png).
 """
 
 import io
+import time
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Frame, Page, expect
 
 from tests.hardening.app_browser import CHROMIUM, FIRST, QUIET, open_page, settle
 
@@ -84,14 +85,25 @@ def test_entity_page_keeps_the_iri_behind_copy(page: Page, app_url, artifacts):
     shots(page, artifacts, "entity-copy-iri")
 
 
+def settled_spot(frame: Frame, node: str) -> dict:
+    """Where `node` is drawn once the layout has stopped moving (a loaded machine takes longer than any fixed wait)."""
+    deadline, last = time.monotonic() + FIRST / 1000, None
+    while time.monotonic() < deadline:
+        spot = frame.evaluate(f"() => view.canvasToDOM(view.getPosition({node!r}))")
+        if spot == last:
+            return spot
+        last = spot
+        frame.wait_for_timeout(500)
+    raise AssertionError(f"the network layout was still moving after {FIRST / 1000:.0f} s")
+
+
 def test_a_click_on_a_network_node_opens_its_page(page: Page, app_url, artifacts):
     open_page(page, app_url + "network", "Network")
     frame = page.frame_locator("iframe").first
     expect(frame.locator("canvas").first).to_be_visible(timeout=FIRST)
-    page.wait_for_timeout(1500)  # the layout settles
-    shots(page, artifacts, "network-labelled")
     inner = page.frames[-1]
-    spot = inner.evaluate(f"() => view.canvasToDOM(view.getPosition({IGF_CLAUSE!r}))")
+    spot = settled_spot(inner, IGF_CLAUSE)
+    shots(page, artifacts, "network-labelled")
     box = page.locator("iframe").first.bounding_box()
     with page.context.expect_page() as opened:
         page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])

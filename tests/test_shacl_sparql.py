@@ -198,8 +198,8 @@ def test_engines_agree_on_a_randomly_corrupted_synthetic_graph(tmp_path):
 def test_generator_is_deterministic(tmp_path):
     from benchmarks.synthetic import generate
 
-    first = generate(tmp_path / "a", triples=2500, seed=5)
-    second = generate(tmp_path / "b", triples=2500, seed=5)
+    first = generate(tmp_path / "a", triples=12000, seed=5)
+    second = generate(tmp_path / "b", triples=12000, seed=5)
     names = sorted(p.name for p in (first.home / "data" / "statements").iterdir())
     assert first.documents == second.documents >= 2 and len(names) == first.documents + 1
     for name in names:
