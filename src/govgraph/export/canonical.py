@@ -23,29 +23,48 @@ class Canonical(list[ox.Quad]):
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
-    """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object."""
+    """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object.
+
+    Canonicalisation is skipped when no quad holds a blank node: the labels are then the data's own.
+    """
     if isinstance(quads, Canonical):
         return quads
-    dataset = ox.Dataset(quads)
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return Canonical(sorted(dataset, key=quad_key))
+    unique = set(quads)
+    if any(_has_blank_node(quad) for quad in unique):
+        dataset = ox.Dataset(unique)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        unique = set(dataset)
+    return Canonical(sorted(unique, key=quad_key))
 
 
 def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """The union of all graphs as canonical triples, sorted by subject, predicate, object."""
+    """The union of all graphs as canonical triples, sorted by subject, predicate, object.
+
+    Blank nodes keep the labels the quads were canonicalised with: the dataset is canonicalised once.
+    """
     if isinstance(quads, Canonical) and quads.triples is not None:
         return quads.triples
-    merged = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
-    triples = [q.triple for q in canonical_quads(merged)]
-    if isinstance(quads, Canonical):
-        quads.triples = triples
-    return triples
+    ordered = canonical_quads(quads)
+    ordered.triples = sorted({quad.triple for quad in ordered}, key=str)
+    return ordered.triples
 
 
-def quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    """Sort key: the N-Triples text of each term, graph first."""
+def _has_blank_node(quad: ox.Quad) -> bool:
+    return (
+        isinstance(quad.subject, ox.BlankNode)
+        or isinstance(quad.object, ox.BlankNode)
+        or isinstance(quad.graph_name, ox.BlankNode)
+    )
+
+
+def quad_key(quad: ox.Quad) -> tuple[str, str]:
+    """Sort key: the graph's N-Triples text, then the triple's (the same order as term by term).
+
+    A term is never a prefix of another term followed by a space (IRIs end in ">", literals in their
+    quote, language tag or datatype, and a space sorts below every character after a blank node label).
+    """
     graph = quad.graph_name
-    return ("" if isinstance(graph, ox.DefaultGraph) else str(graph), str(quad.subject), str(quad.predicate), str(quad.object))
+    return ("" if isinstance(graph, ox.DefaultGraph) else str(graph), str(quad.triple))
 
 
 def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
