@@ -49,6 +49,13 @@ def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     return ordered.triples
 
 
+def canonical_part(triples: Iterable[ox.Triple]) -> Canonical:
+    """Some triples of a canonical graph, sorted: their blank-node labels are already canonical, so kept."""
+    part = Canonical(sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}, key=quad_key))
+    part.triples = [quad.triple for quad in part]
+    return part
+
+
 def _has_blank_node(quad: ox.Quad) -> bool:
     return (
         isinstance(quad.subject, ox.BlankNode)

@@ -34,12 +34,16 @@ def _sort_xmlns(text: str) -> str:
 
 
 def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
-    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise."""
+    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise.
+
+    The IRIs are cut at their last "#", "/" or ":" first: a handful of stems to match, not every IRI.
+    """
     iris = {
         t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object) if isinstance(t, ox.NamedNode)
     }
     iris |= {t.datatype.value for triple in triples for t in (triple.object,) if isinstance(t, ox.Literal)}
-    return {p: ns for p, ns in prefixes().items() if any(iri.startswith(ns) for iri in iris)}
+    stems = {iri[: max(iri.rfind("#"), iri.rfind("/"), iri.rfind(":")) + 1] for iri in iris}
+    return {p: ns for p, ns in prefixes().items() if any(stem.startswith(ns) for stem in (stems if ns[-1] in "#/:" else iris))}
 
 
 def _serialize(*args: Any, **kwargs: Any) -> bytes:

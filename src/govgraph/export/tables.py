@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from .. import csv_text, vocabulary
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
-from .jsonld import Compactor, load_context
+from .jsonld import compactor, load_context
 
 #: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -65,7 +65,7 @@ def _subclasses(triples: list[ox.Triple], root: str) -> frozenset[str]:
 
 def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     """Table name → rows (header first) for canonical `triples`."""
-    compactor = Compactor(load_context())
+    compact = compactor(load_context())
     by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
     labels: dict[Term, str] = {}
     for t in triples:
@@ -96,7 +96,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
             for t in by_subject[s]:
                 if t.predicate.value in (_TYPE, _LABEL):
                     continue
-                key = compactor.key(t.predicate.value)[0]
+                key = compact.key(t.predicate.value)[0]
                 columns[key] = columns.get(key, False) or isinstance(t.object, ox.NamedNode)
         header = ["id", "label", "type"] + (["commitment"] if name == "statements" else [])
         for key in sorted(columns, key=lambda k: (PREFERRED.index(k) if k in PREFERRED else len(PREFERRED), k)):
@@ -106,11 +106,11 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
             cells: dict[str, list[str]] = defaultdict(list)
             for t in by_subject[s]:
                 if t.predicate.value == _TYPE:
-                    cells["type"].append(compactor.classes.get(t.object.value, compactor.curie(t.object.value)))  # type: ignore[union-attr]  # no quoted triples
+                    cells["type"].append(compact.classes.get(t.object.value, compact.curie(t.object.value)))  # type: ignore[union-attr]  # no quoted triples
                 elif t.predicate.value == _LABEL:
                     cells["label"].append(t.object.value)  # type: ignore[union-attr]  # no quoted triples
                 else:
-                    key = compactor.key(t.predicate.value)[0]
+                    key = compact.key(t.predicate.value)[0]
                     cells[key].append(text(t.object))
                     if columns[key]:
                         cells[f"{key} label"].append(labels.get(t.object, "") if isinstance(t.object, ox.NamedNode) else "")
