@@ -54,13 +54,13 @@ PREFERRED = [
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
-def _subclasses(triples: list[ox.Triple], root: str) -> frozenset[str]:
-    """`root` and every class below it by rdfs:subClassOf, in the ontology or in the data."""
+def _hierarchy(triples: list[ox.Triple]) -> dict[str, set[str]]:
+    """Each class's direct subclasses by rdfs:subClassOf, in the ontology or in the data."""
     children = {parent: set(kids) for parent, kids in vocabulary.load().children.items()}
     for t in triples:
         if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
             children.setdefault(t.object.value, set()).add(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
-    return vocabulary.below(root, children)
+    return children
 
 
 def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
@@ -68,8 +68,11 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     compact = compactor(load_context())
     by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
     labels: dict[Term, str] = {}
+    types: dict[ox.NamedNode, set[str]] = defaultdict(set)
     for t in triples:
         by_subject[t.subject].append(t)
+        if t.predicate.value == _TYPE and isinstance(t.subject, ox.NamedNode):
+            types[t.subject].add(t.object.value)  # type: ignore[union-attr]  # no quoted triples
         if t.predicate.value == _LABEL and t.subject not in labels:
             labels[t.subject] = t.object.value  # type: ignore[union-attr]  # no quoted triples
 
@@ -82,13 +85,10 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
         return labels.get(term) or " ".join(t.object.value for t in by_subject[term] if isinstance(t.object, ox.Literal))
 
     tables: dict[str, list[list[str]]] = {}
+    children = _hierarchy(triples)
     for name, root in TABLES:
-        classes = _subclasses(triples, root)
-        members = [
-            s
-            for s, ts in by_subject.items()
-            if isinstance(s, ox.NamedNode) and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)  # type: ignore[union-attr]  # no quoted triples
-        ]
+        classes = vocabulary.below(root, children)
+        members = [s for s, its in types.items() if not classes.isdisjoint(its)]
         if not members:
             continue
         columns: dict[str, bool] = {}  # key → whether the values are links (gets a label column)
