@@ -7,6 +7,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..network import build_graph
+from . import graphml as graphml_text
 from .dates import release_date
 
 
@@ -21,9 +22,7 @@ def graphml(quads: list[ox.Quad]) -> bytes:
 
 def graphml_of(graph: nx.Graph) -> bytes:
     """Any network as GraphML, nodes and edges in sorted order: the same graph gives the same bytes."""
-    buffer = io.BytesIO()
-    nx.write_graphml_xml(_sorted(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return graphml_text.write(graph)
 
 
 def gexf(quads: list[ox.Quad]) -> bytes:
