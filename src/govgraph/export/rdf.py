@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
-from ..turtle import Prefixes, document
+from ..turtle import Prefixes, document_of
 from .canonical import canonical_quads, canonical_triples, prefixes
 
 
@@ -53,8 +53,7 @@ def _serialize(*args: Any, **kwargs: Any) -> bytes:
 
 def turtle(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as Turtle with govgraph's prefixes, by govgraph's one Turtle writer."""
-    triples = canonical_triples(quads)
-    return "".join(document(Prefixes(_used_prefixes(triples)), triples)).encode()
+    return document_of(Prefixes(prefixes()), canonical_triples(quads)).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:
