@@ -16,7 +16,7 @@ _HEADER = (
 )
 
 
-def _type(values: Iterable[object]) -> str:
+def attribute_type(values: Iterable[object]) -> str:
     """The GraphML type every value fits; bool before int, since a bool is an int in Python."""
     kinds = {type(value) for value in values}
     for python, graphml in ((bool, "boolean"), (int, "long"), (float, "double")):
@@ -25,20 +25,22 @@ def _type(values: Iterable[object]) -> str:
     return "string"
 
 
-def _text(value: object) -> str:
-    return ("true" if value else "false") if isinstance(value, bool) else escape(str(value))
+def attribute_text(value: object, escaped: bool = True) -> str:
+    """A value as GraphML and GEXF write it; escaped for element text unless told (attributes quote their own)."""
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return escape(text) if escaped else text
 
 
 def _keys(domain: str, records: list[dict]) -> list[tuple[str, str, str]]:
     """(domain, name, type) for every attribute of `records`, by name."""
     names = sorted({name for record in records for name, value in record.items() if value is not None})
-    return [(domain, name, _type(r[name] for r in records if r.get(name) is not None)) for name in names]
+    return [(domain, name, attribute_type(r[name] for r in records if r.get(name) is not None)) for name in names]
 
 
 def _data(record: dict, ids: dict[tuple[str, str], str], domain: str, indent: str) -> Iterator[str]:
     for name in sorted(record):
         if record[name] is not None:
-            yield f'{indent}<data key="{ids[(domain, name)]}">{_text(record[name])}</data>\n'
+            yield f'{indent}<data key="{ids[(domain, name)]}">{attribute_text(record[name])}</data>\n'
 
 
 def write(graph: nx.Graph) -> bytes:
