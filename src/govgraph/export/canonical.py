@@ -5,6 +5,7 @@ their N-Triples text, so the bytes written depend on the data alone, never on
 PYTHONHASHSEED, parse order or the store's internal ids.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -34,7 +35,7 @@ def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
         dataset = ox.Dataset(unique)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         unique = set(dataset)
-    return Canonical(sorted(unique, key=quad_key))
+    return Canonical(_sorted(unique))
 
 
 def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
@@ -51,9 +52,29 @@ def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 
 def canonical_part(triples: Iterable[ox.Triple]) -> Canonical:
     """Some triples of a canonical graph, sorted: their blank-node labels are already canonical, so kept."""
-    part = Canonical(sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}, key=quad_key))
+    part = Canonical(_sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}))
     part.triples = [quad.triple for quad in part]
     return part
+
+
+def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """`quads` by graph, then subject, predicate, object (by N-Triples text): graph by graph, then by each quad's text.
+
+    Within one graph every quad's text ends in the same graph name, so its order is the term-by-term
+    order: a term is never a prefix of another term followed by a space (IRIs end in ">", literals in
+    their quote, language tag or datatype, and a space sorts below every character after a blank node label).
+    """
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = defaultdict(list)
+    for quad in quads:
+        by_graph[quad.graph_name].append(quad)
+    ordered: list[ox.Quad] = []
+    for graph in sorted(by_graph, key=_graph_key):
+        ordered += sorted(by_graph[graph], key=str)
+    return ordered
+
+
+def _graph_key(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> str:
+    return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:
@@ -62,16 +83,6 @@ def _has_blank_node(quad: ox.Quad) -> bool:
         or isinstance(quad.object, ox.BlankNode)
         or isinstance(quad.graph_name, ox.BlankNode)
     )
-
-
-def quad_key(quad: ox.Quad) -> tuple[str, str]:
-    """Sort key: the graph's N-Triples text, then the triple's (the same order as term by term).
-
-    A term is never a prefix of another term followed by a space (IRIs end in ">", literals in their
-    quote, language tag or datatype, and a space sorts below every character after a blank node label).
-    """
-    graph = quad.graph_name
-    return ("" if isinstance(graph, ox.DefaultGraph) else str(graph), str(quad.triple))
 
 
 def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
