@@ -69,7 +69,7 @@ def nquads(quads: list[ox.Quad]) -> bytes:
 def trig(quads: list[ox.Quad]) -> bytes:
     """Every quad in its named graph (one per source document), as TriG."""
     ordered = canonical_quads(quads)
-    used = _used_prefixes([q.triple for q in ordered])
+    used = _used_prefixes(canonical_triples(ordered))  # the same terms, and kept for the other writers
     return _sort_header(_serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used).decode()).encode()
 
 
