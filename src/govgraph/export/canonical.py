@@ -7,20 +7,26 @@ PYTHONHASHSEED, parse order or the store's internal ids.
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Canonical(list[ox.Quad]):
     """Quads already canonical and sorted: given to the functions below, they are not redone.
 
     An export run canonicalises its graph once (`canonical_quads`) and hands the result to every
-    writer; the union of its graphs as triples is worked out on first use and kept.
+    writer; the union of its graphs as triples, and the network GraphML and GEXF both draw, are
+    worked out on first use and kept.
     """
 
     triples: list[ox.Triple] | None = None
+    network: "nx.Graph | None" = None
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:

@@ -6,11 +6,17 @@ import pyoxigraph as ox
 from ..network import build_graph
 from . import gexf as gexf_text
 from . import graphml as graphml_text
+from .canonical import Canonical
 from .dates import release_date
 
 
 def _network(quads: list[ox.Quad]) -> nx.Graph:
-    return build_graph(quads, "commitment-entity")
+    """The commitment–entity network, built once per export run (kept on its canonical quads)."""
+    if not isinstance(quads, Canonical):
+        return build_graph(quads, "commitment-entity")
+    if quads.network is None:
+        quads.network = build_graph(quads, "commitment-entity")
+    return quads.network
 
 
 def graphml(quads: list[ox.Quad]) -> bytes:
