@@ -332,6 +332,7 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> list[dict]:
             "note": "raw pyoxigraph (quads) vs rdflib (distinct triples)",
         }
     )
+    rows += __import__("stage_exports").rows(home, args.timeout)
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 

@@ -42,8 +42,11 @@ class Prefixes:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = dict(sorted(prefixes.items()))
         self._longest_first = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
+        #: The prefixes some short name was written with, for a header of only those (`document_of`).
+        self.used: set[str] = set()
         self.iri = lru_cache(maxsize=8192)(self._iri)
         self.verb = lru_cache(maxsize=256)(self._verb)
+        self.term = lru_cache(maxsize=65536)(self._term)
 
     def header(self) -> str:
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
@@ -54,11 +57,15 @@ class Prefixes:
             raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
         for namespace, prefix in self._longest_first:
             if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+                self.used.add(prefix)
                 return f"{prefix}:{iri[len(namespace) :]}"
         return f"<{iri}>"
 
     def _verb(self, predicate: str) -> Term:
         return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)
+
+    def _term(self, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+        return term(self, node)
 
 
 def is_iri(text: str) -> bool:
@@ -118,5 +125,16 @@ def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
     Triples of one subject must come together (sorted triples do); each block keeps their order.
     """
     yield prefixes.header() + "\n"
+    yield from _blocks(prefixes, triples)
+
+
+def document_of(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> str:
+    """A whole Turtle document declaring only the prefixes its short names use (`prefixes` may offer more)."""
+    body = "".join(_blocks(prefixes, triples))
+    return Prefixes({p: ns for p, ns in prefixes.prefixes.items() if p in prefixes.used}).header() + "\n" + body
+
+
+def _blocks(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
+    term = prefixes.term
     for node, group in groupby(triples, key=lambda triple: triple.subject):
-        yield _block(prefixes, term(prefixes, node), ((t.predicate.value, term(prefixes, t.object)) for t in group))
+        yield _block(prefixes, term(node), ((t.predicate.value, term(t.object)) for t in group))

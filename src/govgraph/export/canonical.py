@@ -5,47 +5,90 @@ their N-Triples text, so the bytes written depend on the data alone, never on
 PYTHONHASHSEED, parse order or the store's internal ids.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Canonical(list[ox.Quad]):
     """Quads already canonical and sorted: given to the functions below, they are not redone.
 
     An export run canonicalises its graph once (`canonical_quads`) and hands the result to every
-    writer; the union of its graphs as triples is worked out on first use and kept.
+    writer; the union of its graphs as triples, and the network GraphML and GEXF both draw, are
+    worked out on first use and kept.
     """
 
     triples: list[ox.Triple] | None = None
+    network: "nx.Graph | None" = None
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
-    """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object."""
+    """The quads with RDFC-1.0 blank-node labels, sorted by graph, subject, predicate, object.
+
+    Canonicalisation is skipped when no quad holds a blank node: the labels are then the data's own.
+    """
     if isinstance(quads, Canonical):
         return quads
-    dataset = ox.Dataset(quads)
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return Canonical(sorted(dataset, key=quad_key))
+    unique = set(quads)
+    if any(_has_blank_node(quad) for quad in unique):
+        dataset = ox.Dataset(unique)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        unique = set(dataset)
+    return Canonical(_sorted(unique))
 
 
 def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """The union of all graphs as canonical triples, sorted by subject, predicate, object."""
+    """The union of all graphs as canonical triples, sorted by subject, predicate, object.
+
+    Blank nodes keep the labels the quads were canonicalised with: the dataset is canonicalised once.
+    """
     if isinstance(quads, Canonical) and quads.triples is not None:
         return quads.triples
-    merged = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
-    triples = [q.triple for q in canonical_quads(merged)]
-    if isinstance(quads, Canonical):
-        quads.triples = triples
-    return triples
+    ordered = canonical_quads(quads)
+    ordered.triples = sorted({quad.triple for quad in ordered}, key=str)
+    return ordered.triples
 
 
-def quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    """Sort key: the N-Triples text of each term, graph first."""
-    graph = quad.graph_name
-    return ("" if isinstance(graph, ox.DefaultGraph) else str(graph), str(quad.subject), str(quad.predicate), str(quad.object))
+def canonical_part(triples: Iterable[ox.Triple]) -> Canonical:
+    """Some triples of a canonical graph, sorted: their blank-node labels are already canonical, so kept."""
+    part = Canonical(_sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}))
+    part.triples = [quad.triple for quad in part]
+    return part
+
+
+def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """`quads` by graph, then subject, predicate, object (by N-Triples text): graph by graph, then by each quad's text.
+
+    Within one graph every quad's text ends in the same graph name, so its order is the term-by-term
+    order: a term is never a prefix of another term followed by a space (IRIs end in ">", literals in
+    their quote, language tag or datatype, and a space sorts below every character after a blank node label).
+    """
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = defaultdict(list)
+    for quad in quads:
+        by_graph[quad.graph_name].append(quad)
+    ordered: list[ox.Quad] = []
+    for graph in sorted(by_graph, key=_graph_key):
+        ordered += sorted(by_graph[graph], key=str)
+    return ordered
+
+
+def _graph_key(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> str:
+    return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+
+
+def _has_blank_node(quad: ox.Quad) -> bool:
+    return (
+        isinstance(quad.subject, ox.BlankNode)
+        or isinstance(quad.object, ox.BlankNode)
+        or isinstance(quad.graph_name, ox.BlankNode)
+    )
 
 
 def canonical_nquads(quads: Iterable[ox.Quad]) -> str:

@@ -1,17 +1,22 @@
 """GraphML and GEXF: the commitment–entity network, for Gephi, yEd and Cytoscape users."""
 
-import io
-import re
-
 import networkx as nx
 import pyoxigraph as ox
 
 from ..network import build_graph
+from . import gexf as gexf_text
+from . import graphml as graphml_text
+from .canonical import Canonical
 from .dates import release_date
 
 
 def _network(quads: list[ox.Quad]) -> nx.Graph:
-    return build_graph(quads, "commitment-entity")
+    """The commitment–entity network, built once per export run (kept on its canonical quads)."""
+    if not isinstance(quads, Canonical):
+        return build_graph(quads, "commitment-entity")
+    if quads.network is None:
+        quads.network = build_graph(quads, "commitment-entity")
+    return quads.network
 
 
 def graphml(quads: list[ox.Quad]) -> bytes:
@@ -21,23 +26,9 @@ def graphml(quads: list[ox.Quad]) -> bytes:
 
 def graphml_of(graph: nx.Graph) -> bytes:
     """Any network as GraphML, nodes and edges in sorted order: the same graph gives the same bytes."""
-    buffer = io.BytesIO()
-    nx.write_graphml_xml(_sorted(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return graphml_text.write(graph)
 
 
 def gexf(quads: list[ox.Quad]) -> bytes:
     """The commitment–entity graph as GEXF 1.2; its date is the release date, not today."""
-    buffer = io.BytesIO()
-    nx.write_gexf(_sorted(_network(quads)), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
-    text = buffer.getvalue().decode("utf-8")
-    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{release_date() or "1970-01-01"}"', text, count=1)
-    return text.encode("utf-8")
-
-
-def _sorted(graph: nx.Graph) -> nx.Graph:
-    """The same graph with nodes and edges inserted in sorted order, so writers emit them sorted."""
-    ordered = nx.Graph(**graph.graph)
-    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
-    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    return ordered
+    return gexf_text.write(_network(quads), release_date() or "1970-01-01")

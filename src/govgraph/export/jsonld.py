@@ -8,8 +8,10 @@ the document holds exactly the triples of the graph (a repeated label is the sam
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -108,14 +110,33 @@ class Compactor:
         return {"@value": term.value, "@type": self.curie(datatype)}
 
 
+#: Per context object (the shipped one is loaded once): its Compactor and its JSON text, made once, not per document.
+_PER_CONTEXT: dict[tuple[int, str], tuple[dict, object]] = {}
+
+
+def _once_per_context(context: dict, kind: str, make: Callable[[dict], object]) -> object:
+    """`make(context)`, kept while the very same context object is asked for again."""
+    kept = _PER_CONTEXT.get((id(context), kind))
+    if kept is None or kept[0] is not context:
+        kept = _PER_CONTEXT[(id(context), kind)] = (context, make(context))
+    return kept[1]
+
+
+def compactor(context: dict) -> Compactor:
+    """The Compactor of `context`, built once per context object."""
+    return cast(Compactor, _once_per_context(context, "compactor", Compactor))
+
+
 def _sort(values: list) -> list:
+    if len(values) < 2:
+        return values
     return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
 def build_document(triples: list[ox.Triple], context: dict | None = None, frame: bool = True) -> dict:
     """A JSON-LD document (context inline) for canonical `triples`; statements framed when `frame`."""
     context = context if context is not None else load_context()
-    compactor = Compactor(context)
+    compact = compactor(context)
     by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
     references: dict[ox.BlankNode, int] = defaultdict(int)
     labels: dict[str, str] = {}
@@ -149,11 +170,11 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
         for triple in by_subject.get(subject, []):
             predicate, obj = triple.predicate.value, triple.object
             if predicate == _TYPE and isinstance(obj, ox.NamedNode):
-                grouped["type"].append(compactor.classes.get(obj.value, compactor.curie(obj.value)))
+                grouped["type"].append(compact.classes.get(obj.value, compact.curie(obj.value)))
                 continue
-            key, coerce = compactor.key(predicate)
+            key, coerce = compact.key(predicate)
             if isinstance(obj, ox.Literal):
-                grouped[key].append(compactor.literal(obj, coerce))
+                grouped[key].append(compact.literal(obj, coerce))
             elif isinstance(obj, ox.BlankNode):
                 inline = obj in embedded and obj not in seen
                 grouped[key].append(node(obj, framed, seen | {obj}) if inline else {"id": f"_:{obj.value}"})
@@ -180,8 +201,27 @@ def build_document(triples: list[ox.Triple], context: dict | None = None, frame:
 
 
 def dumps(document: dict) -> bytes:
-    """Stable JSON text: two-space indent, UTF-8, keys in the order built."""
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """Stable JSON text, UTF-8, keys in the order built: two-space indent, each `@graph` node on one line.
+
+    A node per line keeps a large document quick to write (the C encoder, not the indenting one),
+    and to diff or grep; the inline context, the same for every document, is encoded once.
+    """
+    if not document:
+        return b"{}\n"
+    members = []
+    for key, value in document.items():
+        if key == "@context":
+            text = cast(str, _once_per_context(value, "text", _indented))
+        elif key == "@graph" and isinstance(value, list) and value:
+            text = "[\n  " + ",\n  ".join(json.dumps(node, ensure_ascii=False) for node in value) + "\n]"
+        else:
+            text = _indented(value)
+        members.append(f"{json.dumps(key, ensure_ascii=False)}: {text.replace(chr(10), chr(10) + '  ')}")
+    return ("{\n  " + ",\n  ".join(members) + "\n}\n").encode("utf-8")
+
+
+def _indented(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def jsonld(quads: list[ox.Quad]) -> bytes:

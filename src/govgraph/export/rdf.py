@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
-from ..turtle import Prefixes, document
+from ..turtle import Prefixes, document_of
 from .canonical import canonical_quads, canonical_triples, prefixes
 
 
@@ -34,12 +34,16 @@ def _sort_xmlns(text: str) -> str:
 
 
 def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
-    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise."""
+    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise.
+
+    The IRIs are cut at their last "#", "/" or ":" first: a handful of stems to match, not every IRI.
+    """
     iris = {
         t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object) if isinstance(t, ox.NamedNode)
     }
     iris |= {t.datatype.value for triple in triples for t in (triple.object,) if isinstance(t, ox.Literal)}
-    return {p: ns for p, ns in prefixes().items() if any(iri.startswith(ns) for iri in iris)}
+    stems = {iri[: max(iri.rfind("#"), iri.rfind("/"), iri.rfind(":")) + 1] for iri in iris}
+    return {p: ns for p, ns in prefixes().items() if any(stem.startswith(ns) for stem in (stems if ns[-1] in "#/:" else iris))}
 
 
 def _serialize(*args: Any, **kwargs: Any) -> bytes:
@@ -49,8 +53,7 @@ def _serialize(*args: Any, **kwargs: Any) -> bytes:
 
 def turtle(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as Turtle with govgraph's prefixes, by govgraph's one Turtle writer."""
-    triples = canonical_triples(quads)
-    return "".join(document(Prefixes(_used_prefixes(triples)), triples)).encode()
+    return document_of(Prefixes(prefixes()), canonical_triples(quads)).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:
@@ -66,7 +69,7 @@ def nquads(quads: list[ox.Quad]) -> bytes:
 def trig(quads: list[ox.Quad]) -> bytes:
     """Every quad in its named graph (one per source document), as TriG."""
     ordered = canonical_quads(quads)
-    used = _used_prefixes([q.triple for q in ordered])
+    used = _used_prefixes(canonical_triples(ordered))  # the same terms, and kept for the other writers
     return _sort_header(_serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used).decode()).encode()
 
 

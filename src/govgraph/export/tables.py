@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from .. import csv_text, vocabulary
 from ..namespaces import GG, RDF, RDFS
 from .canonical import canonical_triples
-from .jsonld import Compactor, load_context
+from .jsonld import compactor, load_context
 
 #: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -54,22 +54,25 @@ PREFERRED = [
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
-def _subclasses(triples: list[ox.Triple], root: str) -> frozenset[str]:
-    """`root` and every class below it by rdfs:subClassOf, in the ontology or in the data."""
+def _hierarchy(triples: list[ox.Triple]) -> dict[str, set[str]]:
+    """Each class's direct subclasses by rdfs:subClassOf, in the ontology or in the data."""
     children = {parent: set(kids) for parent, kids in vocabulary.load().children.items()}
     for t in triples:
         if t.predicate.value == _SUBCLASS and isinstance(t.object, ox.NamedNode):
             children.setdefault(t.object.value, set()).add(t.subject.value)  # type: ignore[union-attr]  # no quoted triples
-    return vocabulary.below(root, children)
+    return children
 
 
 def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
     """Table name → rows (header first) for canonical `triples`."""
-    compactor = Compactor(load_context())
+    compact = compactor(load_context())
     by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
     labels: dict[Term, str] = {}
+    types: dict[ox.NamedNode, set[str]] = defaultdict(set)
     for t in triples:
         by_subject[t.subject].append(t)
+        if t.predicate.value == _TYPE and isinstance(t.subject, ox.NamedNode):
+            types[t.subject].add(t.object.value)  # type: ignore[union-attr]  # no quoted triples
         if t.predicate.value == _LABEL and t.subject not in labels:
             labels[t.subject] = t.object.value  # type: ignore[union-attr]  # no quoted triples
 
@@ -82,13 +85,10 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
         return labels.get(term) or " ".join(t.object.value for t in by_subject[term] if isinstance(t.object, ox.Literal))
 
     tables: dict[str, list[list[str]]] = {}
+    children = _hierarchy(triples)
     for name, root in TABLES:
-        classes = _subclasses(triples, root)
-        members = [
-            s
-            for s, ts in by_subject.items()
-            if isinstance(s, ox.NamedNode) and any(t.predicate.value == _TYPE and t.object.value in classes for t in ts)  # type: ignore[union-attr]  # no quoted triples
-        ]
+        classes = vocabulary.below(root, children)
+        members = [s for s, its in types.items() if not classes.isdisjoint(its)]
         if not members:
             continue
         columns: dict[str, bool] = {}  # key → whether the values are links (gets a label column)
@@ -96,7 +96,7 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
             for t in by_subject[s]:
                 if t.predicate.value in (_TYPE, _LABEL):
                     continue
-                key = compactor.key(t.predicate.value)[0]
+                key = compact.key(t.predicate.value)[0]
                 columns[key] = columns.get(key, False) or isinstance(t.object, ox.NamedNode)
         header = ["id", "label", "type"] + (["commitment"] if name == "statements" else [])
         for key in sorted(columns, key=lambda k: (PREFERRED.index(k) if k in PREFERRED else len(PREFERRED), k)):
@@ -106,11 +106,11 @@ def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
             cells: dict[str, list[str]] = defaultdict(list)
             for t in by_subject[s]:
                 if t.predicate.value == _TYPE:
-                    cells["type"].append(compactor.classes.get(t.object.value, compactor.curie(t.object.value)))  # type: ignore[union-attr]  # no quoted triples
+                    cells["type"].append(compact.classes.get(t.object.value, compact.curie(t.object.value)))  # type: ignore[union-attr]  # no quoted triples
                 elif t.predicate.value == _LABEL:
                     cells["label"].append(t.object.value)  # type: ignore[union-attr]  # no quoted triples
                 else:
-                    key = compactor.key(t.predicate.value)[0]
+                    key = compact.key(t.predicate.value)[0]
                     cells[key].append(text(t.object))
                     if columns[key]:
                         cells[f"{key} label"].append(labels.get(t.object, "") if isinstance(t.object, ox.NamedNode) else "")

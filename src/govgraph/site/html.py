@@ -2,6 +2,7 @@
 
 import html
 import posixpath
+from functools import lru_cache
 
 from ..namespaces import DEFAULT_BASE
 from ..terms import short
@@ -40,11 +41,22 @@ def href(iri: str, from_page: str, pages: "set[str] | None" = None) -> str | Non
         return None
     if path is not None:
         target, _, fragment = path.partition("#")
-        relative = posixpath.relpath(target + ".html", posixpath.dirname(from_page) or ".")
+        relative = _relative(target + ".html", from_page)
         return relative + (f"#{fragment}" if fragment else "")
     if iri.startswith(("http://", "https://")):
         return iri
     return None  # urn:, mailto:, javascript: … are shown, never linked
+
+
+def _relative(target: str, from_page: str) -> str:
+    """The path of the site file `target` as seen from the page `from_page` (both site paths)."""
+    return _relative_to_folder(target, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative_to_folder(target: str, folder: str) -> str:
+    """Kept: `relpath` asks the OS for the working folder, and pages of one folder link to the same targets."""
+    return posixpath.relpath(target, folder)
 
 
 def link(iri: str, label: str | None, from_page: str, pages: "set[str] | None" = None) -> str:
@@ -56,8 +68,8 @@ def link(iri: str, label: str | None, from_page: str, pages: "set[str] | None" =
 
 def page(title: str, body: str, from_page: str, head: str = "") -> str:
     """A whole HTML document with the shared style and navigation."""
-    home = posixpath.relpath("index.html", posixpath.dirname(from_page) or ".")
-    onto = posixpath.relpath("ontology/index.html", posixpath.dirname(from_page) or ".")
+    home = _relative("index.html", from_page)
+    onto = _relative("ontology/index.html", from_page)
     return (
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)} · govgraph</title>\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{head}<style>{STYLE}</style>\n</head>\n'

@@ -15,7 +15,7 @@ from ..atomic import replaced_folder
 from ..confine import write_inside
 from ..errors import GovgraphError
 from ..export import jsonld, rdf
-from ..export.canonical import canonical_triples
+from ..export.canonical import canonical_part, canonical_triples
 from ..namespaces import RDF, RDFS
 from ..source import GraphSource
 from ..terms import short
@@ -50,9 +50,13 @@ class Site:
             if isinstance(s, ox.NamedNode) and (at := local_path(s.value)) and not at.startswith("ontology")
         )
         self.pages = set(self.resources)
+        self._shown: dict[str, str] = {}
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri, short(iri))
+        shown = self._shown.get(iri)
+        if shown is None:
+            shown = self._shown[iri] = self.labels[iri] if iri in self.labels else short(iri)
+        return shown
 
     def description(self, iri: str) -> list[ox.Triple]:
         """The resource's triples, its blank nodes' triples, and the labels of what it links to."""
@@ -160,16 +164,11 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
 
         for iri in site.resources:
             path = local_path(iri)
-            description = site.description(iri)
+            # Cut from the canonical graph: sorted once, never canonicalised page by page.
+            description = canonical_part(site.description(iri))
             put(f"{path}.html", site.resource_page(iri), iri)
-            put(f"{path}.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]), iri)
-            put(
-                f"{path}.jsonld",
-                jsonld.dumps(
-                    jsonld.build_document(canonical_triples([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
-                ),
-                iri,
-            )
+            put(f"{path}.ttl", rdf.turtle(description), iri)
+            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(description))), iri)
         put("index.html", site.index_page())
         put("ontology/index.html", ontology_page(triples, site.labels))
         put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
