@@ -319,10 +319,13 @@ def _defined_in_store(files: list[Path], store: Store, focus: set[str]) -> dict[
         if found is not None:
             declared.setdefault(found, set()).add(str(subject))
     where: dict[str, str] = {}
+    asked = set(wanted)  # once, not once a file: thousands of files times thousands of findings
     for path in files:
-        shown = _shown(path)
-        for iri in declared.get(path, set()) & set(wanted):
-            where.setdefault(iri, shown)
+        located = declared.get(path, set()) & asked
+        if located:
+            shown = _shown(path)
+            for iri in located:
+                where.setdefault(iri, shown)
     return where
 
 
