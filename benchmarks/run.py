@@ -151,7 +151,9 @@ def step_questions(home: Path, work: Path, repeat: int, budget: float, timeout: 
         result = raw.query(text, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
-        return [tuple(from_oxigraph(solution[v]) for v in result.variables) for solution in result]
+        return [
+            tuple(None if solution[v] is None else from_oxigraph(solution[v]) for v in result.variables) for solution in result
+        ]  # None: unbound
 
     def ours_answer(answer: object) -> object:
         return [tuple(row) for row in answer.rows] if isinstance(answer, ResultTable) else answer
