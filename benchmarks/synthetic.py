@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from govgraph import loading, paths
 from govgraph.namespaces import DCTERMS, GG, PREFIXES, RDFS, TIME
+from govgraph.progress import Delayed, Progress, silent
 
 SEED_SLUG = "g7-2023-digital-annex4"
 SEED_LABEL = "Annex 4 (2023)"
@@ -186,6 +187,7 @@ def generate(
     triples: int = 1_000_000,
     seed: int = 7,
     source_root: Path = paths.PROJECT_ROOT,
+    progress: Progress = silent,
 ) -> Synthetic:
     """Write a GOVGRAPH_HOME under `home` holding about `triples` triples (ontology and data)."""
     home = Path(home)
@@ -199,6 +201,7 @@ def generate(
     seed_file = source_root / "data" / "statements" / f"{SEED_SLUG}.ttl"
     shutil.copy2(seed_file, data / "statements" / seed_file.name)
 
+    progress(f"cloning the reference data for {triples:,} triples…")
     rng = random.Random(seed)
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     reference = loading.load_store([home / "ontology" / "govgraph.ttl", *sorted((data / "reference").glob("*.ttl"))])
@@ -210,6 +213,8 @@ def generate(
     documents = max(1, round((triples - len(base)) / per_document))
     written = 0
     for number in range(1, documents + 1):
+        if number % 100 == 1:
+            progress(f"writing synthetic documents {number:,}–{min(number + 99, documents):,} of {documents:,}…")
         document = template.instantiate(number, rng)
         written += len(document)
         target = data / "statements" / f"synth-{number:06d}.ttl"
@@ -223,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=1_000_000, help="about how many triples (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default: %(default)s)")
     args = parser.parse_args(argv)
-    result = generate(args.home, args.triples, args.seed)
+    with Delayed() as progress:
+        result = generate(args.home, args.triples, args.seed, progress=progress)
     print(f"wrote {result.documents} synthetic documents, {result.triples} triples in all, under {result.home}")
     return 0
 

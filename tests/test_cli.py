@@ -31,7 +31,7 @@ def test_validate_json_lists_findings_with_full_iris():
 
 
 def test_build_writes_the_graph_and_store_and_prints_counts(project_copy):
-    result = run_cli("build", home=project_copy)
+    result = run_cli("build", home=project_copy, env={"GOVGRAPH_PROGRESS_AFTER": "0"})  # every step, however quick
     assert result.returncode == 0, result.stderr
     output = project_copy / "build" / "govgraph.nq"
     lines = output.read_text(encoding="utf-8").splitlines()

@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, SH
 from govgraph import loading, paths
 from govgraph.errors import GovgraphError
 from govgraph.namespaces import ACT, GG, RDFS
-from govgraph.shacl_sparql import UnsupportedShapeError, compile_queries
+from govgraph.shacl_sparql import UnsupportedShapeError, batches, compile_queries, sparql_results
 from govgraph.terms import short
 from govgraph.validate import ENGINES, validate, validate_store
 
@@ -399,3 +399,15 @@ def test_the_report_graph_copies_a_complex_result_path(tmp_path):
     assert graph.value(inverse, SH.inversePath) == URIRef("http://example.org/q")
     (root,) = graph.subjects(RDF.type, SH.ValidationReport)
     assert graph.value(root, SH.conforms) == Literal(False)
+
+
+def test_the_value_checks_of_one_node_shape_run_as_one_query_with_the_results_of_one_query_each():
+    shapes = loading.load([paths.SHAPES_FILE, paths.RECOMMENDATIONS_FILE])
+    invalid = sorted((FIXTURES / "invalid").glob("*.ttl"))
+    store = loading.load_store([paths.ONTOLOGY_FILE, *paths.data_files(), *invalid], as_written=True)
+    plan = compile_queries(shapes, store)
+    assert len(batches(plan)) < len(plan)
+    together = sparql_results(store, shapes, plan).results
+    one_by_one = [result for check in plan for result in sparql_results(store, shapes, [check]).results]
+    assert sorted(together, key=repr) == sorted(one_by_one, key=repr)
+    assert len({r.component for r in together}) > 5 and len({r.shape for r in together}) > 10

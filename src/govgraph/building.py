@@ -18,7 +18,7 @@ from .atomic import replaced_folder
 from .confine import output_path
 from .errors import GovgraphError
 from .namespaces import DEFAULT_BASE
-from .progress import Progress, stderr_progress
+from .progress import Progress, reporting
 from .stats import count_summary
 from .store import MemoryStore, TrustedQuery
 from .store.results import integer
@@ -67,15 +67,22 @@ def build(
     store_dir: Path | None = paths.STORE_DIR,
     *,
     base: str = DEFAULT_BASE,
-    progress: Progress = stderr_progress,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Validate ontology + data and write the combined graph; raise on violations, writing nothing."""
+    """Validate ontology + data and write the combined graph; raise on violations, writing nothing.
+
+    Steps are reported to `progress`, by default on stderr once the build has taken two seconds.
+    """
+    with reporting(progress) as report:
+        return _build(output, store_dir, base, report)
+
+
+def _build(output: Path, store_dir: Path | None, base: str, progress: Progress) -> BuildResult:
     started = time.perf_counter()
     files = loading.default_files()
     progress(f"parsing {len(files)} files…")
     store = loading.load_store(files)
-    progress(f"validating {len(store)} triples…")
-    report = validate_store(store, files[1:])
+    report = validate_store(store, files[1:], progress=progress)
     if not report.conforms:
         raise GovgraphError(
             f"{len(report.violations)} violation(s); nothing was written. Run `govgraph validate` for the report."

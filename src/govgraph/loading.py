@@ -30,10 +30,10 @@ def graph_name(path: Path) -> str:
     slug names their graph; everything else under data/ is shared reference data.
     """
     path = Path(path)
+    if path.parent.name in ("statements", "drafts"):  # first: no file system call for the thousands of documents
+        return GRAPH_BASE + "document/" + path.stem
     if path.resolve() == paths.ONTOLOGY_FILE.resolve():
         return ONTOLOGY_GRAPH
-    if path.parent.name in ("statements", "drafts"):
-        return GRAPH_BASE + "document/" + path.stem
     return REFERENCE_GRAPH
 
 

@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from . import literals, loading, paths, safety
 from .errors import GovgraphError, InputError
+from .progress import Progress, silent
 from .queries import run_checks
 from .store import MemoryStore, Store, TrustedQuery
 from .store.results import integer
@@ -318,10 +319,13 @@ def _defined_in_store(files: list[Path], store: Store, focus: set[str]) -> dict[
         if found is not None:
             declared.setdefault(found, set()).add(str(subject))
     where: dict[str, str] = {}
+    asked = set(wanted)  # once, not once a file: thousands of files times thousands of findings
     for path in files:
-        shown = _shown(path)
-        for iri in declared.get(path, set()) & set(wanted):
-            where.setdefault(iri, shown)
+        located = declared.get(path, set()) & asked
+        if located:
+            shown = _shown(path)
+            for iri in located:
+                where.setdefault(iri, shown)
     return where
 
 
@@ -342,6 +346,7 @@ def validate(
     recommendations: bool = True,
     checks: bool = True,
     engine: str = DEFAULT_ENGINE,
+    progress: Progress = silent,
 ) -> ValidationReport:
     """Validate the given files (default: all curated data) with the ontology added for class reasoning.
 
@@ -351,14 +356,19 @@ def validate(
     that links to it resolve, and only what the given files define is reported.
     """
     data_files = loading.expand(files) if files is not None else paths.data_files()
+    progress(f"parsing {len(data_files)} files…")
     if shapes is not None:
         store = loading.load_store(data_files, as_written=True)
         shapes_graph = as_written(loading.expand(shapes))
         rewritten = rewritten_literal(data_files, store)
         written = lambda: as_written(data_files)  # noqa: E731 (read only if pySHACL runs)
         if rewritten is None:
-            return validate_store(store, data_files, shapes=shapes_graph, checks=False, data=written, engine=engine)
-        report = validate_store(store, data_files, shapes=shapes_graph, checks=False, data=written, engine="pyshacl")
+            return validate_store(
+                store, data_files, shapes=shapes_graph, checks=False, data=written, engine=engine, progress=progress
+            )
+        report = validate_store(
+            store, data_files, shapes=shapes_graph, checks=False, data=written, engine="pyshacl", progress=progress
+        )
         if engine == "sparql":
             report.notes.insert(
                 0, f"validated with pySHACL: the store would rewrite literals such as {rewritten} (SHACL sees them as written)"
@@ -368,7 +378,9 @@ def validate(
     given = {f.resolve() for f in data_files}
     context = [f for f in paths.data_files() if f.resolve() not in given] if in_context else []
     store = loading.load_store(([paths.ONTOLOGY_FILE] if with_ontology else []) + context + data_files)
-    report = validate_store(store, data_files + context, recommendations=recommendations, checks=checks, engine=engine)
+    report = validate_store(
+        store, data_files + context, recommendations=recommendations, checks=checks, engine=engine, progress=progress
+    )
     if in_context:  # a focus node belongs to one file: keep its findings and results, or neither
         elsewhere = {f.focus for f in report.findings if f.file is not None and Path(f.file).resolve() not in given}
         report.findings = [f for f in report.findings if f.focus not in elsewhere]
@@ -386,6 +398,7 @@ def validate_store(
     recommendations: bool = True,
     checks: bool = True,
     engine: str = DEFAULT_ENGINE,
+    progress: Progress = silent,
 ) -> ValidationReport:
     """Validate a loaded store; `data_files` lets the report say which file defines each focus node.
 
@@ -400,6 +413,7 @@ def validate_store(
     if engine not in ENGINES:
         raise GovgraphError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
     rdflib_data = data if data is not None else lambda: loading.to_rdflib(store.graph.quads_for_pattern(None, None, None))
+    progress(f"validating {store.triple_count()} quads against the shapes ({engine})…")
     if engine == "pyshacl":
         graph = rdflib_data()
         found, triples = shacl_results(graph, shapes), len(graph)
@@ -407,6 +421,7 @@ def validate_store(
         found, triples = _compiled_then_pyshacl(store, shapes, rdflib_data), count_triples(store)
     findings = findings_of(found, shapes)
     if checks:
+        progress("running the saved checks…")
         findings += check_findings(store)
     where = defined_in(data_files, store, {f.focus for f in findings})
     located = [replace(f, file=where.get(f.focus)) for f in findings]

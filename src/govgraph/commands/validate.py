@@ -2,6 +2,7 @@
 
 import argparse
 
+from ..progress import Delayed
 from ..report import as_json, as_text, as_turtle
 from ..validate import DEFAULT_ENGINE, ENGINES, validate
 
@@ -9,13 +10,15 @@ FORMATS = {"text": as_text, "json": as_json, "ttl": as_turtle}
 
 
 def run(args: argparse.Namespace) -> int:
-    report = validate(
-        args.paths or None,
-        shapes=args.shapes,
-        in_context=bool(args.paths) and not args.shapes,
-        recommendations=not args.no_warnings,
-        engine=args.engine,
-    )
+    with Delayed() as progress:
+        report = validate(
+            args.paths or None,
+            shapes=args.shapes,
+            in_context=bool(args.paths) and not args.shapes,
+            recommendations=not args.no_warnings,
+            engine=args.engine,
+            progress=progress,
+        )
     print(FORMATS[args.format](report))
     return 0 if report.conforms else 1
 

@@ -10,6 +10,8 @@ and `govgraph.validate` then hands the shapes to pySHACL.
     results = sparql_results(store, shapes_graph)
 """
 
+from typing import cast
+
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
@@ -18,10 +20,18 @@ from rdflib.term import Node
 from ..errors import GovgraphError
 from ..store import MemoryStore, Store, TrustedQuery
 from ..validate import Finding, Result, Results, findings_of
-from .compile import Closure, Compiler
+from .compile import Closure, Compiler, ValueTest, merged_values, values_query
 from .shapes import Reader, Shape, SparqlConstraint, UnsupportedShapeError, read_shapes
 
-__all__ = ["sparql_findings", "sparql_results", "compile_plan", "UnsupportedShapeError", "read_shapes", "compile_queries"]
+__all__ = [
+    "sparql_findings",
+    "sparql_results",
+    "compile_plan",
+    "batches",
+    "UnsupportedShapeError",
+    "read_shapes",
+    "compile_queries",
+]
 
 
 #: Every (subclass, class) pair of the data graph, asked once, not once per class.
@@ -44,8 +54,9 @@ def _closure(store: Store) -> Closure:
     return closure
 
 
-#: What a check needs beyond its shape: the other path of a pair, or the SPARQL constraint.
-Extra = Node | SparqlConstraint | None
+#: What a check needs beyond its shape: the other path of a pair, the SPARQL constraint, or
+#: the parts of a property shape's value check (which `sparql_results` runs with its siblings').
+Extra = Node | SparqlConstraint | ValueTest | None
 
 
 Check = tuple[str, Shape, Shape, Extra, str]
@@ -110,9 +121,9 @@ def _checks(compiler: Compiler, node: Shape) -> list[Check]:
     if not node.targets:
         return plan  # an untargeted shape checks nothing itself (sh:node and the like inline it)
     for shape in [node, *node.properties]:
-        values = compiler.values(node, shape)
-        if values:
-            plan.append(("values", node, shape, None, values))
+        test = compiler.value_test(node, shape)
+        if test is not None:  # a node shape's own value is ?this itself: its query stays apart
+            plan.append(("values", node, shape, test if shape.path is not None else None, values_query(test)))
         if shape.path is None:
             continue  # a node shape: the checks below need a path
         counts = compiler.counts(node, shape)
@@ -141,59 +152,85 @@ def _checks(compiler: Compiler, node: Shape) -> list[Check]:
 def sparql_results(store: ox.Store | Store, shapes_graph: Graph, plan: list[Check] | None = None) -> Results:
     """Validate the union of the store's graphs against the shapes; one `Result` per SHACL result.
 
-    `plan` (from `compile_plan`) runs instead of all the shapes' checks.
+    `plan` (from `compile_plan`) runs instead of all the shapes' checks. The value checks of
+    the property shapes of one node shape run as one query (`batches`), the others one each;
+    results come in the plan's order.
 
     The compiled queries are written by the compiler (a sh:select's by the safety gate), so
     they run as trusted queries: no second parse per query.
     """
     store = MemoryStore.of(store)
-    found: list[Result] = []
-    for kind, _node, shape, extra, query in plan if plan is not None else compile_queries(shapes_graph, store):
-        sparql = extra if isinstance(extra, SparqlConstraint) else None
-        message = sparql.message if sparql is not None else shape.message
-
-        def add(focus: Node, component: URIRef, value: Node | None = None, path: Node | None = shape.path) -> None:
-            constraint = sparql.node if sparql is not None and sparql.component == SH.SPARQLConstraintComponent else None  # noqa: B023 (called within this iteration)
-            found.append(Result(focus, shape.node, component, shape.severity, path, value, message, constraint))  # noqa: B023
-
+    checks = plan if plan is not None else compile_queries(shapes_graph, store)
+    found: list[list[Result]] = [[] for _ in checks]
+    for query, members in batches(checks):
         table = store.select(TrustedQuery(query, "SELECT"), limit=MAX_ROWS)
         if table.truncated:
-            raise GovgraphError(f"shape {shape.node.n3()}: more than {MAX_ROWS:,} rows to check in one query")
+            raise GovgraphError(f"shape {checks[members[0]][2].node.n3()}: more than {MAX_ROWS:,} rows to check in one query")
         for row in table.dicts():
-            focus = row["this"]
-            if focus is None:
-                continue  # every compiled query binds ?this; a constraint's SELECT gets it added
-            if kind == "values":
-                for i, constraint in enumerate(shape.constraints):
-                    if row[f"ok{i}"] != TRUE:
-                        add(focus, component_of(constraint.kind), row["value"])
-            elif kind == "counts":
-                count = int(str(row["n"]))
-                if shape.min_count is not None and count < shape.min_count:
-                    add(focus, SH.MinCountConstraintComponent)
-                if shape.max_count is not None and count > shape.max_count:
-                    add(focus, SH.MaxCountConstraintComponent)
-            elif kind == "qualified" and shape.qualified is not None:
-                count = int(str(row["n"]))
-                if shape.qualified.min_count is not None and count < shape.qualified.min_count:
-                    add(focus, SH.QualifiedMinCountConstraintComponent)
-                if shape.qualified.max_count is not None and count > shape.qualified.max_count:
-                    add(focus, SH.QualifiedMaxCountConstraintComponent)
-            elif kind == SH.ClosedConstraintComponent:
-                add(focus, SH.ClosedConstraintComponent, row["value"], row["path"])
-            elif isinstance(kind, URIRef):  # sh:lessThan, sh:equals, sh:hasValue…: the kind is the component
-                add(focus, URIRef(kind), row.get("value", focus if kind != SH.HasValueConstraintComponent else None))
-            elif kind == "unique_lang":
-                add(focus, SH.UniqueLangConstraintComponent)
-            else:
-                found_path = row.get("path")
-                add(
-                    focus,
-                    sparql.component if sparql is not None else SH.SPARQLConstraintComponent,
-                    row.get("value") or focus,
-                    found_path if found_path is not None else shape.path,
-                )
-    return Results(found, shapes_graph, "sparql")
+            number = members[int(str(row["_k"]))] if len(members) > 1 else members[0]
+            found[number] += _results(checks[number], row)
+    return Results([result for results in found for result in results], shapes_graph, "sparql")
+
+
+def batches(plan: list[Check]) -> list[tuple[str, list[int]]]:
+    """The queries to run, each with the plan positions of the checks it answers (rows say which by ?_k)."""
+    merged: dict[str, list[int]] = {}
+    single: list[tuple[str, list[int]]] = []
+    for number, (kind, _node, _shape, extra, query) in enumerate(plan):
+        if kind == "values" and isinstance(extra, ValueTest):
+            merged.setdefault(extra.focus, []).append(number)
+        else:
+            single.append((query, [number]))
+    for members in merged.values():
+        tests = [cast(ValueTest, plan[number][3]) for number in members]
+        single.append((merged_values(tests) if len(members) > 1 else plan[members[0]][4], members))
+    return single
+
+
+def _results(check: Check, row: dict[str, Node | None]) -> list[Result]:
+    """The SHACL results one row of a check's query gives."""
+    kind, _node, shape, extra, _query = check
+    focus = row["this"]
+    if focus is None:
+        return []  # every compiled query binds ?this; a constraint's SELECT gets it added
+    sparql = extra if isinstance(extra, SparqlConstraint) else None
+    message = sparql.message if sparql is not None else shape.message
+    constraint = sparql.node if sparql is not None and sparql.component == SH.SPARQLConstraintComponent else None
+    found: list[Result] = []
+
+    def add(component: URIRef, value: Node | None = None, path: Node | None = shape.path) -> None:
+        found.append(Result(focus, shape.node, component, shape.severity, path, value, message, constraint))
+
+    if kind == "values":
+        for i, parameter in enumerate(shape.constraints):
+            if row[f"ok{i}"] != TRUE:
+                add(component_of(parameter.kind), row["value"])
+    elif kind == "counts":
+        count = int(str(row["n"]))
+        if shape.min_count is not None and count < shape.min_count:
+            add(SH.MinCountConstraintComponent)
+        if shape.max_count is not None and count > shape.max_count:
+            add(SH.MaxCountConstraintComponent)
+    elif kind == "qualified" and shape.qualified is not None:
+        count = int(str(row["n"]))
+        if shape.qualified.min_count is not None and count < shape.qualified.min_count:
+            add(SH.QualifiedMinCountConstraintComponent)
+        if shape.qualified.max_count is not None and count > shape.qualified.max_count:
+            add(SH.QualifiedMaxCountConstraintComponent)
+    elif kind == SH.ClosedConstraintComponent:
+        add(SH.ClosedConstraintComponent, row["value"], row["path"])
+    elif isinstance(kind, URIRef):  # sh:lessThan, sh:equals, sh:hasValue…: the kind is the component
+        add(URIRef(kind), row.get("value", focus if kind != SH.HasValueConstraintComponent else None))
+    elif kind == "unique_lang":
+        add(SH.UniqueLangConstraintComponent)
+    else:
+        found_path = row.get("path")
+        add(
+            sparql.component if sparql is not None else SH.SPARQLConstraintComponent,
+            row.get("value") or focus,
+            found_path if found_path is not None else shape.path,
+        )
+    return found
 
 
 def sparql_findings(store: ox.Store | Store, shapes_graph: Graph) -> list[Finding]:

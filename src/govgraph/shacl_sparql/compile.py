@@ -12,6 +12,7 @@ asked once.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
@@ -23,6 +24,37 @@ from .property_paths import path_text
 from .shapes import Constraint, PropertyTest, Shape, SparqlConstraint, UnsupportedShapeError
 
 Closure = Callable[[Node], list[str]]
+
+
+@dataclass(frozen=True)
+class ValueTest:
+    """The value check of one property shape, apart from its node shape's focus pattern.
+
+    The property shapes of one node shape share that pattern, so `merged_values` asks for
+    all their failing values in one query: the focus nodes are found once, not once a shape.
+    """
+
+    focus: str
+    body: str  # binds ?value through the path, ?ok0… per constraint, keeps failing rows
+    columns: int
+
+
+def values_query(test: ValueTest) -> str:
+    """Focus and value pairs breaking a value constraint of one shape, one ?okN column per constraint."""
+    columns = " ".join(f"?ok{i}" for i in range(test.columns))
+    return f"SELECT DISTINCT ?this ?value {columns} WHERE {{ {test.focus} {test.body} }}"
+
+
+def merged_values(tests: list[ValueTest]) -> str:
+    """One query for the value checks of property shapes with one focus pattern; ?_k numbers the check of each row.
+
+    The join of the focus with a UNION of the bodies is the union of the separate queries'
+    answers (each body binds ?this through its path, so no branch depends on the join order).
+    """
+    columns = " ".join(f"?ok{i}" for i in range(max(test.columns for test in tests)))
+    branches = " UNION ".join(f"{{ {test.body} BIND({k} AS ?_k) }}" for k, test in enumerate(tests))
+    return f"SELECT DISTINCT ?_k ?this ?value {columns} WHERE {{ {tests[0].focus} {branches} }}"
+
 
 #: Datatypes whose lexical form we can check with a SPARQL cast; others are refused.
 CASTS = {
@@ -187,16 +219,15 @@ class Compiler:
         """Binds `value` to each value node of the focus node ?this: the path's values, or ?this itself."""
         return f"?this {self.path(shape)} {value} ." if shape.path is not None else f"BIND(?this AS {value})"
 
-    def values(self, node: Shape, shape: Shape) -> str | None:
-        """Focus and value pairs breaking a value constraint, one ?okN column per constraint."""
+    def value_test(self, node: Shape, shape: Shape) -> ValueTest | None:
+        """The value check of a shape: the focus pattern, and the body that finds failing values (`values_query`)."""
         if not shape.constraints:
             return None
         value = "?value"
         pattern = self.value_pattern(shape)
         binds = " ".join(f"BIND({self.ok(c, value)} AS ?ok{i})" for i, c in enumerate(shape.constraints))
         failing = " || ".join(f"!?ok{i}" for i in range(len(shape.constraints)))
-        columns = " ".join(f"?ok{i}" for i in range(len(shape.constraints)))
-        return f"SELECT DISTINCT ?this ?value {columns} WHERE {{ {self.focus(node)} {pattern} {binds} FILTER({failing}) }}"
+        return ValueTest(self.focus(node), f"{pattern} {binds} FILTER({failing})", len(shape.constraints))
 
     def counts(self, node: Shape, shape: Shape) -> str | None:
         """Focus nodes whose number of values is outside sh:minCount..sh:maxCount."""
