@@ -329,6 +329,7 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> list[dict]:
             "note": "raw pyoxigraph (quads) vs rdflib (distinct triples)",
         }
     )
+    rows += __import__("stage_network").rows(home, scratch, args.timeout)  # igraph beside networkx on the built store
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 
