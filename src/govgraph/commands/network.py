@@ -10,6 +10,7 @@ from .. import csv_text, network
 from ..atomic import write_bytes
 from ..errors import GovgraphError
 from ..export.graphs import graphml_of
+from ..network.parquet import edge_list
 from ..terms import short
 from .options import add_source_options, source_from_args
 
@@ -41,23 +42,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--all-statements", action="store_true", help="count every statement, not only commitments")
     parser.add_argument("--from", dest="source", metavar="ENTITY", help="path start: IRI, prefixed name or label")
     parser.add_argument("--to", dest="target", metavar="ENTITY", help="path end: IRI, prefixed name or label")
-    parser.add_argument("--format", "-f", choices=("table", "csv", "graphml"), default="table")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("table", "csv", "graphml", "parquet"),
+        default="table",
+        help="parquet: the projection's edge list (src, dst, weight…) to --out, no metric",
+    )
+    parser.add_argument("--exact", action="store_true", help="exact betweenness at any size (default: sampled on large graphs)")
     parser.add_argument("--limit", type=int, default=0, help="print only the first N rows (table and csv)")
     parser.add_argument("--out", "-o", type=Path, help="write to this file instead of standard output")
     add_source_options(parser, default="files", inputs=True, store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)
 
 
-def compute(args: argparse.Namespace) -> tuple[nx.Graph, list[dict]]:
-    """The projection and the metric table the arguments ask for."""
+def projection(args: argparse.Namespace) -> tuple[network.Facts, nx.Graph]:
+    """The facts and the projection the arguments ask for."""
     statements = "all" if args.all_statements else "commitments"
     facts = network.Facts(source_from_args(args), statements)
     roles = args.roles or network.DEFAULT_ROLES
-    graph = network.build_graph(facts, args.projection, kinds=args.kinds, roles=roles)
+    return facts, network.build_graph(facts, args.projection, kinds=args.kinds, roles=roles)
+
+
+def compute(args: argparse.Namespace) -> tuple[nx.Graph, list[dict]]:
+    """The projection and the metric table the arguments ask for."""
+    facts, graph = projection(args)
     if args.metric == "path":
         if not (args.source and args.target):
             raise GovgraphError("--metric path needs --from and --to")
         return graph, network.shortest_path(graph, facts.resolve(args.source), facts.resolve(args.target))
+    if args.metric == "betweenness":
+        estimate = not args.exact
+        if network.sampled(graph, estimate):
+            print(
+                f"betweenness estimated from {network.SAMPLED} of {len(graph):,} source nodes: each value is within "
+                f"{network.betweenness_error(len(graph)):.3f} of the exact one with probability {network.CONFIDENCE}"
+                " (--exact for exact values)",
+                file=sys.stderr,
+            )
+        return graph, network.betweenness(graph, estimate=estimate)
     return graph, getattr(network, args.metric)(graph)
 
 
@@ -81,6 +104,11 @@ def render_csv(rows: list[dict]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "parquet":
+        if not args.out:
+            raise GovgraphError("--format parquet writes a binary file: give --out FILE")
+        write_bytes(args.out, edge_list(projection(args)[1]))
+        return 0
     graph, rows = compute(args)
     if args.limit:
         rows = rows[: args.limit]

@@ -3,17 +3,32 @@
 Every table is a list of dicts sorted by value (highest first) then label, with floats
 rounded to 6 places, so results compare equal across runs and machines. Centralities are
 computed on the unweighted graph, as the tests work them out by hand; communities use
-edge weights (greedy modularity, deterministic for a given node order, and nodes are
-added in sorted order).
+edge weights.
+
+Each metric runs on networkx up to NETWORKX_UP_TO nodes and on igraph above (`engine`
+chooses either): the same values, but in C. Communities are greedy modularity on networkx
+and Leiden (modularity, fixed seed) on igraph; both are deterministic for a given graph.
 """
 
+import math
+import random
 from itertools import islice
 
 import networkx as nx
 
 from ..errors import GovgraphError
+from . import fast
 
 METRICS = ("degree", "betweenness", "eigenvector", "communities", "path")
+#: Engines: "networkx", "igraph", or "auto" (networkx up to NETWORKX_UP_TO nodes, igraph above).
+ENGINES = ("auto", "networkx", "igraph")
+NETWORKX_UP_TO = 500
+
+
+def _on_igraph(graph: nx.Graph, engine: str) -> bool:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    return engine == "igraph" or (engine == "auto" and len(graph) > NETWORKX_UP_TO)
 
 
 def _table(graph: nx.Graph, values: dict[str, float], column: str) -> list[dict]:
@@ -37,31 +52,58 @@ def degree(graph: nx.Graph) -> list[dict]:
 
 #: Above this many nodes `betweenness(graph, estimate=True)` samples SAMPLED source nodes (exact is O(nodes × links)).
 EXACT_UP_TO = 1500
-SAMPLED = 100
+SAMPLED = 500
+#: The estimate is within `betweenness_error(n)` of the exact value for each node with this probability.
+CONFIDENCE = 0.95
 
 
-def betweenness(graph: nx.Graph, *, estimate: bool = False) -> list[dict]:
+def sampled(graph: nx.Graph, estimate: bool = True) -> bool:
+    """Whether `betweenness(graph, estimate=estimate)` samples sources rather than using them all."""
+    return estimate and len(graph) > EXACT_UP_TO
+
+
+def betweenness_error(nodes: int, samples: int = SAMPLED, confidence: float = CONFIDENCE) -> float:
+    """The most the sampled betweenness of a node differs from the exact one, with probability `confidence`.
+
+    Each sampled source adds a share in [0, n/(n-1)] of the normalised value (Brandes and Pich's
+    estimator, the one networkx uses), so Hoeffding's inequality bounds the mean of `samples` of them.
+    """
+    return nodes / (nodes - 1) * math.sqrt(math.log(2 / (1 - confidence)) / (2 * samples))
+
+
+def betweenness(graph: nx.Graph, *, estimate: bool = True, engine: str = "auto") -> list[dict]:
     """Share of shortest paths between other nodes that pass through each node (normalised).
 
-    With `estimate`, a graph of more than EXACT_UP_TO nodes gets the estimate from SAMPLED
-    source nodes (fixed seed, so the same graph gives the same values).
+    With `estimate` (the default), a graph of more than EXACT_UP_TO nodes gets the estimate from
+    SAMPLED source nodes (fixed seed, so the same graph gives the same values), within
+    `betweenness_error(len(graph))` of the exact value; `estimate=False` is exact at any size.
     """
-    sample = {"k": SAMPLED, "seed": 1} if estimate and len(graph) > EXACT_UP_TO else {}
-    return _table(graph, nx.betweenness_centrality(graph, normalized=True, **sample), "betweenness")
+    sources = random.Random(1).sample(list(graph), SAMPLED) if sampled(graph, estimate) else None
+    if _on_igraph(graph, engine):
+        values = fast.betweenness(graph, sources)
+    else:
+        sample = {"k": SAMPLED, "seed": 1} if sources else {}
+        values = nx.betweenness_centrality(graph, normalized=True, **sample)
+    return _table(graph, values, "betweenness")
 
 
-def eigenvector(graph: nx.Graph) -> list[dict]:
+def eigenvector(graph: nx.Graph, *, engine: str = "auto") -> list[dict]:
     """Eigenvector centrality (unit Euclidean norm over the whole graph)."""
     if graph.number_of_nodes() == 0:
         return []
+    if _on_igraph(graph, engine):
+        return _table(graph, fast.eigenvector(graph), "eigenvector")
     return _table(graph, nx.eigenvector_centrality(graph, max_iter=10000, tol=1e-12), "eigenvector")
 
 
-def communities(graph: nx.Graph) -> list[dict]:
-    """Greedy-modularity communities, numbered from 1 by size (largest first), then by first label."""
-    found = (
-        nx.community.greedy_modularity_communities(graph, weight="weight") if graph.number_of_edges() else [{n} for n in graph]
-    )
+def communities(graph: nx.Graph, *, engine: str = "auto") -> list[dict]:
+    """Modularity communities, numbered from 1 by size (largest first), then by first label."""
+    if not graph.number_of_edges():
+        found = [{n} for n in graph]
+    elif _on_igraph(graph, engine):
+        found = fast.communities(graph)
+    else:
+        found = nx.community.greedy_modularity_communities(graph, weight="weight")
     ordered = sorted(
         (sorted(c, key=lambda n: (graph.nodes[n]["label"], n)) for c in found),
         key=lambda c: (-len(c), graph.nodes[c[0]]["label"], c[0]),
