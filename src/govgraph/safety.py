@@ -63,18 +63,18 @@ class PreparedQuery:
     bindings: Mapping[str, Node]
 
 
-def _walk(node: object) -> Iterator[CompValue]:
+def walk(node: object) -> Iterator[CompValue]:
     """Every CompValue in a parse tree, depth first."""
     if isinstance(node, CompValue):
         yield node
         for value in node.values():
-            yield from _walk(value)
+            yield from walk(value)
     elif isinstance(node, (ParseResults, list, tuple)):
         for item in node:
-            yield from _walk(item)
+            yield from walk(item)
 
 
-def _field(node: CompValue, key: str, default: object = None) -> Any:
+def field(node: CompValue, key: str, default: object = None) -> Any:
     """A field of a parse-tree node (CompValue.get returns the key itself when it is missing)."""
     return node[key] if key in node else default  # noqa: SIM401 (CompValue.get differs, see above)
 
@@ -104,7 +104,7 @@ def _parse(text: str) -> ParseResults:
             raise GovgraphError(
                 f"SPARQL syntax error at line {query_error.lineno}, column {query_error.col}: {query_error.msg}"
             ) from None
-        requests = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part.name).upper() for part in _field(update, "request", [])]
+        requests = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", part.name).upper() for part in field(update, "request", [])]
         what = ", ".join(dict.fromkeys(requests)) or "an update"
         raise QueryRefused(f"updates are refused ({what}): govgraph only runs SELECT, ASK, CONSTRUCT and DESCRIBE") from None
     except RecursionError:
@@ -121,11 +121,11 @@ def check(text: str) -> str:
 
 def _check_tree(tree: ParseResults) -> str:
     query = tree[1]
-    if _field(query, "datasetClause"):
+    if field(query, "datasetClause"):
         raise QueryRefused(
             "FROM and FROM NAMED are refused: queries run over the store's own graphs (use GRAPH <iri> { … } to pick one)"
         )
-    for node in _walk(query):
+    for node in walk(query):
         if node.name == "ServiceGraphPattern":
             raise QueryRefused("SERVICE clauses are refused: govgraph never sends queries to other endpoints")
     return FORMS[query.name]
@@ -150,17 +150,17 @@ def term_text(term: Node) -> str:
 
 
 def _inline_data(tree: ParseResults) -> CompValue | None:
-    where = _field(tree[1], "where")
-    parts = _field(where, "part", []) if where is not None else []
+    where = field(tree[1], "where")
+    parts = field(where, "part", []) if where is not None else []
     return parts[0] if parts and parts[0].name == "InlineData" else None
 
 
 def _with_values(query: CompValue, names: list[str], terms: list[Node]) -> CompValue:
     """The query with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group."""
     inline = CompValue("InlineData", var=[Variable(name) for name in names], value=[list(terms)])
-    where = _field(query, "where")
+    where = field(query, "where")
     if where is not None and where.name == "GroupGraphPatternSub":
-        parts = list(_field(where, "part", []))
+        parts = list(field(where, "part", []))
     elif where is not None and where.name == "SubSelect":
         parts = [CompValue("GroupOrUnionGraphPattern", graph=[where])]
     else:
@@ -252,12 +252,12 @@ def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _
         for name in names:
             if not _NAME.match(name):
                 raise GovgraphError(f"not a variable name: {name!r}")
-        mentioned = {str(variable) for variable in _variables(query)}
+        mentioned = {str(variable) for variable in variables(query)}
         unknown = sorted(set(names) - mentioned)
         if unknown:
             raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
         query = _with_values(query, list(names), list(placeholders))
-    capped = limit is not None and form == "SELECT" and not _field(query, "limitoffset")
+    capped = limit is not None and form == "SELECT" and not field(query, "limitoffset")
     if limit is not None and capped:
         query = CompValue(query.name, **query)
         query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(limit + 1))
@@ -266,11 +266,11 @@ def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _
         again = parse(written)
         if names:
             inline = _inline_data(again)
-            if inline is None or [str(v) for v in _field(inline, "var", [])] != list(names):
+            if inline is None or [str(v) for v in field(inline, "var", [])] != list(names):
                 raise GovgraphError("cannot bind parameters into this query safely")
         if limit is not None and capped:
-            limits = _field(again[1], "limitoffset")
-            if not limits or int(_field(limits, "limit", -1)) != limit + 1:
+            limits = field(again[1], "limitoffset")
+            if not limits or int(field(limits, "limit", -1)) != limit + 1:
                 raise GovgraphError("cannot add the row limit to this query safely")
     pieces = [written]
     for placeholder in placeholders:
@@ -285,15 +285,29 @@ def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _
 _SLOT_TOKEN = secrets.token_hex(16)
 
 
-def _variables(node: object) -> Iterator[Variable]:
+def variables(node: object) -> Iterator[Variable]:
+    """Every variable of a parse tree."""
     if isinstance(node, Variable):
         yield node
     elif isinstance(node, CompValue):
         for value in node.values():
-            yield from _variables(value)
+            yield from variables(value)
     elif isinstance(node, (ParseResults, list, tuple)):
         for item in node:
-            yield from _variables(item)
+            yield from variables(item)
 
 
-__all__ = ["FORMS", "PARSER_LOCK", "PreparedQuery", "QueryRefused", "bind", "check", "is_clean_iri", "parse", "term_text"]
+__all__ = [
+    "FORMS",
+    "PARSER_LOCK",
+    "PreparedQuery",
+    "QueryRefused",
+    "bind",
+    "check",
+    "field",
+    "is_clean_iri",
+    "parse",
+    "term_text",
+    "variables",
+    "walk",
+]

@@ -15,7 +15,7 @@ form could answer differently (aggregates, LIMIT, subqueries) and the variables 
 bind ($shapesGraph, $currentShape, $PATH elsewhere) are refused, so pySHACL runs.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from pyparsing import ParseResults
 from rdflib import Variable
@@ -35,62 +35,34 @@ NESTED = {"GroupOrUnionGraphPattern", "OptionalGraphPattern", "GraphGraphPattern
 UNBOUND = {"shapesGraph", "currentShape"}
 
 
-def _nodes(node: object) -> Iterator[CompValue]:
-    """Every node of a parse tree, depth first."""
-    if isinstance(node, CompValue):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
-    elif isinstance(node, (ParseResults, list, tuple)):
-        for item in node:
-            yield from _nodes(item)
-
-
-def _variables(node: object) -> Iterator[Variable]:
-    """Every variable of a parse tree."""
-    if isinstance(node, Variable):
-        yield node
-    elif isinstance(node, CompValue):
-        for value in node.values():
-            yield from _variables(value)
-    elif isinstance(node, (ParseResults, list, tuple)):
-        for item in node:
-            yield from _variables(item)
-
-
-def _get(node: CompValue, key: str) -> object:
-    """A field of a parse-tree node or None (CompValue.get gives the key itself when it is missing)."""
-    return node[key] if key in node else None  # noqa: SIM401 (see above)
-
-
 def _mentions_this(node: object) -> bool:
-    return any(variable == THIS for variable in _variables(node))
+    return any(variable == THIS for variable in safety.variables(node))
 
 
 def _projected(select: CompValue) -> list[object] | None:
     """The variables a SELECT returns, or None for SELECT *."""
-    return [_get(v, "var") for v in select["projection"]] if "projection" in select else None
+    return [safety.field(v, "var") for v in select["projection"]] if "projection" in select else None
 
 
 def _refuse_forbidden(query: CompValue, name: str, bound: set[Variable]) -> None:
     """Raise for what SHACL forbids with the pre-bound variables `bound`, and refuse what we cannot pre-bind."""
-    for node in _nodes(query):
+    for node in safety.walk(query):
         if node.name == "MinusGraphPattern":
             raise GovgraphError(f"{name}: SHACL forbids MINUS in a query with pre-bound variables")
         if node.name == "InlineData" or "valuesClause" in node:
             raise GovgraphError(f"{name}: SHACL forbids VALUES in a query with pre-bound variables")
-        if (node.name == "Bind" and _get(node, "var") in bound) or _get(node, "evar") in bound:
+        if (node.name == "Bind" and safety.field(node, "var") in bound) or safety.field(node, "evar") in bound:
             raise GovgraphError(f"{name}: SHACL forbids binding a pre-bound variable ($this…) with AS in a constraint's query")
         if node.name == "SubSelect":
             projected = _projected(node)
             if projected is not None and THIS not in projected:
                 raise GovgraphError(f"{name}: SHACL requires a subquery to return $this")
             raise UnsupportedShapeError(f"{name}: subqueries are not supported by the SPARQL validation engine")
-    used = {str(v) for v in _variables(query)}
+    used = {str(v) for v in safety.variables(query)}
     if used & UNBOUND:
         raise UnsupportedShapeError(f"{name}: ${sorted(used & UNBOUND)[0]} is not supported by the SPARQL validation engine")
     if any(key in query for key in ("groupby", "having", "limitoffset")) or any(
-        node.name.startswith("Aggregate_") for node in _nodes(query)
+        node.name.startswith("Aggregate_") for node in safety.walk(query)
     ):
         raise UnsupportedShapeError(f"{name}: aggregates, LIMIT and OFFSET are not supported by the SPARQL validation engine")
 
@@ -161,7 +133,7 @@ def asked(ask: str, prefixes: dict[str, str], focus: str, values: str, name: str
     prologue, query = _parsed(ask, prefixes, name, "AskQuery", bindings)
     where = query["where"]
     for part in where["part"] if "part" in where else []:  # noqa: SIM401 (CompValue.get gives the key when missing)
-        if part.name in NESTED and any(v in (THIS, VALUE) for v in _variables(part)):
+        if part.name in NESTED and any(v in (THIS, VALUE) for v in safety.variables(part)):
             raise UnsupportedShapeError(f"{name}: $this or $value in a nested group of an ASK validator is not supported")
     group = query_text.Writer(prologue, PREFIXES).group(where)  # type: ignore[arg-type]
     text = f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {values} FILTER NOT EXISTS {group} }}"
@@ -193,7 +165,7 @@ def prebound(
     verb = safety.parse(f"SELECT * WHERE {{ ?s {path} ?o }}")[1]["where"]["part"][0]["triples"][0][1] if path else None
     rewritten = CompValue(query.name, **query)
     rewritten["where"] = _group(where, pattern, True, verb)
-    if any(variable == PATH for variable in _variables(rewritten)):
+    if any(variable == PATH for variable in safety.variables(rewritten)):
         raise UnsupportedShapeError(f"{name}: $PATH outside a triple pattern of a property shape is not supported")
     projected = _projected(query)
     if projected is not None and THIS not in projected:
