@@ -112,6 +112,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
+def app_url(serve_app: Callable[[Path], str], seed_store: Path) -> str:
+    """The real app, reading a store of the seed, for the whole session."""
+    return serve_app(seed_store)
+
+
+@pytest.fixture(scope="session")
 def serve_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
     """`serve_app(store)` → base URL of the real app on 127.0.0.1 reading `store`; stopped after the session."""
     started: list[subprocess.Popen] = []

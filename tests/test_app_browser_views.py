@@ -9,29 +9,13 @@ import time
 import pytest
 from playwright.sync_api import Frame, Page, expect
 
-from tests.hardening.app_browser import CHROMIUM, FIRST, QUIET, open_page, settle
+from tests.hardening.app_browser import FIRST, IGF_CLAUSE, open_page, settle
 
-pytest_plugins = ["tests.app_fixtures", "tests.servers"]
+pytest_plugins = ["tests.app_fixtures", "tests.hardening.app_browser", "tests.servers"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ID = "https://w3id.org/govgraph/id/"
-IGF_CLAUSE = ID + "statement/g7-2023-digital-annex4-p1-s2-c1"
 WIDTHS = (1400, 800)
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": QUIET}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "accept_downloads": True}
-
-
-@pytest.fixture(scope="session")
-def app_url(serve_app, seed_store):
-    return serve_app(seed_store)
 
 
 def shots(page: Page, artifacts, name: str) -> None:
