@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from .. import safety
 from ..errors import GovgraphError
-from .results import ResultTable, integer
+from .results import ResultTable, Selection, integer
 from .trusted import TrustedQuery
 
 Bindings = Mapping[str, Node] | None
@@ -34,6 +34,11 @@ class Store(ABC):
     and FROM are refused, parameters are bound as RDF terms. Only a `TrustedQuery` (govgraph's
     own text) skips that parse. `timeout` is wall-clock seconds;
     `limit` caps the rows (or triples) returned and sets `truncated` when more existed.
+
+    A SELECT's rows arrive in chunks (`stream`); `select` gathers them into one table. The time
+    limit covers the whole exchange, from sending the query to the last row read. The answer
+    size cap (`max_answer_bytes`) bounds what is held at once: the whole answer for `select`,
+    `run`, `ask` and `construct`, each chunk for `stream`, whose caller keeps only one at a time.
     """
 
     #: Where the store lives, for messages ("build/store" or a query URL).
@@ -55,6 +60,23 @@ class Store(ABC):
         result = self.run(query, bindings, timeout=timeout, limit=limit, expect="SELECT")
         assert isinstance(result, ResultTable)
         return result
+
+    def stream(
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        limit: int = DEFAULT_LIMIT,
+        values: bool = False,
+    ) -> Selection:
+        """Run a SELECT query and read its rows chunk by chunk, as the store sends them.
+
+        With `values`, rows hold lexical values (str, None where unbound) rather than rdflib terms:
+        the cheapest form for callers that need only IRIs and texts. The size cap applies to each chunk.
+        """
+        prepared = self._prepare(query, bindings, timeout, limit, "SELECT")
+        return Selection(self._select(prepared, timeout, limit, values, whole=False), limit)
 
     def ask(
         self,
@@ -90,6 +112,15 @@ class Store(ABC):
         expect: str | None = None,
     ) -> QueryResult:
         """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
+        prepared = self._prepare(query, bindings, timeout, limit, expect)
+        if prepared.form == "SELECT":
+            return Selection(self._select(prepared, timeout, limit, False, whole=True), limit).table()
+        return self._execute(prepared, timeout, limit)
+
+    def _prepare(
+        self, query: str | TrustedQuery, bindings: Bindings, timeout: float, limit: int, expect: str | None
+    ) -> safety.PreparedQuery | TrustedQuery:
+        """The query as a store may run it: checked by the gate (or trusted), its parameters bound, of the form expected."""
         if timeout <= 0:
             raise GovgraphError("the timeout must be a positive number of seconds")
         if limit < 0:
@@ -102,11 +133,17 @@ class Store(ABC):
         form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
         if expect is not None and form != expect:
             raise GovgraphError(f"expected a {expect} query, got {prepared.form}")
-        return self._execute(prepared, timeout, limit)
+        return prepared
+
+    @abstractmethod
+    def _select(
+        self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int, values: bool, whole: bool
+    ) -> Iterator[tuple]:
+        """Run a checked (or trusted) SELECT: its reply frames (see `Selection`), the size cap on the whole answer or each chunk."""
 
     @abstractmethod
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
-        """Run a checked (or trusted) query."""
+        """Run a checked (or trusted) ASK, CONSTRUCT or DESCRIBE."""
 
     @abstractmethod
     def publish(self, data: Publishable) -> dict[str, int]:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -28,7 +29,7 @@ from .. import paths, safety
 from ..errors import GovgraphError
 from . import worker
 from .base import DEFAULT_MAX_ANSWER_BYTES, MB, Publishable, QueryResult, Store, quads_by_graph, too_large
-from .results import from_reply
+from .results import from_reply, with_terms
 from .trusted import TrustedQuery
 
 #: How long a new child may take to open the store before we give up.
@@ -141,31 +142,60 @@ class EmbeddedStore(Store):
             )
 
     def _receive(self, deadline: float, what: str = "the query", timeout: float = START_TIMEOUT) -> tuple:
+        return self._sized_frame(deadline, what, timeout, self.max_answer_bytes)[0]
+
+    def _sized_frame(self, deadline: float, what: str, timeout: float, room: int) -> tuple[tuple, int]:
+        """The next reply frame and its size; one larger than `room` bytes stops the child, unread."""
         (size,) = worker.HEADER.unpack(self._read(worker.HEADER.size, deadline, what, timeout))
-        if size > self.max_answer_bytes:
+        if size > room:
             self._stop()
             raise too_large(self.where, self.max_answer_bytes)
-        return cast(tuple, pickle.loads(self._read(size, deadline, what, timeout)))  # a reply frame of `worker`
+        return cast(tuple, pickle.loads(self._read(size, deadline, what, timeout))), size  # a reply frame of `worker`
 
     # -- the Store interface ----------------------------------------------------------------
+    def _select(
+        self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int, values: bool, whole: bool
+    ) -> Iterator[tuple]:
+        """The child's frames as they arrive; a stream left before its end stops the child, which would go on sending."""
+        with self._lock:
+            deadline = self._send(prepared, limit, values, timeout)
+            finished, room = False, self.max_answer_bytes
+            try:
+                while True:
+                    reply, size = self._sized_frame(deadline, "the query", timeout, room)
+                    if reply[0] == "error":
+                        finished = True
+                        raise GovgraphError(f"query failed on the embedded store: {reply[1]}")
+                    if whole:
+                        room -= size
+                    finished = reply[0] not in ("select", "rows")
+                    yield with_terms(reply, values)
+                    if finished:
+                        return
+            finally:
+                if not finished:
+                    self._stop()
+
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         with self._lock:
-            return self._execute_locked(prepared, timeout, limit)
+            deadline = self._send(prepared, limit, False, timeout)
+            reply = self._receive(deadline, "the query", timeout)
+        if reply[0] == "error":
+            raise GovgraphError(f"query failed on the embedded store: {reply[1]}")
+        return from_reply(reply, limit)
 
-    def _execute_locked(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
+    def _send(self, prepared: safety.PreparedQuery | TrustedQuery, limit: int, values: bool, timeout: float) -> float:
+        """Send one query to the child (started if need be); returns the deadline of its answer."""
         child = self._start(time.monotonic() + START_TIMEOUT)
         deadline = time.monotonic() + timeout
         if child.stdin is None:  # started with stdin=PIPE, so never
             raise GovgraphError("the embedded query process has no input pipe")
         try:
-            worker.write_frame(child.stdin, ("query", prepared.text, limit))
+            worker.write_frame(child.stdin, ("query", prepared.text, limit, values))
         except (BrokenPipeError, OSError):
             self._stop()
             raise GovgraphError("the embedded query process ended unexpectedly") from None
-        reply = self._receive(deadline, "the query", timeout)
-        if reply[0] == "error":
-            raise GovgraphError(f"query failed on the embedded store: {reply[1]}")
-        return from_reply(reply, limit)
+        return deadline
 
     def publish(self, data: Publishable) -> dict[str, int]:
         """Replace each named graph of `data` in the store directory (stops the query child first)."""

@@ -8,13 +8,15 @@ own, so `timeout` is not enforced here: use `EmbeddedStore` for queries from the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 
 from .. import safety
 from ..errors import GovgraphError
 from . import worker
 from .base import Publishable, QueryResult, Store, quads_by_graph
-from .results import from_reply
+from .results import from_reply, with_terms
 from .trusted import TrustedQuery
 
 
@@ -33,9 +35,19 @@ class MemoryStore(Store):
         """A govgraph Store as it is; a pyoxigraph store wrapped to be queried in this process."""
         return store if isinstance(store, Store) else cls(store)
 
+    def _select(
+        self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int, values: bool, whole: bool
+    ) -> Iterator[tuple]:
+        """The solutions, read lazily in chunks (nothing is pickled: the frames stay in this process)."""
+        try:
+            for frame in worker.answer(self.graph, prepared.text, limit, values):
+                yield with_terms(frame, values)
+        except (SyntaxError, OSError) as error:
+            raise GovgraphError(f"query failed on the in-memory store: {error}") from None
+
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         try:
-            return from_reply(worker.answer(self.graph, prepared.text, limit), limit)
+            return from_reply(next(worker.answer(self.graph, prepared.text, limit)), limit)
         except (SyntaxError, OSError) as error:
             raise GovgraphError(f"query failed on the in-memory store: {error}") from None
 

@@ -8,6 +8,7 @@ through `protocol.call`, so one deadline and one size cap cover the whole exchan
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -16,7 +17,7 @@ from .. import safety
 from ..errors import GovgraphError
 from . import protocol
 from .base import DEFAULT_MAX_ANSWER_BYTES, Publishable, QueryResult, Store, quads_by_graph
-from .results import projection, table_from_json
+from .results import ResultTable, projection, table_from_json
 from .trusted import TrustedQuery
 
 #: Seconds allowed for each Graph Store request while publishing.
@@ -54,6 +55,18 @@ class RemoteStore(Store):
                 f"query stopped after {timeout:g} s (the server's time limit at {url}); narrow the query or raise --timeout"
             )
         return answer.body
+
+    def _select(
+        self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int, values: bool, whole: bool
+    ) -> Iterator[tuple]:
+        table = self._execute(prepared, timeout, limit)
+        assert isinstance(table, ResultTable)
+        yield ("select", table.variables)
+        yield (
+            "rows",
+            [tuple(None if term is None else str(term) for term in row) for row in table.rows] if values else table.rows,
+        )
+        yield ("end", table.truncated)
 
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         # Virtuoso takes a server-side limit in milliseconds; Oxigraph has no per-query hint.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,13 +71,10 @@ def from_wire(term: tuple | None) -> Node | None:
     return literal(term[1], term[2], term[3])
 
 
-def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
-    """The result for an answer frame of `worker.answer` (an ASK, a SELECT or a graph)."""
+def from_reply(reply: tuple, limit: int) -> bool | Graph:
+    """The result for the answer frame of an ASK or a graph query (see `worker.answer`)."""
     if reply[0] == "ask":
         return bool(reply[1])
-    if reply[0] == "select":
-        rows = [tuple(map(from_wire, row)) for row in reply[2]]
-        return ResultTable(list(reply[1]), rows, truncated=reply[3], limit=limit)
     graph = Graph()
     for triple in reply[1]:
         s, p, o = map(from_wire, triple)
@@ -86,6 +83,64 @@ def from_reply(reply: tuple, limit: int) -> ResultTable | bool | Graph:
         graph.add((s, p, o))
     graph.truncated = reply[2]  # type: ignore[attr-defined]
     return graph
+
+
+def with_terms(frame: tuple, values: bool) -> tuple:
+    """A reply frame of the query child with its rows' terms as rdflib terms (see `worker.wire`); as it is for values."""
+    if values or frame[0] != "rows":
+        return frame
+    return ("rows", [tuple(map(from_wire, row)) for row in frame[1]])
+
+
+class Selection:
+    """The rows of a SELECT as they arrive, in chunks: iterate it for lists of rows, or call `table()`.
+
+    Built on a store's reply frames (see `worker`): ``("select", variables)``, then ``("rows", rows)``
+    frames, then ``("end", truncated)``. Rows hold rdflib terms, or each term's lexical value (a str;
+    None where unbound) when the store was asked for values. `truncated` is known once the last
+    chunk has been read. Read it to the end or close it (it is a context manager): a store holds
+    its connection or query process until then.
+    """
+
+    def __init__(self, frames: Iterator[tuple], limit: int) -> None:
+        self._frames = frames
+        self.limit = limit
+        self.truncated = False
+        first = next(frames, None)
+        if first is None or first[0] != "select":
+            self.close()
+            raise GovgraphError("malformed result: a SELECT answer without its variables")
+        self.variables: list[str] = list(first[1])
+
+    def __iter__(self) -> Iterator[list[tuple]]:
+        for frame in self._frames:
+            if frame[0] == "end":
+                self.truncated = bool(frame[1])
+                return
+            yield frame[1]
+
+    def rows(self) -> Iterator[tuple]:
+        """Every row, one at a time."""
+        for chunk in self:
+            yield from chunk
+
+    def table(self) -> ResultTable:
+        """Every row, in one table."""
+        with self:
+            rows = [row for chunk in self for row in chunk]
+        return ResultTable(self.variables, rows, truncated=self.truncated, limit=self.limit)
+
+    def close(self) -> None:
+        """Stop reading: the store drops what is left of the answer."""
+        close = getattr(self._frames, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Selection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def from_json_binding(value: Mapping[str, str]) -> Node:
