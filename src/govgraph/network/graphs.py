@@ -15,7 +15,7 @@ G7 says every sentence, so it would join everything to everything and say nothin
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -62,15 +62,17 @@ Source = Store | GraphSource | Data | None
 MAX_ROWS = 5_000_000
 
 
-def _select(store: Store, query: str, timeout: float) -> list[tuple[str, ...]]:
-    """The rows of one of the network's own SELECTs as lexical values ('' when unbound).
+def _select(store: Store, query: str, timeout: float) -> Iterator[tuple[str, ...]]:
+    """The rows of one of the network's own SELECTs as lexical values, as the store sends them.
 
-    Their text is written here from constants (classes, roles), so it runs as a trusted query.
+    Their text is written here from constants (classes, roles), so it runs as a trusted query;
+    every variable they project is bound in every row.
     """
-    table = store.select(TrustedQuery.of(query), timeout=timeout, limit=MAX_ROWS)
-    if table.truncated:
-        raise GovgraphError(f"more than {MAX_ROWS:,} rows for one network query on {store.where}")
-    return [tuple("" if term is None else str(term) for term in row) for row in table.rows]
+    with store.stream(TrustedQuery.of(query), timeout=timeout, limit=MAX_ROWS, values=True) as selection:
+        for chunk in selection:
+            yield from chunk
+        if selection.truncated:
+            raise GovgraphError(f"more than {MAX_ROWS:,} rows for one network query on {store.where}")
 
 
 class Facts:
@@ -95,9 +97,10 @@ class Facts:
         counted = set(self.statements)
         # Every mention, kept in Python when its subject is a counted statement: joining the classes in
         # SPARQL, or an OPTIONAL on every row, costs twice as much at a million triples.
-        self.links = sorted(
+        # Sorted as plain tuples (compared in C), then made links: the same order as the links' own.
+        mentions = sorted(
             {
-                EntityLink(s, p.rsplit("#", 1)[-1], e)
+                (s, p.rsplit("#", 1)[-1], e)
                 for s, p, e in _select(
                     store,
                     f"""
@@ -110,6 +113,7 @@ class Facts:
                 if s in counted
             }
         )
+        self.links = [EntityLink(*mention) for mention in mentions]
         self.commitments = (
             set(self.statements)
             if statements == "commitments"
@@ -162,7 +166,7 @@ class Facts:
                 if a in self.kinds and b in self.kinds
             }
         )
-        self._alt = _select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout)
+        self._alt = list(_select(store, "SELECT ?s ?l WHERE { ?s skos:altLabel ?l }", timeout))
 
     def kind(self, link: EntityLink) -> str:
         """The main kind of the linked entity (from its classes, else from the role)."""
