@@ -13,6 +13,7 @@ from .. import safety
 from ..errors import GovgraphError
 from .results import ResultTable, Selection, integer
 from .trusted import TrustedQuery
+from .worker import CHUNK_ROWS
 
 Bindings = Mapping[str, Node] | None
 QueryResult = ResultTable | bool | Graph
@@ -47,6 +48,8 @@ class Store(ABC):
     caps_rows: bool = True
     #: The largest answer read, in bytes: a larger one is refused with a one-line error.
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    #: Rows per chunk of a streamed SELECT.
+    chunk_rows: int = CHUNK_ROWS
 
     def select(
         self,

@@ -191,7 +191,7 @@ class EmbeddedStore(Store):
         if child.stdin is None:  # started with stdin=PIPE, so never
             raise GovgraphError("the embedded query process has no input pipe")
         try:
-            worker.write_frame(child.stdin, ("query", prepared.text, limit, values))
+            worker.write_frame(child.stdin, ("query", prepared.text, limit, values, self.chunk_rows))
         except (BrokenPipeError, OSError):
             self._stop()
             raise GovgraphError("the embedded query process ended unexpectedly") from None

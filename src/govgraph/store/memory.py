@@ -40,15 +40,15 @@ class MemoryStore(Store):
     ) -> Iterator[tuple]:
         """The solutions, read lazily in chunks (nothing is pickled: the frames stay in this process)."""
         try:
-            for frame in worker.answer(self.graph, prepared.text, limit, values):
+            for frame in worker.answer(self.graph, prepared.text, limit, values, self.chunk_rows):
                 yield with_terms(frame, values)
-        except (SyntaxError, OSError) as error:
+        except worker.QUERY_ERRORS as error:
             raise GovgraphError(f"query failed on the in-memory store: {error}") from None
 
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
         try:
             return from_reply(next(worker.answer(self.graph, prepared.text, limit)), limit)
-        except (SyntaxError, OSError) as error:
+        except worker.QUERY_ERRORS as error:
             raise GovgraphError(f"query failed on the in-memory store: {error}") from None
 
     def publish(self, data: Publishable) -> dict[str, int]:

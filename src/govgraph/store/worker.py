@@ -8,8 +8,8 @@ a few tens of milliseconds; terms travel as tuples that `results.from_wire` turn
 terms: ``("u", iri)``, ``("b", id)``, ``("l", value, language, datatype)``.
 
 Frames are an 8-byte big-endian length followed by a pickle. Requests:
-``("query", text, limit, values)``. Replies: ``("ready",)``; for a SELECT ``("select", variables)``,
-then ``("rows", rows)`` frames of at most CHUNK_ROWS rows as they are read, then
+``("query", text, limit, values, chunk)``. Replies: ``("ready",)``; for a SELECT ``("select", variables)``,
+then ``("rows", rows)`` frames of at most `chunk` rows as they are read, then
 ``("end", truncated)``; ``("ask", bool)``; ``("graph", triples, truncated)``; or ``("error", message)``,
 which may also come after some rows. With `values`, a row holds each term's lexical value
 (IRI, literal text or blank node label) instead of its tuple: what callers that need no more
@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
 HEADER = struct.Struct(">Q")
-#: Rows per frame of a SELECT answer: large enough that framing costs little, small enough to start early.
+#: What pyoxigraph raises for a query it cannot run (a syntax error, an unsupported function…).
+QUERY_ERRORS = (SyntaxError, OSError, ValueError, TypeError, RuntimeError)
+#: Rows per frame of a SELECT answer by default: large enough that framing costs little, small enough to start early.
 CHUNK_ROWS = 20_000
 
 
@@ -135,11 +137,11 @@ def serve(location: str, requests: BinaryIO, replies: BinaryIO) -> None:
             request = read_frame(requests)
         except EOFError:
             return
-        _, text, limit, values = cast(tuple[str, str, int, bool], request)  # ("query", text, limit, values), from `EmbeddedStore`
+        _, text, limit, values, chunk = cast(tuple[str, str, int, bool, int], request)  # from `EmbeddedStore`
         try:
-            for reply in answer(store, text, limit, values):
+            for reply in answer(store, text, limit, values, chunk):
                 write_frame(replies, reply)
-        except (SyntaxError, OSError, ValueError, TypeError, RuntimeError) as error:
+        except QUERY_ERRORS as error:
             write_frame(replies, ("error", " ".join(str(error).split())))
 
 
