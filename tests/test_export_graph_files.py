@@ -4,7 +4,9 @@ import io
 
 import networkx as nx
 
+from govgraph import network
 from govgraph.export import gexf, graphml
+from govgraph.source import GraphSource
 
 
 def _graph(reverse: bool) -> nx.Graph:
@@ -45,3 +47,14 @@ def test_gexf_reads_back_with_labels_weights_and_attributes() -> None:
     edges = {frozenset((a, b)): {k: v for k, v in d.items() if k != "id"} for a, b, d in read.edges(data=True)}
     assert edges == {frozenset((a, b)): {**d, "weight": float(d["weight"])} for a, b, d in graph.edges(data=True)}
     assert gexf.write(graph, "2026-01-02") == gexf.write(_graph(reverse=True), "2026-01-02")
+
+
+def test_the_exported_network_streamed_from_the_facts_is_the_networkx_projection_byte_for_byte() -> None:
+    """The export writes `network.Records` read from SPARQL results, never a networkx graph: the same bytes."""
+    quads = GraphSource.from_files().quads()
+    facts = network.Facts(quads)
+    records, graph = network.commitment_entity_records(facts), network.build_graph(facts, "commitment-entity")
+    assert len(records.nodes) == graph.number_of_nodes() > 40
+    assert len(records.edges) == graph.number_of_edges()
+    assert graphml.write(records) == graphml.write(graph)
+    assert gexf.write(records, "2026-01-02") == gexf.write(graph, "2026-01-02")

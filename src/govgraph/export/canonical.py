@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from ..namespaces import PREFIXES
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from ..network import Records
 
 
 class Canonical(list[ox.Quad]):
@@ -26,7 +26,7 @@ class Canonical(list[ox.Quad]):
     """
 
     triples: list[ox.Triple] | None = None
-    network: "nx.Graph | None" = None
+    network: "Records | None" = None
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:

@@ -10,6 +10,7 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
+from ..network import Records
 from .graphml import attribute_text, attribute_type
 
 _HEADER = (
@@ -40,12 +41,10 @@ def _values(record: dict, ids: dict[str, int], indent: str) -> Iterator[str]:
         yield f"{indent}</attvalues>\n"
 
 
-def write(graph: nx.Graph, date: str) -> bytes:
+def write(graph: nx.Graph | Records, date: str) -> bytes:
     """`graph` as GEXF 1.2 (draft schema, as Gephi reads it), dated `date` (YYYY-MM-DD)."""
-    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
-    directed = graph.is_directed()
-    ends = (((a, b) if directed or str(a) <= str(b) else (b, a), data) for a, b, data in graph.edges(data=True))
-    edges = sorted(ends, key=lambda edge: (str(edge[0][0]), str(edge[0][1])))
+    records = graph if isinstance(graph, Records) else Records.of(graph)
+    nodes, edges, directed = records.nodes, records.edges, records.directed
     node_ids, node_lines = _declare("node", [d for _, d in nodes], 0)
     edge_ids, edge_lines = _declare("edge", [d for _, d in edges], len(node_ids))
     out = [_HEADER, f'  <meta lastmodifieddate="{date}">\n    <creator>govgraph</creator>\n  </meta>\n']

@@ -9,6 +9,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from ..network import Records
+
 _HEADER = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -43,18 +45,16 @@ def _data(record: dict, ids: dict[tuple[str, str], str], domain: str, indent: st
             yield f'{indent}<data key="{ids[(domain, name)]}">{attribute_text(record[name])}</data>\n'
 
 
-def write(graph: nx.Graph) -> bytes:
+def write(graph: nx.Graph | Records) -> bytes:
     """`graph` as GraphML: nodes sorted, edges sorted by their (smaller, larger) end for undirected graphs."""
-    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
-    directed = graph.is_directed()
-    ends = (((a, b) if directed or str(a) <= str(b) else (b, a), data) for a, b, data in graph.edges(data=True))
-    edges = sorted(ends, key=lambda edge: (str(edge[0][0]), str(edge[0][1])))
-    keys = _keys("graph", [graph.graph]) + _keys("node", [d for _, d in nodes]) + _keys("edge", [d for _, d in edges])
+    records = graph if isinstance(graph, Records) else Records.of(graph)
+    nodes, edges, directed = records.nodes, records.edges, records.directed
+    keys = _keys("graph", [records.attributes]) + _keys("node", [d for _, d in nodes]) + _keys("edge", [d for _, d in edges])
     ids = {(domain, name): f"d{number}" for number, (domain, name, _) in enumerate(keys)}
     out = [_HEADER]
     out += [f'  <key id="{ids[(d, n)]}" for="{d}" attr.name={quoteattr(n)} attr.type="{t}" />\n' for d, n, t in keys]
     out.append(f'  <graph edgedefault="{"directed" if directed else "undirected"}">\n')
-    out += _data(graph.graph, ids, "graph", "    ")
+    out += _data(records.attributes, ids, "graph", "    ")
     for node, data in nodes:
         out.append(f"    <node id={quoteattr(str(node))}>\n")
         out += _data(data, ids, "node", "      ")

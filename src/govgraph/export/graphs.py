@@ -1,21 +1,25 @@
-"""GraphML and GEXF: the commitment–entity network, for Gephi, yEd and Cytoscape users."""
+"""GraphML and GEXF: the commitment–entity network, for Gephi, yEd and Cytoscape users.
+
+Both stream the network's records (sorted nodes and edges, `network.Records`) read from SPARQL
+results over the export's quads: no networkx graph is built.
+"""
 
 import networkx as nx
 import pyoxigraph as ox
 
-from ..network import build_graph
+from ..network import Records, commitment_entity_records
 from . import gexf as gexf_text
 from . import graphml as graphml_text
 from .canonical import Canonical
 from .dates import release_date
 
 
-def _network(quads: list[ox.Quad]) -> nx.Graph:
+def _network(quads: list[ox.Quad]) -> Records:
     """The commitment–entity network, built once per export run (kept on its canonical quads)."""
     if not isinstance(quads, Canonical):
-        return build_graph(quads, "commitment-entity")
+        return commitment_entity_records(quads)
     if quads.network is None:
-        quads.network = build_graph(quads, "commitment-entity")
+        quads.network = commitment_entity_records(quads)
     return quads.network
 
 
@@ -24,7 +28,7 @@ def graphml(quads: list[ox.Quad]) -> bytes:
     return graphml_of(_network(quads))
 
 
-def graphml_of(graph: nx.Graph) -> bytes:
+def graphml_of(graph: nx.Graph | Records) -> bytes:
     """Any network as GraphML, nodes and edges in sorted order: the same graph gives the same bytes."""
     return graphml_text.write(graph)
 

@@ -1,6 +1,17 @@
 """Network analysis of the graph: projections (graphs) and metrics (tables)."""
 
-from .graphs import DEFAULT_ROLES, ENTITY_KINDS, PROJECTIONS, ROLES, EntityLink, Facts, Source, build_graph
+from .graphs import (
+    DEFAULT_ROLES,
+    ENTITY_KINDS,
+    PROJECTIONS,
+    ROLES,
+    EntityLink,
+    Facts,
+    Records,
+    Source,
+    build_graph,
+    commitment_entity_records,
+)
 from .metrics import (
     CONFIDENCE,
     ENGINES,
@@ -30,12 +41,14 @@ __all__ = [
     "ROLES",
     "SAMPLED",
     "Facts",
+    "Records",
     "EntityLink",
     "Source",
     "annotate",
     "betweenness",
     "betweenness_error",
     "build_graph",
+    "commitment_entity_records",
     "communities",
     "degree",
     "eigenvector",

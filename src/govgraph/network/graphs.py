@@ -13,6 +13,8 @@ By default only commitments count and the speaker (gg:madeBy) is left out: in th
 G7 says every sentence, so it would join everything to everything and say nothing.
 """
 
+from __future__ import annotations
+
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -197,10 +199,78 @@ class Facts:
         return found[0]
 
 
+def _node(facts: Facts, iri: str, kind: str, role: str | None = None) -> dict[str, object]:
+    """A node's attributes: its label, main kind and every kind it has."""
+    kinds = sorted(facts.kinds_of(iri, role) | {kind}) if kind not in ("commitment", "statement") else [kind]
+    return {"label": facts.label(iri), "kind": kind, "kinds": " ".join(kinds)}
+
+
 def _add_node(graph: nx.Graph, facts: Facts, iri: str, kind: str, role: str | None = None) -> None:
     if iri not in graph:
-        kinds = sorted(facts.kinds_of(iri, role) | {kind}) if kind not in ("commitment", "statement") else [kind]
-        graph.add_node(iri, label=facts.label(iri), kind=kind, kinds=" ".join(kinds))
+        graph.add_node(iri, **_node(facts, iri, kind, role))
+
+
+Ends = tuple[str, str]
+
+
+def _commitment_entity(facts: Facts, links: list[EntityLink]) -> tuple[dict[str, dict], dict[Ends, dict]]:
+    """The commitment–entity projection as plain dicts, nodes and edges in the order the links first name them."""
+    nodes: dict[str, dict] = {}
+    edges: dict[Ends, dict] = {}
+    for link in links:
+        statement, entity = link.statement, link.entity
+        if statement not in nodes:
+            nodes[statement] = _node(facts, statement, "commitment" if statement in facts.commitments else "statement")
+        if entity not in nodes:
+            nodes[entity] = _node(facts, entity, facts.kind(link), link.role)
+        edge = edges.get((statement, entity)) or edges.get((entity, statement))  # undirected, as networkx sees it
+        if edge is None:
+            edges[statement, entity] = {"roles": link.role, "weight": 1}
+        else:
+            edge["roles"] += " " + link.role
+    return nodes, edges
+
+
+@dataclass(frozen=True)
+class Records:
+    """A projection as sorted plain records: what the GraphML and GEXF writers stream, with no networkx graph.
+
+    Nodes are sorted by id; each undirected edge is written with its smaller end first, edges sorted by their ends.
+    """
+
+    attributes: dict[str, object]
+    nodes: list[tuple[str, dict]]
+    edges: list[tuple[Ends, dict]]
+    directed: bool = False
+
+    @classmethod
+    def of(cls, graph: nx.Graph) -> Records:
+        """Any networkx graph's records."""
+        directed = graph.is_directed()
+        ends = (((a, b) if directed or str(a) <= str(b) else (b, a), data) for a, b, data in graph.edges(data=True))
+        return cls(
+            graph.graph,
+            sorted(graph.nodes(data=True), key=lambda item: str(item[0])),
+            sorted(ends, key=lambda edge: (str(edge[0][0]), str(edge[0][1]))),
+            directed,
+        )
+
+
+def commitment_entity_records(source: Source | Facts = None) -> Records:
+    """The default commitment–entity projection (as `build_graph` makes it) as records, built without networkx."""
+    facts = source if isinstance(source, Facts) else Facts(source)
+    nodes, edges = _commitment_entity(facts, _links(facts, DEFAULT_ROLES, set(ENTITY_KINDS)))
+    return Records(
+        {"projection": "commitment-entity"},
+        sorted(nodes.items()),
+        sorted((((a, b) if a <= b else (b, a), data) for (a, b), data in edges.items()), key=lambda edge: edge[0]),
+    )
+
+
+def _links(facts: Facts, roles: Iterable[str], wanted: set[str]) -> list[EntityLink]:
+    """The links in these roles whose entity has one of the wanted kinds."""
+    roles = set(roles)
+    return [link for link in facts.links if link.role in roles and facts.kinds_of(link.entity, link.role) & wanted]
 
 
 def _is_pair(kinds_a: str, kinds_b: str, pair: tuple[str, str]) -> bool:
@@ -220,18 +290,13 @@ def build_graph(
     if projection not in PROJECTIONS:
         raise ValueError(f"unknown projection {projection!r}; choose from {', '.join(PROJECTIONS)}")
     facts = source if isinstance(source, Facts) else Facts(source, statements)
-    roles = set(roles)
     wanted = set(kinds) if kinds is not None else set(ENTITY_KINDS)
-    links = [link for link in facts.links if link.role in roles and facts.kinds_of(link.entity, link.role) & wanted]
+    links = _links(facts, roles, wanted)
     graph = nx.Graph(projection=projection)
     if projection == "commitment-entity":
-        for link in links:
-            _add_node(graph, facts, link.statement, "commitment" if link.statement in facts.commitments else "statement")
-            _add_node(graph, facts, link.entity, facts.kind(link), link.role)
-            if graph.has_edge(link.statement, link.entity):
-                graph.edges[link.statement, link.entity]["roles"] += " " + link.role
-            else:
-                graph.add_edge(link.statement, link.entity, roles=link.role, weight=1)
+        nodes, edges = _commitment_entity(facts, links)
+        graph.add_nodes_from(nodes.items())
+        graph.add_edges_from((a, b, data) for (a, b), data in edges.items())
         return graph
     pair = {"actor-forum": ("actor", "forum"), "forum-initiative": ("forum", "initiative")}.get(projection)
     by_statement: dict[str, set[str]] = defaultdict(set)
