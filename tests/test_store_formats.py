@@ -7,7 +7,8 @@ from rdflib import BNode, Literal, URIRef, namespace
 
 from govgraph.errors import GovgraphError
 from govgraph.store import ResultTable, write
-from govgraph.store.results import from_json_binding, table_from_json
+from govgraph.store.json_results import table_from_json
+from govgraph.store.results import from_json_binding
 
 IGF = URIRef("https://w3id.org/govgraph/id/forum/igf")
 ODD = URIRef("http://example.org/a,b")

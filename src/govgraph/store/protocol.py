@@ -8,6 +8,8 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
@@ -188,13 +190,25 @@ def call(target: Endpoints, request: urllib.request.Request, timeout: float, max
     The deadline covers connecting, the headers and the body (raises TimeLimit); an answer
     larger than `max_bytes` is refused while reading, before it is held in memory.
     """
+    with opened(target, request, timeout) as response:
+        return Answer(response.status, response.headers, read_capped(response, max_bytes, request.full_url.split("?", 1)[0]))
+
+
+@contextmanager
+def opened(target: Endpoints, request: urllib.request.Request, timeout: float) -> Iterator[http.client.HTTPResponse]:
+    """The response to `request`, for a block that reads it: the deadline covers connecting and every read in the block.
+
+    Past the deadline, a read ends (the socket is shut down) and the block raises TimeLimit;
+    a network failure becomes one line naming the URL.
+    """
     url = request.full_url.split("?", 1)[0]
     watchdog = _Watchdog(timeout)
     try:
         with opener(target, *_watched_handlers(watchdog)).open(request, timeout=timeout) as response:
-            body = _read_capped(response, max_bytes, url)
-            answer = Answer(response.status, response.headers, body)
+            yield response
     except GovgraphError:
+        if watchdog.expired:  # a read cut by the watchdog looks like a short or malformed answer
+            raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)") from None
         raise
     except (OSError, http.client.HTTPException) as error:
         # The socket's own timeout (the whole limit, per read) may fire just before the watchdog.
@@ -205,10 +219,9 @@ def call(target: Endpoints, request: urllib.request.Request, timeout: float, max
         watchdog.stop()
     if watchdog.expired:  # a shut-down socket can look like the end of a body
         raise TimeLimit(f"{url} did not answer within {timeout:g} s (the time limit)")
-    return answer
 
 
-def _read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -> bytes:
+def read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise too_large(url, max_bytes)

@@ -2,22 +2,26 @@
 
 The endpoint's default graph must be the union of its named graphs (Oxigraph:
 `oxigraph serve --union-default-graph`; Virtuoso does this by default). Every request goes
-through `protocol.call`, so one deadline and one size cap cover the whole exchange.
+through `protocol.opened`, so one deadline covers the whole exchange; a SELECT's rows are read
+as they arrive (`json_results`).
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from .. import safety
 from ..errors import GovgraphError
-from . import protocol
-from .base import DEFAULT_MAX_ANSWER_BYTES, Publishable, QueryResult, Store, quads_by_graph
-from .results import ResultTable, projection, table_from_json
+from . import json_results, protocol
+from .base import DEFAULT_MAX_ANSWER_BYTES, Publishable, QueryResult, Store, quads_by_graph, too_large
+from .results import projection
 from .trusted import TrustedQuery
 
 #: Seconds allowed for each Graph Store request while publishing.
@@ -37,56 +41,79 @@ class RemoteStore(Store):
         # so there the rows are only cut here, after reading.
         self.caps_rows = not target.virtuoso
 
-    def _request(
-        self, prepared: safety.PreparedQuery | TrustedQuery, accept: str, timeout: float, extra: dict[str, str] | None = None
-    ) -> bytes:
+    def _request(self, prepared: safety.PreparedQuery | TrustedQuery, accept: str, timeout: float) -> bytes:
         """Send one query and read its whole body within the time limit and the size cap."""
         url = self.target.query
-        request = protocol.sparql_request(url, "query", prepared.text, ACCEPT[accept], extra)
-        try:
-            answer = protocol.call(self.target, request, timeout, self.max_answer_bytes)
-        except protocol.TimeLimit:
-            raise GovgraphError(
-                f"query stopped after {timeout:g} s (the time limit): {url} did not answer in time; "
-                "narrow the query or raise --timeout"
-            ) from None
-        if answer.headers.get("X-SQL-State") == "S1TAT":  # Virtuoso's "anytime" partial answer
-            raise GovgraphError(
-                f"query stopped after {timeout:g} s (the server's time limit at {url}); narrow the query or raise --timeout"
-            )
-        return answer.body
+        request = protocol.sparql_request(url, "query", prepared.text, ACCEPT[accept], self._hint(timeout))
+        with self._answer(request, timeout) as response:
+            return protocol.read_capped(response, self.max_answer_bytes, url)
 
     def _select(
         self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int, values: bool, whole: bool
     ) -> Iterator[tuple]:
-        table = self._execute(prepared, timeout, limit)
-        assert isinstance(table, ResultTable)
-        yield ("select", table.variables)
-        yield (
-            "rows",
-            [tuple(None if term is None else str(term) for term in row) for row in table.rows] if values else table.rows,
-        )
-        yield ("end", table.truncated)
+        """The rows as the server sends them, read under one deadline; the size cap counts the bytes of each chunk or of the whole answer."""
+        url = self.target.query
+        request = protocol.sparql_request(url, "query", prepared.text, ACCEPT["json"], self._hint(timeout))
+        read = 0
+        with self._answer(request, timeout) as response:
+            declared = response.headers.get("Content-Length", "")
+            if whole and declared.isdigit() and int(declared) > self.max_answer_bytes:
+                raise too_large(url, self.max_answer_bytes)
+
+            def piece() -> bytes:
+                nonlocal read
+                data = response.read1(1 << 16)  # what has arrived: read() would wait for all 64 kB
+                read += len(data)
+                if read > self.max_answer_bytes:
+                    raise too_large(url, self.max_answer_bytes)
+                return data
+
+            def chunk_read() -> None:
+                nonlocal read
+                if not whole:
+                    read = 0
+
+            try:
+                yield from json_results.frames(piece, limit, projection(prepared.text), self.chunk_rows, values, chunk_read)
+            except json_results.MalformedResult as error:
+                raise GovgraphError(f"{error} from {url}") from None
+
+    @contextmanager
+    def _answer(self, request: urllib.request.Request, timeout: float) -> Iterator[http.client.HTTPResponse]:
+        """The server's response to one query, read in the block within the time limit."""
+        try:
+            with protocol.opened(self.target, request, timeout) as response:
+                self._check_complete(response, timeout)
+                yield response
+        except protocol.TimeLimit:
+            raise GovgraphError(
+                f"query stopped after {timeout:g} s (the time limit): {self.target.query} did not answer in time; "
+                "narrow the query or raise --timeout"
+            ) from None
+
+    def _check_complete(self, response: http.client.HTTPResponse, timeout: float) -> None:
+        if response.headers.get("X-SQL-State") == "S1TAT":  # Virtuoso's "anytime" partial answer
+            raise GovgraphError(
+                f"query stopped after {timeout:g} s (the server's time limit at {self.target.query}); "
+                "narrow the query or raise --timeout"
+            )
+
+    def _hint(self, timeout: float) -> dict[str, str] | None:
+        """Virtuoso takes a server-side limit in milliseconds; Oxigraph has no per-query hint."""
+        return {"timeout": str(max(1, int(timeout * 1000)))} if self.target.virtuoso else None
 
     def _execute(self, prepared: safety.PreparedQuery | TrustedQuery, timeout: float, limit: int) -> QueryResult:
-        # Virtuoso takes a server-side limit in milliseconds; Oxigraph has no per-query hint.
-        extra = {"timeout": str(max(1, int(timeout * 1000)))} if self.target.virtuoso else None
         url = self.target.query
-        if prepared.form in ("SELECT", "ASK"):
-            body = self._request(prepared, "json", timeout, extra)
+        if prepared.form == "ASK":
+            body = self._request(prepared, "json", timeout)
             try:
                 data = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
                 raise GovgraphError(f"malformed result from {url}: not SPARQL JSON ({error})") from None
-            if prepared.form == "ASK":
-                if not isinstance(data, dict) or not isinstance(data.get("boolean"), bool):
-                    raise GovgraphError(f"malformed result from {url}: no boolean in the ASK answer")
-                return bool(data["boolean"])
-            try:
-                return table_from_json(data, limit, projection(prepared.text))
-            except GovgraphError as error:
-                raise GovgraphError(f"{error} from {url}") from None
-        body = self._request(prepared, "turtle", timeout, extra)
+            if not isinstance(data, dict) or not isinstance(data.get("boolean"), bool):
+                raise GovgraphError(f"malformed result from {url}: no boolean in the ASK answer")
+            return bool(data["boolean"])
+        body = self._request(prepared, "turtle", timeout)
         graph = Graph()
         try:
             graph.parse(data=body.decode("utf-8"), format="turtle")

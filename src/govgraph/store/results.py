@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -170,26 +169,3 @@ def projection(text: str) -> list[str] | None:
     if not isinstance(solutions, ox.QuerySolutions):  # not a SELECT
         return None
     return [variable.value for variable in solutions.variables]
-
-
-def table_from_json(data: Any, limit: int, expected: list[str] | None = None) -> ResultTable:
-    """A ResultTable from a parsed SPARQL 1.1 Query Results JSON document, cut at `limit` rows.
-
-    With `expected` (the query's projection), an answer naming other variables is malformed:
-    callers index rows by the variables they asked for.
-    """
-    try:
-        variables = list(data["head"]["vars"])
-        bindings: Sequence[Mapping[str, Mapping[str, str]]] = data["results"]["bindings"]
-        kept = bindings[:limit]
-        if not all(isinstance(binding, Mapping) for binding in kept):
-            raise TypeError("a binding that is not an object")
-        rows = [tuple(from_json_binding(b[v]) if v in b else None for v in variables) for b in kept]
-    except (KeyError, TypeError, AttributeError) as error:
-        raise GovgraphError(f"malformed SELECT result (missing {error})") from None
-    named = set(map(str, variables)) | {str(name) for binding in kept for name in binding}
-    if expected is not None and (named != set(expected) or len(variables) != len(expected)):
-        raise GovgraphError(
-            f"malformed SELECT result: it has the variables {', '.join(sorted(named))}, the query asked for {', '.join(expected)}"
-        )
-    return ResultTable(variables, rows, truncated=len(bindings) > limit, limit=limit)
