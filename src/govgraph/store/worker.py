@@ -77,7 +77,12 @@ def wire(term: object) -> tuple | None:
 
 def value(term: object) -> str | None:
     """A pyoxigraph term's lexical value (None when unbound)."""
-    return None if term is None else term.value  # type: ignore[attr-defined]  # every term has a value
+    if term is None:
+        return None
+    try:
+        return cast(str, term.value)  # type: ignore[attr-defined]  # IRIs, blank nodes and literals have one
+    except AttributeError:
+        raise ValueError(f"unsupported term in result: {term!r}") from None
 
 
 def answer(store: ox.Store, text: str, limit: int, values: bool = False, chunk: int = CHUNK_ROWS) -> Iterator[tuple]:
