@@ -74,6 +74,7 @@ class RunOptions(TypedDict, total=False):
 
     timeout: float
     limit: int
+    offset: int | None
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,11 @@ class SavedQuery:
         return terms
 
     def run(self, store: Store, values: Mapping[str, str | Node] | None = None, **options: Unpack[RunOptions]) -> QueryResult:
-        """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit."""
+        """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit, offset.
+
+        With `offset`, a SELECT gives one page: `limit` rows from `offset` in the question's own
+        order, `truncated` when more follow.
+        """
         return store.run(self.text, self.bindings(values), **options)
 
 
