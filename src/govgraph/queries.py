@@ -149,7 +149,7 @@ class SavedQuery:
     @property
     def form(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
-        return safety.check(self.text)
+        return safety.form(self.text)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -214,7 +214,7 @@ def _param(spec: str, path: Path, line: int) -> Param:
 
 
 def load_query(path: Path | str, name: str | None = None) -> SavedQuery:
-    """Read one .rq file and its header; the query must parse and be read-only."""
+    """Read one .rq file and its header; the query must parse and be read-only (one parse: `safety.form`)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -222,7 +222,7 @@ def load_query(path: Path | str, name: str | None = None) -> SavedQuery:
         raise InputError(path, f"cannot read query: {error}") from None
     fields, params = parse_header(text, path)
     try:
-        safety.check(text)
+        safety.form(text)
     except GovgraphError as error:
         raise InputError(path, str(error)) from None
     return SavedQuery(name or path.stem, path, fields.get("title", path.stem), fields.get("description", ""), tuple(params), text)

@@ -121,6 +121,17 @@ def check(text: str) -> str:
     return bind(text).form
 
 
+def form(text: str) -> str:
+    """The query form, after every check made on the one parse of `text`: read-only, no SERVICE or
+    FROM, writable in the common lexical subset. For reading saved questions: `bind` still reads
+    the written text back before anything runs, so this skips only that second parse.
+    """
+    tree = parse(text)
+    found = _check_tree(tree)
+    _lexically_safe(query_text.write(tree, PREFIXES))
+    return found
+
+
 def _check_tree(tree: ParseResults) -> str:
     query = tree[1]
     if field(query, "datasetClause"):
@@ -352,6 +363,7 @@ __all__ = [
     "QueryRefused",
     "bind",
     "check",
+    "form",
     "field",
     "is_clean_iri",
     "parse",
