@@ -286,6 +286,17 @@ def run_checks(store: Store, directory: Path = paths.CHECKS_DIR) -> list[CheckRe
     return results
 
 
+def run_page(
+    store: Store, text: str, bindings: Mapping[str, Node] | None, *, offset: int, size: int, timeout: float
+) -> QueryResult:
+    """One page of a query for a person reading it: `size` rows of a SELECT from `offset`
+    (`truncated` when more follow), or an ASK, CONSTRUCT or DESCRIBE answer whole up to `size` triples.
+    """
+    if safety.form(text) == "SELECT":
+        return store.select(text, bindings, timeout=timeout, limit=size, offset=offset)
+    return store.run(text, bindings, timeout=timeout, limit=size)
+
+
 CHOICES_QUERY = """SELECT ?value ?label WHERE {
   ?value a/rdfs:subClassOf* ?class .
   OPTIONAL { ?value rdfs:label ?label FILTER(langMatches(lang(?label), "en") || lang(?label) = "") }
@@ -312,4 +323,5 @@ __all__ = [
     "load_query",
     "parse_header",
     "run_checks",
+    "run_page",
 ]
