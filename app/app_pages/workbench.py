@@ -101,7 +101,9 @@ def _fetch(offset: int) -> None:
 if clicked or st.session_state.pop(P + "autorun", False):
     text = st.session_state[P + "query"]
     bindings = page_parts.guarded(question.bindings, values) if question is not None else None
-    st.session_state[P + "asked"] = (text, bindings, int(limit))
+    # A saved question as saved runs in the form this store can answer (its plain form without a derived graph).
+    runs = page_parts.guarded(question.text_for, store) if question is not None and text == question.text else text
+    st.session_state[P + "asked"] = (runs, bindings, int(limit))
     _fetch(0)
     st.session_state[P + "ran"] = text  # the query of this result, whatever the editor holds later
     st.query_params.clear()

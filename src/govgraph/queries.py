@@ -145,6 +145,8 @@ class SavedQuery:
     description: str
     params: tuple[Param, ...]
     text: str = field(repr=False)
+    #: The plain form of a question that reads the derived graph (queries/plain/NAME.rq), for stores without it.
+    plain: str | None = field(default=None, repr=False)
 
     @property
     def form(self) -> str:
@@ -170,13 +172,21 @@ class SavedQuery:
             terms[name] = value if isinstance(value, (URIRef, Literal)) else infer_term(str(value))
         return terms
 
+    def text_for(self, store: Store) -> str:
+        """The text to run on `store`: the one reading the derived graph where it holds one, else the plain form."""
+        if self.plain is None:
+            return self.text
+        from .derived import present
+
+        return self.text if present(store) else self.plain
+
     def run(self, store: Store, values: Mapping[str, str | Node] | None = None, **options: Unpack[RunOptions]) -> QueryResult:
         """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit, offset.
 
         With `offset`, a SELECT gives one page: `limit` rows from `offset` in the question's own
         order, `truncated` when more follow.
         """
-        return store.run(self.text, self.bindings(values), **options)
+        return store.run(self.text_for(store), self.bindings(values), **options)
 
 
 def parse_header(text: str, path: Path) -> tuple[dict[str, str], list[Param]]:
@@ -216,16 +226,33 @@ def _param(spec: str, path: Path, line: int) -> Param:
 def load_query(path: Path | str, name: str | None = None) -> SavedQuery:
     """Read one .rq file and its header; the query must parse and be read-only (one parse: `safety.form`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot read query: {error}") from None
+    text = _read(path)
     fields, params = parse_header(text, path)
     try:
         safety.form(text)
     except GovgraphError as error:
         raise InputError(path, str(error)) from None
-    return SavedQuery(name or path.stem, path, fields.get("title", path.stem), fields.get("description", ""), tuple(params), text)
+    plain = path.parent / PLAIN_DIR / path.name
+    return SavedQuery(
+        name or path.stem,
+        path,
+        fields.get("title", path.stem),
+        fields.get("description", ""),
+        tuple(params),
+        text,
+        _read(plain) if plain.is_file() else None,
+    )
+
+
+#: Beside the saved questions: the plain forms of those that read the derived graph.
+PLAIN_DIR = "plain"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read query: {error}") from None
 
 
 def list_queries(directory: Path = paths.QUERIES_DIR) -> list[SavedQuery]:
