@@ -39,6 +39,7 @@ def test_the_count_questions_read_it_and_keep_a_plain_form() -> None:
         "statements-per-forum",
         "commitments-per-theme",
         "commitments-per-act-kind",
+        "commitments-per-target-year",
         "forums-and-initiatives-named-together",
     }
 

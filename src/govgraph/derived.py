@@ -13,7 +13,8 @@ curated data, which reads the union of the named graphs, ever matches a derived 
 - on each forum (or whatever `gg:forum` names), the statements and the commitments naming it;
 - on each theme, the commitments about it or a narrower theme (`skos:broader*`), and directly;
 - on each kind of act, the statements and the commitments performing it;
-- one node per pair of forums or initiatives named together, with the statements naming both.
+- one node per pair of forums or initiatives named together, with the statements naming both;
+- one node per target year, with the commitments due in it.
 
 Standard vocabularies were weighed: VoID's class partitions hold only two of the five totals,
 and the Data Cube (qb) would put one observation node and a structure definition between each
@@ -27,7 +28,8 @@ from __future__ import annotations
 import hashlib
 
 import pyoxigraph as ox
-from rdflib import BNode
+from rdflib import BNode, Literal
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .loading import GRAPH_BASE
@@ -64,6 +66,10 @@ PAIRS = TrustedQuery.of(
     "SELECT ?first ?second (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s gg:forum|gg:initiative ?first ; "
     "gg:forum|gg:initiative ?second . FILTER (STR(?first) < STR(?second)) } GROUP BY ?first ?second"
 )
+#: Commitments per target year (a literal, so counted on a node of its own).
+TARGET_YEARS = TrustedQuery.of(
+    "SELECT ?year (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a gg:Commitment ; gg:targetTime/time:inXSDgYear ?year } GROUP BY ?year"
+)
 PRESENT = TrustedQuery.of(f"ASK {{ GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> <{DERIVED}statements> ?n }} }}")
 SIZE = TrustedQuery.of(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }} }}")
 #: More rows than any count query can give at a million triples (a pair per two forums named together).
@@ -86,17 +92,35 @@ def derive(store: ox.Store) -> int:
         for resource, number in queries.select(TrustedQuery.of(text), limit=_ROWS).rows:
             count(_node(resource), name, number)
     for first, second, number in queries.select(PAIRS, limit=_ROWS).rows:
-        pair = ox.NamedNode(f"{DERIVED_GRAPH}/pair/{hashlib.sha1(f'{first} {second}'.encode()).hexdigest()[:20]}")
+        pair = ox.NamedNode(f"{DERIVED_GRAPH}/pair/{_digest(first, second)}")
         quads.append(ox.Quad(pair, ox.NamedNode(DERIVED + "first"), _node(first), graph))
         quads.append(ox.Quad(pair, ox.NamedNode(DERIVED + "second"), _node(second), graph))
         count(pair, "statementsNamingBoth", number)
+    for year, number in queries.select(TARGET_YEARS, limit=_ROWS).rows:
+        node = ox.NamedNode(f"{DERIVED_GRAPH}/target-year/{_digest(year)}")
+        quads.append(ox.Quad(node, ox.NamedNode(DERIVED + "targetYear"), _term(year), graph))
+        count(node, "commitmentsWithTargetYear", number)
     store.extend(quads)
     return len(quads)
+
+
+def _digest(*terms: Node | None) -> str:
+    """A short stable name for a derived node from the terms it stands for."""
+    return hashlib.sha1(" ".join(term.n3() if term is not None else "" for term in terms).encode()).hexdigest()[:20]
 
 
 def _node(term: Node | None) -> ox.NamedNode | ox.BlankNode:
     """A resource of a count row as a pyoxigraph term (what `gg:forum`, `gg:theme`… name)."""
     return ox.BlankNode(str(term)) if isinstance(term, BNode) else ox.NamedNode(str(term))
+
+
+def _term(term: Node | None) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Any term of a count row as a pyoxigraph term, a literal keeping its datatype or language."""
+    if not isinstance(term, Literal):
+        return _node(term)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
 
 
 def with_derived(store: ox.Store) -> ox.Store:
