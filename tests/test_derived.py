@@ -14,9 +14,11 @@ import pytest
 from govgraph import derived, loading
 from govgraph.building import build
 from govgraph.queries import list_queries
-from govgraph.source import GraphSource
+from govgraph.source import GraphSource, open_store
 from govgraph.stats import count_summary
 from govgraph.store import MemoryStore, ResultTable
+
+pytest_plugins = ["tests.servers"]
 
 READING_IT = [question for question in list_queries() if question.plain is not None]
 
@@ -75,3 +77,20 @@ def test_build_writes_it_into_its_own_graph_and_a_files_source_derives_it(tmp_pa
         assert derived.present(built) and derived.present(files)
         assert derived.size(built) == derived.size(files)
         assert result.counts == count_summary(built)
+
+
+@pytest.mark.server
+def test_a_server_given_only_the_curated_graphs_answers_with_the_plain_forms(
+    fresh_oxigraph_url: str, curated: ox.Store, with_it: ox.Store
+) -> None:
+    """A server published without the derived graph gives the same rows; published with it, too."""
+    server = open_store(fresh_oxigraph_url)
+    with server:
+        server.publish(curated)
+        assert not derived.present(server)
+        for question in READING_IT:
+            assert question.run(server).rows == MemoryStore(with_it).select(question.text).rows, question.name
+        server.publish(with_it)
+        assert derived.present(server)
+        for question in READING_IT:
+            assert question.run(server).rows == MemoryStore(with_it).select(question.text).rows, question.name
