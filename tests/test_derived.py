@@ -13,6 +13,7 @@ import pytest
 
 from govgraph import derived, loading
 from govgraph.building import build
+from govgraph.explore.entity import describe
 from govgraph.queries import list_queries
 from govgraph.source import GraphSource, open_store
 from govgraph.stats import count_summary
@@ -94,3 +95,9 @@ def test_a_server_given_only_the_curated_graphs_answers_with_the_plain_forms(
         assert derived.present(server)
         for question in READING_IT:
             assert question.run(server).rows == MemoryStore(with_it).select(question.text).rows, question.name
+
+
+def test_an_entity_page_shows_no_derived_counts_or_nodes(with_it: ox.Store) -> None:
+    entity = describe(MemoryStore(with_it), "https://w3id.org/govgraph/id/forum/igf")
+    links = [link.prop for link in entity.outgoing + entity.incoming]
+    assert links and not [prop for prop in links if prop.startswith(derived.DERIVED)]
