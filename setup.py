@@ -9,7 +9,7 @@ from setuptools import find_packages, setup
 #: Package name in the wheel -> folder in the repository, with the files each ships.
 RESOURCES = {
     "govgraph._ontology": ("ontology", ["*.ttl", "*.jsonld"]),
-    "govgraph._queries": ("queries", ["*.rq", "checks/*.rq"]),
+    "govgraph._queries": ("queries", ["*.rq", "checks/*.rq", "plain/*.rq"]),
     "govgraph._app": ("app", ["*.py", "*.svg", "app_pages/*.py"]),
 }
 

@@ -7,16 +7,19 @@ are clean:
   build      `govgraph build` end to end        vs  raw pyoxigraph loading the same files in memory
   validate   the SPARQL engine + the checks      vs  pyshacl on an rdflib graph (rdflib parse too)
   questions  every saved question, warm API      vs  raw pyoxigraph on the same text, same store
-             (p50 and p95 wall ms of repeated runs; rows compared, not just counted)
+             (p50 and p95 wall ms of repeated runs; rows compared, not just counted), and the
+             first page of 100 rows of each SELECT (`offset=0, limit=100`) beside the whole answer
+  queries    `govgraph queries`, whole process
   fixed cost one small saved question, many runs  vs  raw pyoxigraph on the same text
-  CLI start  `govgraph --help`, a seed question   vs  `python -c "import pyoxigraph"`
+  CLI start  `govgraph --help`, a seed question,  vs  `python -c "import pyoxigraph"`
+             `govgraph queries`
 
 Times are CPU seconds of the child (`wait4` rusage), except question latencies, which are
 wall milliseconds (the embedded store answers from its own worker process). Where the fast and
 the reference path can give the same answer (triples loaded, rows of each question) the table
 says whether they did: `--check` exits 1 if any differs (the smoke test runs `--sizes 10k --check`).
 
-Usage: python benchmarks/run.py [--sizes 10k,100k,1M] [--work DIR] [--json FILE] [--check]
+Usage: python benchmarks/run.py [--sizes 10k,100k,1M] [--work DIR] [--json FILE] [--check] [--stages questions,…]
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ from scale import Clock, measure  # noqa: E402 (benchmarks/ is not a package on 
 
 #: The saved question whose run is nearly all fixed cost (one commitment, one row).
 SMALL_QUESTION = "commitment-provenance"
+#: The page the app and `govgraph query --offset` ask for first.
+PAGE_SIZE = 100
 #: Enough commitments to bind a different one on each run of it.
 COMMITMENTS = "SELECT ?c WHERE { ?c a <https://w3id.org/govgraph/ontology#Commitment> } LIMIT 500"
 
@@ -178,6 +183,31 @@ def step_questions(home: Path, work: Path, repeat: int, budget: float, timeout: 
             raw_p50=statistics.median(raw_times),
             raw_p95=_percentile(raw_times, 0.95),
         )
+        if question.plain is not None:  # the form counting the curated graph, beside the one reading the derived graph
+            plain = safety.bind(question.plain, question.bindings(), limit).text
+            raw_times, theirs = _latencies(lambda t=plain: raw_answer(t), repeat, budget)
+            _emit(
+                phase="plain",
+                name=question.name,
+                same=ours == theirs,
+                raw_p50=statistics.median(raw_times),
+                raw_p95=_percentile(raw_times, 0.95),
+            )
+        if question.form != "SELECT":
+            continue
+        paged = safety.bind(question.text, question.bindings(), PAGE_SIZE, 0).text
+        times, answer = _latencies(lambda q=question: q.run(store, timeout=timeout, limit=PAGE_SIZE, offset=0), repeat, budget)
+        raw_times, theirs = _latencies(lambda t=paged: raw_answer(t)[:PAGE_SIZE], repeat, budget)
+        _emit(
+            phase="page",
+            name=question.name,
+            rows=len(answer.rows),
+            same=ours_answer(answer) == theirs == ours[:PAGE_SIZE],
+            p50=statistics.median(times),
+            p95=_percentile(times, 0.95),
+            raw_p50=statistics.median(raw_times),
+            raw_p95=_percentile(raw_times, 0.95),
+        )
     # A new value each run, as in the app: a text seen before would be answered from caches.
     small = find_query(SMALL_QUESTION, paths.QUERIES_DIR)
     commitments = iter(row[0] for row in raw_answer(COMMITMENTS))
@@ -189,6 +219,8 @@ def step_questions(home: Path, work: Path, repeat: int, budget: float, timeout: 
 
 
 STEPS = {"raw-load": step_raw_load, "validate": step_validate}
+#: What `--stages` can choose; the build (and its reference) always runs: the others read it.
+STAGES = ("validate", "questions", "exports", "network")
 
 
 # --- the driver ----------------------------------------------------------------------------------
@@ -236,6 +268,7 @@ def cli_start() -> list[dict]:
             "reference": reference,
             "unit": "s",
         },
+        {"stage": "CLI: govgraph queries", "ours": _cli_cpu([*govgraph, "queries"], env), "reference": reference, "unit": "s"},
     ]
 
 
@@ -266,74 +299,96 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> list[dict]:
         }
     )
 
-    validated = _child("validate", home, scratch, args.timeout)
-    ours, checks = _lines(validated, "validate")[0], _lines(validated, "checks")[0]
-    shacl = _child("pyshacl", home, scratch, args.timeout, "--pyshacl-timeout", str(args.pyshacl_timeout))
-    parsed, reference = _lines(shacl, "rdflib-load")[0], _lines(shacl, "pyshacl")
-    rows.append(
-        {"stage": f"load {loaded['triples']:,} triples: rdflib parse", "ours": None, "reference": parsed["cpu"], "unit": "s"}
-    )
-    checked = reference[0] if reference else {"timed_out": args.pyshacl_timeout, "cpu": args.pyshacl_timeout}
-    rows.append(
-        {
-            "stage": "validate (CPU s) vs pyshacl",
-            "ours": ours["cpu"],
-            "reference": checked["cpu"],
-            "reference_timed_out": "timed_out" in checked,
-            "unit": "s",
-            "note": f"conforms {ours['conforms']}, {ours['findings']} findings",
-        }
-    )
-    rows.append({"stage": "validate: the checks alone (CPU s)", "ours": checks["cpu"], "reference": None, "unit": "s"})
+    parsed = None
+    if "validate" in args.stages:
+        validated = _child("validate", home, scratch, args.timeout)
+        ours, checks = _lines(validated, "validate")[0], _lines(validated, "checks")[0]
+        shacl = _child("pyshacl", home, scratch, args.timeout, "--pyshacl-timeout", str(args.pyshacl_timeout))
+        parsed, reference = _lines(shacl, "rdflib-load")[0], _lines(shacl, "pyshacl")
+        rows.append(
+            {"stage": f"load {loaded['triples']:,} triples: rdflib parse", "ours": None, "reference": parsed["cpu"], "unit": "s"}
+        )
+        checked = reference[0] if reference else {"timed_out": args.pyshacl_timeout, "cpu": args.pyshacl_timeout}
+        rows.append(
+            {
+                "stage": "validate (CPU s) vs pyshacl",
+                "ours": ours["cpu"],
+                "reference": checked["cpu"],
+                "reference_timed_out": "timed_out" in checked,
+                "unit": "s",
+                "note": f"conforms {ours['conforms']}, {ours['findings']} findings",
+            }
+        )
+        rows.append({"stage": "validate: the checks alone (CPU s)", "ours": checks["cpu"], "reference": None, "unit": "s"})
 
-    asked = _child(
-        "questions",
-        home,
-        scratch,
-        args.timeout * 4,
-        "--repeat",
-        str(args.repeat),
-        "--budget",
-        str(args.budget),
-        "--question-timeout",
-        str(args.question_timeout),
-    )
-    for line in _lines(asked, "question"):
-        if "error" in line:
-            rows.append(
-                {"stage": f"question {line['name']}", "ours": None, "reference": None, "unit": "ms", "note": line["error"]}
-            )
-            continue
-        for which in ("p50", "p95"):
-            rows.append(
-                {
-                    "stage": f"question {line['name']} {which} ({line['rows']} rows)",
-                    "ours": line[which] * 1000,
-                    "reference": line[f"raw_{which}"] * 1000,
-                    "unit": "ms",
-                    "same": line["same"],
-                }
-            )
-    fixed = _lines(asked, "fixed-cost")[0]
-    rows.append(
-        {
-            "stage": f"fixed cost per question ({SMALL_QUESTION}, p50)",
-            "ours": fixed["p50"] * 1000,
-            "reference": fixed["raw_p50"] * 1000,
-            "unit": "ms",
-        }
-    )
+    if "questions" in args.stages:
+        asked = _child(
+            "questions",
+            home,
+            scratch,
+            args.timeout * 4,
+            "--repeat",
+            str(args.repeat),
+            "--budget",
+            str(args.budget),
+            "--question-timeout",
+            str(args.question_timeout),
+        )
+        pages = {line["name"]: line for line in _lines(asked, "page")}
+        for line in _lines(asked, "question"):
+            if "error" in line:
+                rows.append(
+                    {"stage": f"question {line['name']}", "ours": None, "reference": None, "unit": "ms", "note": line["error"]}
+                )
+                continue
+            shown = [(line, f"({line['rows']} rows)")]
+            if line["name"] in pages:
+                shown.append((pages[line["name"]], f"first page of {PAGE_SIZE}"))
+            for figures, what in shown:
+                for which in ("p50", "p95"):
+                    rows.append(
+                        {
+                            "stage": f"question {line['name']} {which} {what}",
+                            "ours": figures[which] * 1000,
+                            "reference": figures[f"raw_{which}"] * 1000,
+                            "unit": "ms",
+                            "same": figures["same"],
+                        }
+                    )
+        whole = {line["name"]: line for line in _lines(asked, "question") if "error" not in line}
+        for line in _lines(asked, "plain"):
+            for which in ("p50", "p95"):
+                rows.append(
+                    {
+                        "stage": f"question {line['name']} {which}: reading the derived graph vs raw, plain form",
+                        "ours": whole[line["name"]][which] * 1000,
+                        "reference": line[f"raw_{which}"] * 1000,
+                        "unit": "ms",
+                        "same": line["same"],
+                    }
+                )
+        fixed = _lines(asked, "fixed-cost")[0]
+        rows.append(
+            {
+                "stage": f"fixed cost per question ({SMALL_QUESTION}, p50)",
+                "ours": fixed["p50"] * 1000,
+                "reference": fixed["raw_p50"] * 1000,
+                "unit": "ms",
+            }
+        )
     rows.append(
         {
             "stage": "build: triples loaded",
             "ours": loaded["triples"],
-            "reference": parsed["triples"],
+            "reference": parsed["triples"] if parsed else None,
             "unit": "",
             "note": "raw pyoxigraph (quads) vs rdflib (distinct triples)",
         }
     )
-    rows += __import__("stage_exports").rows(home, args.timeout)
-    rows += __import__("stage_network").rows(home, scratch, args.timeout)  # igraph beside networkx on the built store
+    if "exports" in args.stages:
+        rows += __import__("stage_exports").rows(home, args.timeout)
+    if "network" in args.stages:
+        rows += __import__("stage_network").rows(home, scratch, args.timeout)  # igraph beside networkx on the built store
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 
@@ -391,6 +446,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--question-timeout", type=float, default=60, help="wall seconds per question (default: %(default)s)")
     parser.add_argument("--pyshacl-timeout", type=float, default=120, help="CPU seconds for pyshacl (default: %(default)s)")
     parser.add_argument("--timeout", type=float, default=900, help="safety limit in CPU seconds per step (default: %(default)s)")
+    parser.add_argument(
+        "--stages",
+        type=lambda text: set(text.split(",")),
+        default=set(STAGES),
+        help=f"stages to run after the build, comma-separated (default: all of {','.join(STAGES)})",
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

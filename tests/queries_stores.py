@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from govgraph import loading
+from govgraph import derived, loading
 from govgraph.source import open_store
 from govgraph.store import RemoteStore, Store, temporary_store
 
@@ -31,8 +31,8 @@ BACKENDS = ["embedded", "oxigraph", "virtuoso"]
 
 @pytest.fixture(scope="session")
 def seed_quads() -> list[ox.Quad]:
-    """The ontology and every curated data file, each in its named graph (as `govgraph build` loads them)."""
-    return list(loading.load_store().quads_for_pattern(None, None, None))
+    """The ontology and every curated data file, each in its named graph, and the derived graph (as `govgraph build` writes them)."""
+    return list(derived.with_derived(loading.load_store()).quads_for_pattern(None, None, None))
 
 
 def _graph_counts(quads: list[ox.Quad]) -> dict[str, int]:

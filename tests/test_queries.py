@@ -157,3 +157,23 @@ def test_choices_list_instances_of_the_class(embedded) -> None:
     table = queries.choices(embedded, forum)
     # Sorted by label, case-insensitively: IGF 2023…, Internet Governance Forum, World Summit…
     assert [str(row[0]).rsplit("/", 1)[1] for row in table.rows] == ["kyoto-igf", "igf", "wsis"]
+
+
+def test_reading_the_saved_questions_parses_each_file_once(tmp_path: Path) -> None:
+    """`govgraph queries` reads every file: one parse each (the read-back of the written text waits for a run)."""
+    for path in paths.QUERIES_DIR.glob("*.rq"):  # a comment of its own: texts no earlier test has parsed
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8") + f"\n# {tmp_path}\n", encoding="utf-8")
+    from govgraph import safety
+
+    before = safety._parsed.cache_info().misses
+    saved = queries.list_queries(tmp_path)
+    assert safety._parsed.cache_info().misses - before == len(saved)
+    assert {question.form for question in saved} <= {"SELECT", "ASK"}
+    assert safety._parsed.cache_info().misses - before == len(saved)
+
+
+def test_a_saved_question_that_cannot_be_written_is_refused_when_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "q.rq"
+    path.write_text("# title: T\nSELECT * WHERE { <s> ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(InputError, match="q.rq.*relative IRI"):
+        queries.load_query(path)

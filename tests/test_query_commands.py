@@ -136,3 +136,25 @@ def test_publish_twice_then_query_the_server(run, fresh_oxigraph_url: str) -> No
     assert store.graph_names() == sorted({g.value for *_, g in expected})
     status, out, _ = run("query", "statements-per-forum", "--endpoint", fresh_oxigraph_url, "--format", "json")
     assert status == 0 and '"vars": [' in out
+
+
+def test_query_pages_with_offset_and_limit(run, embedded) -> None:
+    """`--offset N --limit K` prints rows N+1…N+K of the question's order and names the next offset."""
+    store = ("--store", str(embedded.location), "--format", "csv")
+    status, whole, _ = run("query", "commitments-by-forum", *store)
+    assert status == 0
+    header, *rows = whole.splitlines(keepends=True)
+    assert len(rows) >= 2
+    pages = []
+    for offset in range(len(rows)):
+        status, out, err = run("query", "commitments-by-forum", *store, "--limit", "1", "--offset", str(offset))
+        assert status == 0 and out.splitlines(keepends=True)[0] == header
+        pages.extend(out.splitlines(keepends=True)[1:])
+        more = offset + 1 < len(rows)
+        assert (f"--offset {offset + 1}" in err) is more
+    assert pages == rows
+
+
+def test_query_offset_is_refused_for_an_ask(run, embedded) -> None:
+    status, _, err = run("query", "has-commitment-due-by", "--store", str(embedded.location), "--offset", "0")
+    assert status == 2 and "only a SELECT" in err

@@ -1,9 +1,9 @@
-"""Saved questions need no derived graph: files read afresh give the rows of the built store.
+"""Files read afresh give the rows of the built store, for every saved question.
 
-No question relies on triples that `build` would derive (type closure, binding actors, roles),
-so a files source (`--input`, queried in memory) and the embedded store of the same quads give
-the same rows; tests/test_saved_questions.py shows the same against an Oxigraph server and
-Virtuoso holding the published graph.
+A files source (`--input`, queried in memory) derives the derived graph as `build` does
+(`govgraph.derived`), so it and the embedded store of the built quads give the same rows;
+tests/test_derived.py shows that the questions reading that graph give the rows of their plain
+forms, and tests/test_saved_questions.py the hand-worked rows on an Oxigraph server and Virtuoso.
 """
 
 from __future__ import annotations

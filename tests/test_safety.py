@@ -281,3 +281,39 @@ def test_binding_new_values_to_a_checked_query_parses_nothing() -> None:
         statement = URIRef(f"https://w3id.org/govgraph/id/statement/g7-2023-digital-annex4-p{number}-s1")
         assert f"<{statement}>" in safety.bind(saved.text, {"commitment": statement}, limit=100).text
     assert safety._parsed.cache_info().misses == parses
+
+
+def test_a_page_is_written_as_limit_one_above_its_size_and_its_offset() -> None:
+    prepared = safety.bind("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", limit=10, offset=20)
+    assert prepared.text == "SELECT * WHERE { ?s ?p ?o . } ORDER BY ?s LIMIT 11 OFFSET 20"
+
+
+def test_a_page_of_a_query_with_its_own_limit_and_offset_stays_inside_them() -> None:
+    query = "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 25 OFFSET 5"
+    assert safety.bind(query, limit=10, offset=0).text.endswith("LIMIT 11 OFFSET 5")
+    assert safety.bind(query, limit=10, offset=20).text.endswith("LIMIT 5 OFFSET 25")
+    assert safety.bind(query, limit=10, offset=30).text.endswith("LIMIT 0 OFFSET 35")
+
+
+@pytest.mark.parametrize("query", ["ASK { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }"])
+def test_only_a_select_has_pages(query: str) -> None:
+    with pytest.raises(GovgraphError, match="only a SELECT"):
+        safety.bind(query, limit=10, offset=0)
+
+
+def test_a_page_needs_a_size_and_an_offset_of_zero_or_more() -> None:
+    with pytest.raises(GovgraphError, match="size"):
+        safety.bind("SELECT * WHERE { ?s ?p ?o }", offset=0)
+    with pytest.raises(GovgraphError, match="offset"):
+        safety.bind("SELECT * WHERE { ?s ?p ?o }", limit=10, offset=-1)
+
+
+def test_asking_for_another_page_parses_nothing() -> None:
+    """The page is part of the checked shape, its numbers slots: each page only writes two numbers."""
+    saved = next(q for q in list_queries() if q.name == "commitments-by-forum")
+    safety.bind(saved.text, saved.bindings(), limit=3, offset=0)
+    parses = safety._parsed.cache_info().misses
+    for page in range(1, 6):
+        text = safety.bind(saved.text, saved.bindings(), limit=3, offset=3 * page).text
+        assert text.endswith(f"LIMIT 4 OFFSET {3 * page}")
+    assert safety._parsed.cache_info().misses == parses

@@ -84,15 +84,27 @@ if question is not None:
 st.text_area("Query", key=P + "query", height=300)
 left, middle, right = st.columns([1, 1, 2])
 timeout = left.number_input("Time limit (s)", min_value=1, max_value=300, value=30, key=P + "timeout")
-limit = middle.number_input("Row limit", min_value=1, max_value=100_000, value=1000, step=100, key=P + "limit")
+limit = middle.number_input("Rows per page", min_value=1, max_value=10_000, value=100, step=50, key=P + "limit")
 right.write("")
 clicked = right.button("Run", type="primary", key=P + "run", width="stretch")
+
+
+def _fetch(offset: int) -> None:
+    """Fetch one page of the query last run (from `offset`) into the session: the only query a render makes."""
+    text, bindings, size = st.session_state[P + "asked"]
+    st.session_state[P + "result"] = page_parts.guarded(
+        queries.run_page, store, text, bindings, offset=offset, size=size, timeout=float(timeout)
+    )
+    st.session_state[P + "offset"] = offset
+
 
 if clicked or st.session_state.pop(P + "autorun", False):
     text = st.session_state[P + "query"]
     bindings = page_parts.guarded(question.bindings, values) if question is not None else None
-    result = page_parts.guarded(store.run, text, bindings, timeout=float(timeout), limit=int(limit))
-    st.session_state[P + "result"] = result
+    # A saved question as saved runs in the form this store can answer (its plain form without a derived graph).
+    runs = page_parts.guarded(question.text_for, store) if question is not None and text == question.text else text
+    st.session_state[P + "asked"] = (runs, bindings, int(limit))
+    _fetch(0)
     st.session_state[P + "ran"] = text  # the query of this result, whatever the editor holds later
     st.query_params.clear()
     st.query_params.update(page_parts.endpoint_params())
@@ -107,13 +119,23 @@ result = st.session_state.get(P + "result")
 if isinstance(result, bool):
     (st.success if result else st.info)(f"The answer is **{'yes' if result else 'no'}**.")
 elif isinstance(result, ResultTable):
+    offset = st.session_state.get(P + "offset", 0)
+    size = st.session_state[P + "asked"][2]
     st.markdown(
-        f"**{len(result)} row{'' if len(result) == 1 else 's'}**"
-        + (f" — cut at the row limit of {result.limit}" if result.truncated else "")
+        f"**Rows {offset + 1}–{offset + len(result)}**" + (" — more follow" if result.truncated else "")
+        if len(result)
+        else "**No rows**" + (f" after row {offset}" if offset else "")
     )
+    back, forward, _ = st.columns([1, 1, 4])
+    if back.button("◀ Previous", key=P + "previous", disabled=offset == 0, width="stretch"):
+        _fetch(max(0, offset - size))
+        st.rerun()
+    if forward.button("Next ▶", key=P + "next", disabled=not result.truncated, width="stretch"):
+        _fetch(offset + size)
+        st.rerun()
     names = page_parts.guarded(page_parts.labels, where, tuple(workbench.iris(result)[:5000]))
     st.dataframe(pd.DataFrame(workbench.records(result, names), columns=result.variables), width="stretch", hide_index=True)
-    st.caption("Resources are shown by name; the downloads hold their IRIs.")
+    st.caption("Resources are shown by name; the downloads hold their IRIs, for the rows of this page.")
     for column, (fmt, (payload, mime)) in zip(st.columns(4), workbench.downloads(result).items()):
         column.download_button(
             f"Download {fmt.upper()}", payload, file_name=f"results.{fmt}", mime=mime, key=P + "download." + fmt, width="stretch"

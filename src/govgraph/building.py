@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
-from . import loading, paths, versions
+from . import derived, loading, paths, versions
 from .atomic import replaced_folder
 from .confine import output_path
 from .errors import GovgraphError
@@ -88,6 +88,7 @@ def _build(output: Path, store_dir: Path | None, base: str, progress: Progress) 
             f"{len(report.violations)} violation(s); nothing was written. Run `govgraph validate` for the report."
         )
     counts = count_summary(store)
+    derived.derive(store)  # after validation and the counts: derived triples are not curated data
     root = output.parent
     # A store in the folder of the N-Quads file switches with it; one elsewhere is replaced on its own.
     beside = store_dir is not None and store_dir.parent.resolve() == root.resolve()

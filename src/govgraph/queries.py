@@ -74,6 +74,7 @@ class RunOptions(TypedDict, total=False):
 
     timeout: float
     limit: int
+    offset: int | None
 
 
 @dataclass(frozen=True)
@@ -144,11 +145,13 @@ class SavedQuery:
     description: str
     params: tuple[Param, ...]
     text: str = field(repr=False)
+    #: The plain form of a question that reads the derived graph (queries/plain/NAME.rq), for stores without it.
+    plain: str | None = field(default=None, repr=False)
 
     @property
     def form(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
-        return safety.check(self.text)
+        return safety.form(self.text)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -169,9 +172,21 @@ class SavedQuery:
             terms[name] = value if isinstance(value, (URIRef, Literal)) else infer_term(str(value))
         return terms
 
+    def text_for(self, store: Store) -> str:
+        """The text to run on `store`: the one reading the derived graph where it holds one, else the plain form."""
+        if self.plain is None:
+            return self.text
+        from .derived import present
+
+        return self.text if present(store) else self.plain
+
     def run(self, store: Store, values: Mapping[str, str | Node] | None = None, **options: Unpack[RunOptions]) -> QueryResult:
-        """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit."""
-        return store.run(self.text, self.bindings(values), **options)
+        """Run on a store with parameter values (strings as typed, or terms); options: timeout, limit, offset.
+
+        With `offset`, a SELECT gives one page: `limit` rows from `offset` in the question's own
+        order, `truncated` when more follow.
+        """
+        return store.run(self.text_for(store), self.bindings(values), **options)
 
 
 def parse_header(text: str, path: Path) -> tuple[dict[str, str], list[Param]]:
@@ -209,18 +224,35 @@ def _param(spec: str, path: Path, line: int) -> Param:
 
 
 def load_query(path: Path | str, name: str | None = None) -> SavedQuery:
-    """Read one .rq file and its header; the query must parse and be read-only."""
+    """Read one .rq file and its header; the query must parse and be read-only (one parse: `safety.form`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot read query: {error}") from None
+    text = _read(path)
     fields, params = parse_header(text, path)
     try:
-        safety.check(text)
+        safety.form(text)
     except GovgraphError as error:
         raise InputError(path, str(error)) from None
-    return SavedQuery(name or path.stem, path, fields.get("title", path.stem), fields.get("description", ""), tuple(params), text)
+    plain = path.parent / PLAIN_DIR / path.name
+    return SavedQuery(
+        name or path.stem,
+        path,
+        fields.get("title", path.stem),
+        fields.get("description", ""),
+        tuple(params),
+        text,
+        _read(plain) if plain.is_file() else None,
+    )
+
+
+#: Beside the saved questions: the plain forms of those that read the derived graph.
+PLAIN_DIR = "plain"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read query: {error}") from None
 
 
 def list_queries(directory: Path = paths.QUERIES_DIR) -> list[SavedQuery]:
@@ -281,6 +313,17 @@ def run_checks(store: Store, directory: Path = paths.CHECKS_DIR) -> list[CheckRe
     return results
 
 
+def run_page(
+    store: Store, text: str, bindings: Mapping[str, Node] | None, *, offset: int, size: int, timeout: float
+) -> QueryResult:
+    """One page of a query for a person reading it: `size` rows of a SELECT from `offset`
+    (`truncated` when more follow), or an ASK, CONSTRUCT or DESCRIBE answer whole up to `size` triples.
+    """
+    if safety.form(text) == "SELECT":
+        return store.select(text, bindings, timeout=timeout, limit=size, offset=offset)
+    return store.run(text, bindings, timeout=timeout, limit=size)
+
+
 CHOICES_QUERY = """SELECT ?value ?label WHERE {
   ?value a/rdfs:subClassOf* ?class .
   OPTIONAL { ?value rdfs:label ?label FILTER(langMatches(lang(?label), "en") || lang(?label) = "") }
@@ -307,4 +350,5 @@ __all__ = [
     "load_query",
     "parse_header",
     "run_checks",
+    "run_page",
 ]

@@ -11,8 +11,10 @@ Parameters are bound by adding ``VALUES (?a ?b) { (term term) }`` as the first e
 the query's WHERE group, in the tree; the written query is parsed again and must show the
 VALUES block with exactly those variables. That work is done once per query text, variable
 names and row limit, with placeholder terms in the VALUES row; a run writes its values into
-those slots as single term tokens, so binding new values parses nothing. The same text runs on
-the embedded store and on remote endpoints, so both give the same rows.
+those slots as single term tokens, so binding new values parses nothing. A page (rows
+[offset, offset+size) of a SELECT) is part of the checked shape too: its LIMIT and OFFSET are
+two more slots, so asking for the next page parses nothing either. The same text runs on the
+embedded store and on remote endpoints, so both give the same rows.
 """
 
 from __future__ import annotations
@@ -119,6 +121,17 @@ def check(text: str) -> str:
     return bind(text).form
 
 
+def form(text: str) -> str:
+    """The query form, after every check made on the one parse of `text`: read-only, no SERVICE or
+    FROM, writable in the common lexical subset. For reading saved questions: `bind` still reads
+    the written text back before anything runs, so this skips only that second parse.
+    """
+    tree = parse(text)
+    found = _check_tree(tree)
+    _lexically_safe(query_text.write(tree, PREFIXES))
+    return found
+
+
 def _check_tree(tree: ParseResults) -> str:
     query = tree[1]
     if field(query, "datasetClause"):
@@ -181,7 +194,9 @@ def _written(tree: ParseResults, query: CompValue) -> str:
     return text
 
 
-def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None) -> PreparedQuery:
+def bind(
+    text: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None, offset: int | None = None
+) -> PreparedQuery:
     """Check `text` and write the text that runs from its parse tree, each named variable bound to its term.
 
     The engines get only that written text (`govgraph.query_text`), never `text` itself, so
@@ -190,17 +205,29 @@ def bind(text: str, bindings: Mapping[str, Node] | None = None, limit: int | Non
     than asked for says rows were cut (a server's own silent row cap cannot pass for a
     complete answer below that).
 
-    The checked text is cached per query, variable names and limit (`_template`); a value is
-    written into its slot as one term token (`query_text.Writer.term`), so binding new values
-    parses nothing.
+    With `offset` as well, a SELECT gives one page: rows [offset, offset+limit) in its own
+    order, asked for as ``LIMIT limit+1 OFFSET offset`` (inside the query's own LIMIT and
+    OFFSET, when it has them), so one row more than the page says that more follow.
+
+    The checked text is cached per query, variable names and limit, or per query and names for
+    a page (`_template`); a value is written into its slot as one term token
+    (`query_text.Writer.term`) and a page's numbers into theirs, so binding new values or
+    asking for another page parses nothing.
     """
     bindings = dict(bindings or {})
     names = tuple(bindings)
-    template = _template(text, names, limit)
+    if offset is not None:
+        if limit is None:
+            raise GovgraphError("a page needs a size (the row limit)")
+        if offset < 0:
+            raise GovgraphError("a page's offset must not be negative")
+    template = _template(text, names, limit if offset is None else None, offset is not None)
     values = []
     for name in names:
         term_text(bindings[name])  # refuses what a parameter cannot be
         values.append(_TERMS.term(bindings[name]))
+    if offset is not None and limit is not None:
+        values.extend(template.page(offset, limit))
     written = template.fill(values)
     if values:
         _lexically_safe(written)
@@ -217,6 +244,15 @@ class _Template:
 
     pieces: tuple[str, ...]  # the text around the slots: one more than the slots
     form: str
+    #: For a page: the query's own LIMIT and OFFSET (None where it has none).
+    own_limit: int | None = None
+    own_offset: int | None = None
+
+    def page(self, offset: int, size: int) -> list[str]:
+        """The LIMIT and OFFSET numbers of rows [offset, offset+size), one row more, inside the query's own."""
+        first = (self.own_offset or 0) + offset
+        count = size + 1 if self.own_limit is None else max(0, min(size + 1, self.own_limit - offset))
+        return [str(count), str(first)]
 
     def fill(self, values: list[str]) -> str:
         return "".join(piece + value for piece, value in zip(self.pieces, [*values, ""]))
@@ -232,20 +268,23 @@ def _lexically_safe(text: str) -> None:
         raise GovgraphError("the query holds an invalid code point (a lone surrogate)")
 
 
-def _template(text: str, names: tuple[str, ...], limit: int | None) -> _Template:
+def _template(text: str, names: tuple[str, ...], limit: int | None, paged: bool = False) -> _Template:
     with PARSER_LOCK:
-        return _checked_template(text, names, limit)
+        return _checked_template(text, names, limit, paged)
 
 
 @lru_cache(maxsize=512)
-def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _Template:
+def _checked_template(text: str, names: tuple[str, ...], limit: int | None, paged: bool) -> _Template:
     """The gate's work for one query shape: parse, check, bind placeholders, write, read back, check again.
 
     Each placeholder is an IRI holding a random token, so it occurs in the written text exactly
-    once (checked) and only as its VALUES slot; `bind` puts each value's term there.
+    once (checked) and only as its VALUES slot; `bind` puts each value's term there. A page's
+    LIMIT and OFFSET are placeholder numbers made the same way, read back as that LIMIT and OFFSET.
     """
     tree = parse(text)
     form = _check_tree(tree)
+    if paged and form != "SELECT":
+        raise GovgraphError(f"only a SELECT query can be asked for a page, not {form}")
     query = tree[1]
     placeholders = [URIRef(f"urn:govgraph:slot:{_SLOT_TOKEN}:{index}") for index in range(len(names))]
     if names:
@@ -257,11 +296,21 @@ def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _
         if unknown:
             raise GovgraphError(f"the query has no variable ?{unknown[0]} to bind")
         query = _with_values(query, list(names), list(placeholders))
-    capped = limit is not None and form == "SELECT" and not field(query, "limitoffset")
+    own = field(query, "limitoffset")
+    own_limit, own_offset = (_number(own, "limit"), _number(own, "offset")) if own else (None, None)
+    capped = limit is not None and form == "SELECT" and not own
     if limit is not None and capped:
         query = CompValue(query.name, **query)
         query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(limit + 1))
+    numbers = [f"{_SLOT_NUMBER}{index}" for index in range(2)] if paged else []
+    if paged:
+        query = CompValue(query.name, **query)
+        query["limitoffset"] = CompValue("LimitOffsetClauses", limit=Literal(int(numbers[0])), offset=Literal(int(numbers[1])))
     written = _written(tree, query)
+    if paged:
+        limits = field(parse(written)[1], "limitoffset")
+        if not limits or [str(_number(limits, "limit")), str(_number(limits, "offset"))] != numbers:
+            raise GovgraphError("cannot ask this query for a page safely")
     if names or capped:
         again = parse(written)
         if names:
@@ -273,16 +322,26 @@ def _checked_template(text: str, names: tuple[str, ...], limit: int | None) -> _
             if not limits or int(field(limits, "limit", -1)) != limit + 1:
                 raise GovgraphError("cannot add the row limit to this query safely")
     pieces = [written]
-    for placeholder in placeholders:
-        slot = f"<{placeholder}>"
+    number_slots = [f"{keyword} {number}" for keyword, number in zip(("LIMIT", "OFFSET"), numbers)]
+    for slot in [f"<{placeholder}>" for placeholder in placeholders] + number_slots:
         if pieces[-1].count(slot) != 1 or any(slot in piece for piece in pieces[:-1]):
             raise GovgraphError("cannot bind parameters into this query safely")
-        pieces[-1:] = pieces[-1].split(slot)
-    return _Template(tuple(pieces), form)
+        before, after = pieces[-1].split(slot)
+        keyword = slot.split(" ")[0] + " " if slot in number_slots else ""
+        pieces[-1:] = [before + keyword, after]
+    return _Template(tuple(pieces), form, own_limit, own_offset)
+
+
+def _number(limits: CompValue, key: str) -> int | None:
+    """The LIMIT or OFFSET of a LimitOffsetClauses node, None when absent."""
+    value = field(limits, key)
+    return None if value is None else int(value)
 
 
 #: Makes the placeholders of this process unguessable, so no query text can hold one.
 _SLOT_TOKEN = secrets.token_hex(16)
+#: The same for a page's LIMIT and OFFSET: numbers no query text can hold (digits of the token).
+_SLOT_NUMBER = "9" + str(int(_SLOT_TOKEN, 16))
 
 
 def variables(node: object) -> Iterator[Variable]:
@@ -304,6 +363,7 @@ __all__ = [
     "QueryRefused",
     "bind",
     "check",
+    "form",
     "field",
     "is_clean_iri",
     "parse",

@@ -19,7 +19,7 @@ from typing import Literal
 import pyoxigraph as ox
 from rdflib import Graph
 
-from . import loading, paths
+from . import derived, loading, paths
 from .errors import GovgraphError, InputError
 from .store import (
     DEFAULT_MAX_ANSWER_BYTES,
@@ -175,6 +175,8 @@ class GraphSource:
             return EmbeddedStore(self._path, max_answer_bytes=self.max_answer_bytes, max_memory_bytes=self.max_memory_bytes)
         if self.kind == "endpoint":
             return RemoteStore(self._endpoint, max_answer_bytes=self.max_answer_bytes)
+        if self.kind == "files":  # queried as a build would be: with the derived graph (`govgraph.derived`)
+            return MemoryStore(derived.with_derived(self.oxigraph()))
         return MemoryStore(self.oxigraph())
 
     def oxigraph(self) -> ox.Store:

@@ -40,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     saved = queries.find_query(args.query)
     values = parse_params(args.param)
     with source_from_args(args).store() as store:
-        result = saved.run(store, values, timeout=args.timeout, limit=args.limit)
+        result = saved.run(store, values, timeout=args.timeout, limit=args.limit, offset=args.offset)
     sys.stdout.write(render(result, args.format))
-    if getattr(result, "truncated", False):
+    if getattr(result, "truncated", False) and args.offset is not None:
+        print(f"govgraph: note: more rows follow: --offset {args.offset + args.limit} for the next page", file=sys.stderr)
+    elif getattr(result, "truncated", False):
         print(f"govgraph: note: stopped at {args.limit} rows (--limit); the query has more", file=sys.stderr)
     return 0
 
@@ -75,6 +77,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="most rows to return (default: %(default)d)"
+    )
+    parser.add_argument(
+        "--offset",
+        type=int,
+        metavar="N",
+        help="one page of a SELECT: the --limit rows after the first N, in the query's order (a note names the next offset)",
     )
     add_source_options(parser, default="store", store=True, endpoint=True, caps=True)
     parser.set_defaults(func=run)

@@ -77,6 +77,7 @@ def describe(store: Store, iri: str, *, timeout: float = 30.0) -> Entity:
         """
 SELECT ?p ?pl ?o ?ol WHERE {
   ?x ?p ?o .
+  FILTER (!STRSTARTS(STR(?p), "https://w3id.org/govgraph/derived#"))  # counts of govgraph.derived, not links
   OPTIONAL { ?p rdfs:label ?pl }
   OPTIONAL { ?o rdfs:label ?ol }
 }""",
@@ -88,6 +89,7 @@ SELECT ?p ?pl ?o ?ol WHERE {
         """
 SELECT ?s ?sl ?p ?pl WHERE {
   ?s ?p ?x .
+  FILTER (!STRSTARTS(STR(?p), "https://w3id.org/govgraph/derived#"))
   OPTIONAL { ?p rdfs:label ?pl }
   OPTIONAL { ?s rdfs:label ?sl }
 }""",

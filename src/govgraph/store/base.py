@@ -58,9 +58,10 @@ class Store(ABC):
         *,
         timeout: float = DEFAULT_TIMEOUT,
         limit: int = DEFAULT_LIMIT,
+        offset: int | None = None,
     ) -> ResultTable:
-        """Run a SELECT query and return its rows."""
-        result = self.run(query, bindings, timeout=timeout, limit=limit, expect="SELECT")
+        """Run a SELECT query and return its rows; with `offset`, the page of `limit` rows from there (`safety.bind`)."""
+        result = self.run(query, bindings, timeout=timeout, limit=limit, offset=offset, expect="SELECT")
         assert isinstance(result, ResultTable)
         return result
 
@@ -112,6 +113,7 @@ class Store(ABC):
         *,
         timeout: float = DEFAULT_TIMEOUT,
         limit: int = DEFAULT_LIMIT,
+        offset: int | None = None,
         expect: str | None = None,
     ) -> QueryResult:
         """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
@@ -129,9 +131,9 @@ class Store(ABC):
         if limit < 0:
             raise GovgraphError("the row limit must not be negative")
         prepared = (
-            _trusted(query, bindings)
+            _trusted(query, bindings, offset)
             if isinstance(query, TrustedQuery)
-            else safety.bind(query, bindings, limit if self.caps_rows else None)
+            else safety.bind(query, bindings, limit if self.caps_rows or offset is not None else None, offset)
         )
         form = "CONSTRUCT" if prepared.form == "DESCRIBE" else prepared.form
         if expect is not None and form != expect:
@@ -175,10 +177,10 @@ class Store(ABC):
         return f"<{type(self).__name__} {self.where}>"
 
 
-def _trusted(query: TrustedQuery, bindings: Bindings) -> TrustedQuery:
-    """A trusted query as it is: it has no parameters (those are bound by the gate only)."""
-    if bindings:
-        raise GovgraphError("a trusted query takes no parameters: bind them through the checked gate")
+def _trusted(query: TrustedQuery, bindings: Bindings, offset: int | None = None) -> TrustedQuery:
+    """A trusted query as it is: it has no parameters nor pages (those are written by the gate only)."""
+    if bindings or offset is not None:
+        raise GovgraphError("a trusted query takes no parameters nor pages: ask through the checked gate")
     return query
 
 
