@@ -117,13 +117,19 @@ class Store(ABC):
         expect: str | None = None,
     ) -> QueryResult:
         """Run any read-only query: a ResultTable for SELECT, bool for ASK, a Graph otherwise."""
-        prepared = self._prepare(query, bindings, timeout, limit, expect)
+        prepared = self._prepare(query, bindings, timeout, limit, expect, offset)
         if prepared.form == "SELECT":
             return Selection(self._select(prepared, timeout, limit, False, whole=True), limit).table()
         return self._execute(prepared, timeout, limit)
 
     def _prepare(
-        self, query: str | TrustedQuery, bindings: Bindings, timeout: float, limit: int, expect: str | None
+        self,
+        query: str | TrustedQuery,
+        bindings: Bindings,
+        timeout: float,
+        limit: int,
+        expect: str | None,
+        offset: int | None = None,
     ) -> safety.PreparedQuery | TrustedQuery:
         """The query as a store may run it: checked by the gate (or trusted), its parameters bound, of the form expected."""
         if timeout <= 0:
