@@ -30,6 +30,10 @@ PUBLISH_TIMEOUT = 300.0
 ACCEPT = {"json": "application/sparql-results+json, application/json;q=0.5", "turtle": "text/turtle, application/turtle;q=0.5"}
 
 
+#: The most bytes read from a server's answer at once.
+READ_AHEAD = 1 << 16
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 server named by its query URL."""
 
@@ -62,9 +66,10 @@ class RemoteStore(Store):
 
             def piece() -> bytes:
                 nonlocal read
-                data = response.read1(1 << 16)  # what has arrived: read() would wait for all 64 kB
+                data = response.read1(READ_AHEAD)  # what has arrived: read() would wait for all of it
                 read += len(data)
-                if read > self.max_answer_bytes:
+                # A stream's chunk may have read up to one piece past its last row.
+                if read > self.max_answer_bytes + (0 if whole else READ_AHEAD):
                     raise too_large(url, self.max_answer_bytes)
                 return data
 
