@@ -19,7 +19,7 @@ from .earlier import DATED, resolve_dated, when_and_where
 from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
 from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, RENDERED, Block, SourceText, read_source, render
-from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, office_titles, resolve
+from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
@@ -373,7 +373,7 @@ def _link(
                 continue
             mention = replace(mention, entity=entity)
         mentions.append(mention)
-    mentions += _titled_offices(quote, mentions, reference, document_speaker)
+    mentions += _titled_offices(quote, mentions, reference, linker, document_speaker)
     # "G20" opening "the G20 Framework for Systems of…" is part of that name, and the document's
     # speaker opening one is so whoever makes the statement ("G7" in "the G7 Summit in Italy" after "The
     # Canadian Presidency…"); "The EU" opening "The EU and its Member States reaffirm…" is the
@@ -468,14 +468,15 @@ def _reaffirmed(quote: str, mentions: list[NameMatch]) -> list[ReferenceEntity]:
     return found
 
 
-def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:
+def _titled_offices(
+    quote: str, mentions: list[NameMatch], reference: Reference, linker: Linker, speaker: URIRef
+) -> list[NameMatch]:
     """Offices and bodies of the speaker's own organisation named by title alone ("the Secretary-General")."""
-    found = []
-    for title, office in office_titles(reference, speaker).items():
-        for match in re.finditer(rf"\bthe\s+({re.escape(title)})\b", quote):
-            if not any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
-                found.append(NameMatch(reference.entities[office], match.start(1), match.end(1), False))
-    return found
+    return [
+        NameMatch(reference.entities[office], start, end, False)
+        for start, end, office in linker.titled_offices(quote, speaker)
+        if not any(m.start < end and start < m.end for m in mentions)
+    ]
 
 
 def _lineage_target(

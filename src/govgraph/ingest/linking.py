@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .reference import Reference, ReferenceEntity
+from rdflib import URIRef
+
+from .reference import Reference, ReferenceEntity, office_titles
 from .spans import SpanIndex
 
 _WORD = re.compile(r"\w+")
@@ -76,6 +78,7 @@ class Linker:
         # One regex per index finds the words that start some label, so the scan runs in C.
         self.exact_starts = _starts(self.exact)
         self.folded_starts = _starts(self.folded)
+        self._titles: dict[URIRef, tuple[re.Pattern, list[tuple[re.Pattern, URIRef]]]] = {}
 
     def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[NameMatch]:
         """Entities named in `text`, top-level first then nested, outside the `exclude` spans."""
@@ -108,6 +111,20 @@ class Linker:
             self._keep(NameMatch(entity, start, end, container is not None), kept, kept_spans, kept_iris)
         return sorted(kept, key=lambda m: (m.start, m.end))
 
+    def titled_offices(self, text: str, speaker: URIRef) -> list[tuple[int, int, URIRef]]:
+        """Spans of the speaker's offices and bodies named by their bare title after "the" ("the
+        Secretary-General", `reference.office_titles`), title by title. The titles are read and their
+        patterns compiled once per speaker; one search for any of them passes over most text at once."""
+        if speaker not in self._titles:
+            offices = office_titles(self.reference, speaker)
+            titles = [(re.compile(rf"\bthe\s+({re.escape(title)})\b"), office) for title, office in offices.items()]
+            any_title = re.compile(rf"\bthe\s+(?:{'|'.join(map(re.escape, offices))})\b") if offices else _NOTHING
+            self._titles[speaker] = (any_title, titles)
+        any_title, titles = self._titles[speaker]
+        if not any_title.search(text):
+            return []
+        return [(match.start(1), match.end(1), office) for pattern, office in titles for match in pattern.finditer(text)]
+
     @staticmethod
     def _keep(mention: NameMatch, kept: list[NameMatch], spans: SpanIndex[NameMatch], iris: set) -> None:
         kept.append(mention)
@@ -115,6 +132,10 @@ class Linker:
         iris.add(mention.entity.iri)
 
 
+#: A pattern that matches nothing.
+_NOTHING = re.compile(r"(?!x)x")
+
+
 def _starts(index: dict[str, list]) -> re.Pattern:
     words = sorted(index, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else _NOTHING
