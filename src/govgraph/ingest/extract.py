@@ -423,7 +423,9 @@ def _link(
     # Process" is a candidate, and "the G7 Summit in Italy next year" the meeting its kind, year and
     # place identify.
     openers = {(m.start, m.end) for m in mentions if _opens_a_name(quote, m)}
-    for found_name in candidate_names(quote, [span for span in taken if span not in openers]):
+    names_taken = [span for span in taken if span not in openers]
+    names = candidate_names(quote, names_taken)
+    for found_name in names:
         if head_class(found_name.name) in DATED and not found_name.acronym:
             when = when_and_where(quote, found_name.start, found_name.end, places, document_year)
             dated = resolve_dated(None, found_name.name, when, reference)
@@ -432,7 +434,10 @@ def _link(
                 taken.append((found_name.start, found_name.end))
     places_opening = {(m.start, m.end) for m in mentions if m.entity.is_a("Place") and _opens_a_name(quote, m)}
     named = {c.iri for c in statement.candidates}
-    for found_name in candidate_names(quote, [span for span in taken if span not in places_opening]):
+    candidates_taken = [span for span in taken if span not in places_opening]
+    if candidates_taken != names_taken:  # most often the same spans: the names found above
+        names = candidate_names(quote, candidates_taken)
+    for found_name in names:
         cls = head_class(found_name.name)
         candidate = CandidateEntity(candidate_iri(found_name.name), found_name.name, found_name.acronym, cls)
         if candidate.iri not in named:

@@ -148,8 +148,18 @@ HEADS: dict[str, tuple[str, ...]] = {
         "department",
     ),
 }
-_HEAD_CLASSES = [(words, cls) for cls, heads in HEADS.items() for words in heads]
-_HEAD_CLASSES.sort(key=lambda item: -len(item[0].split()))
+
+
+def _heads_by_size() -> dict[int, dict[str, str]]:
+    """Head nouns by their number of words, most words first, each with its class (the first listing it)."""
+    by_size: dict[int, dict[str, str]] = {}
+    for cls, heads in HEADS.items():
+        for head in heads:
+            by_size.setdefault(len(head.split()), {}).setdefault(head, cls)
+    return dict(sorted(by_size.items(), reverse=True))
+
+
+_HEAD_CLASSES = _heads_by_size()
 
 
 def head_class(name: str, last_word: bool = False) -> str | None:
@@ -161,9 +171,9 @@ def head_class(name: str, last_word: bool = False) -> str | None:
         if word in ("of", "for", "on") and i > 0 and not last_word:
             words = words[:i]
             break
-    for head, cls in _HEAD_CLASSES:
-        size = len(head.split())
-        if " ".join(words[-size:]) == head:
+    for size, heads in _HEAD_CLASSES.items():
+        cls = heads.get(" ".join(words[-size:]))
+        if cls is not None:
             return cls
     return None
 

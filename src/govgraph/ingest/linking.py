@@ -61,20 +61,25 @@ class Linker:
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
-        self.exact: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
-        self.folded: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
+        # First word → each pattern starting with it and the entities it names: a pattern is matched
+        # once however many entities share its label.
+        named: dict[bool, dict[str, dict[re.Pattern, set[ReferenceEntity]]]] = {True: {}, False: {}}
         for label, entities in reference.labels.items():
-            for entity in entities:
-                exact = _is_acronym(label) or label in reference.exact_labels
-                key_text = label if exact else normalise(label)
-                first = _WORD.match(key_text)
-                if not first:
-                    continue
-                index = self.exact if exact else self.folded
-                index.setdefault(first.group(), []).append((_pattern(key_text, exact), entity))
-        for index in (self.exact, self.folded):
-            for key in index:
-                index[key].sort(key=lambda item: (-len(item[0].pattern), str(item[1].iri)))
+            exact = _is_acronym(label) or label in reference.exact_labels
+            key_text = label if exact else normalise(label)
+            first = _WORD.match(key_text)
+            if first:
+                named[exact].setdefault(first.group(), {}).setdefault(_pattern(key_text, exact), set()).update(entities)
+        self.exact, self.folded = (
+            {
+                word: sorted(
+                    ((pattern, sorted(entities, key=lambda e: str(e.iri))) for pattern, entities in patterns.items()),
+                    key=lambda item: (-len(item[0].pattern), item[0].pattern),
+                )
+                for word, patterns in named[exact].items()
+            }
+            for exact in (True, False)
+        )
         # One regex per index finds the words that start some label, so the scan runs in C.
         self.exact_starts = _starts(self.exact)
         self.folded_starts = _starts(self.folded)
@@ -86,10 +91,11 @@ class Linker:
         found: list[tuple[int, int, ReferenceEntity]] = []
         for haystack, index, starts in ((text, self.exact, self.exact_starts), (folded, self.folded, self.folded_starts)):
             for word in starts.finditer(haystack):
-                for pattern, entity in index[word.group()]:
-                    match = pattern.match(haystack, word.start())
+                at = word.start()
+                for pattern, entities in index[word.group()]:
+                    match = pattern.match(haystack, at)
                     if match:
-                        found.append((word.start(), match.end(), entity))
+                        found += [(at, match.end(), entity) for entity in entities]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
         kept: list[NameMatch] = []
         kept_spans: SpanIndex[NameMatch] = SpanIndex()  # only kept mentions that overlap can contain or cross
