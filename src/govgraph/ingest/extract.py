@@ -15,11 +15,11 @@ from rdflib import URIRef
 from ..errors import InputError
 from ..namespaces import ACTOR, GG, ID, STMT
 from .acts import Clause, find_acts
-from .earlier import DATED, resolve_dated, when_and_where
+from .earlier import resolve_dated, when_and_where
 from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
 from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, RENDERED, Block, SourceText, read_source, render
-from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, resolve
+from .reference import ACTOR_CLASSES, DATED, Reference, ReferenceEntity, load_reference, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
