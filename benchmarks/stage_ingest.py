@@ -33,11 +33,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+#: The seed, Annex 4 (every sentence of it is in the graph).
+SEED = ROOT / "data" / "sources" / "g7-2023-digital-annex4.txt"
 #: The real documents the paragraphs are drawn from.
-SOURCES = sorted(
-    [ROOT / "data" / "sources" / "g7-2023-digital-annex4.txt"]
-    + [path for path in (ROOT / "tests" / "fixtures").glob("ingest*/*") if path.suffix in (".txt", ".md", ".html")]
-)
+SOURCES = [
+    SEED,
+    *sorted(path for path in (ROOT / "tests" / "fixtures").glob("ingest*/*") if path.suffix in (".txt", ".md", ".html")),
+]
 SIZES = (0.1, 1.0, 4.0)
 
 

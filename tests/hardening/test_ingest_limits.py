@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.ingest_throughput import corpus
+from benchmarks.stage_ingest import corpus
 from govgraph import ingest_file
 from govgraph.errors import InputError
 from govgraph.ingest import DEFAULT_MAX_BYTES, extract
