@@ -134,6 +134,23 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
     assert costs[1] / costs[0] < 8, costs
 
 
+@pytest.mark.slow
+def test_one_paragraph_of_many_listed_items_stays_linear(tmp_path):
+    """A lead-in and its "(a) …" items joined into one block: each item's end must be found from
+    the item, not by slicing the block from its start (which grew with the square of the items)."""
+    costs = []
+    for name, items in (("small.txt", 25_000), ("large.txt", 100_000)):
+        path = tmp_path / name
+        listed = "".join("(a) an item, noted;\n" for _ in range(items))
+        lead_in = "The following items are listed here for the record of this meeting, in order:\n"
+        path.write_text(f"{lead_in}{listed}(b) the end.\n\nWe commit to support the IGF in all of its many parts.\n")
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
 @pytest.mark.parametrize(
     "tail",
     ["<aside>" * 10_000 + "</nav>" * 10_000, "<title>" + "word <b>" * 50_000],
