@@ -134,6 +134,20 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
     assert costs[1] / costs[0] < 8, costs
 
 
+def test_names_joined_by_and_in_one_sentence_stay_linear(tmp_path):
+    """Each "and" in a run of capitalised names asks whether the words before it end in a head noun
+    ("… Institute and …"): only the last words can, so the whole run must not be read again each time."""
+    costs = []
+    for name, count in (("small.txt", 1500), ("large.txt", 6000)):
+        path = tmp_path / name
+        path.write_text("We commit to work with " + " and ".join(f"Alpha{i}" for i in range(count)) + ".\n", encoding="utf-8")
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
 @pytest.mark.slow
 def test_one_paragraph_of_many_listed_items_stays_linear(tmp_path):
     """A lead-in and its "(a) …" items joined into one block: each item's end must be found from
