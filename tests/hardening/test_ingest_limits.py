@@ -148,6 +148,22 @@ def test_names_joined_by_and_in_one_sentence_stay_linear(tmp_path):
     assert costs[1] / costs[0] < 8, costs
 
 
+def test_titles_named_again_and_again_in_one_sentence_stay_linear(tmp_path):
+    """An office named by its bare title ("the Secretary-General" in a General Assembly text) is
+    checked against the names linked around it through an index, not against each of them."""
+    costs = []
+    for name, count in (("small.txt", 3000), ("large.txt", 12000)):
+        path = tmp_path / name
+        path.write_text(
+            "We request " + ", ".join(["the Secretary-General and the OECD"] * count) + " to act.\n", encoding="utf-8"
+        )
+        started = time.process_time()
+        extraction = extract(path, speaker="actor:un-general-assembly")
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
 @pytest.mark.slow
 def test_one_paragraph_of_many_listed_items_stays_linear(tmp_path):
     """A lead-in and its "(a) …" items joined into one block: each item's end must be found from

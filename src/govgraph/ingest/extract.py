@@ -477,10 +477,16 @@ def _titled_offices(
     quote: str, mentions: list[NameMatch], reference: Reference, linker: Linker, speaker: URIRef
 ) -> list[NameMatch]:
     """Offices and bodies of the speaker's own organisation named by title alone ("the Secretary-General")."""
+    titled = linker.titled_offices(quote, speaker)
+    if not titled:
+        return []
+    named: SpanIndex[NameMatch] = SpanIndex()  # a title inside a linked name is that name's
+    for mention in mentions:
+        named.add(mention.start, mention.end, mention)
     return [
         NameMatch(reference.entities[office], start, end, False)
-        for start, end, office in linker.titled_offices(quote, speaker)
-        if not any(m.start < end and start < m.end for m in mentions)
+        for start, end, office in titled
+        if not named.overlapping(start, end)
     ]
 
 
