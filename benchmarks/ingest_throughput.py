@@ -1,8 +1,7 @@
 """Throughput of `govgraph ingest` on about 1 MB of communiqué text, beside a baseline.
 
-Builds a large text file by repeating the seed (Annex 4) and the hand-written fixtures with
-perturbed paragraph text (numbers and years changed so that no two paragraphs are equal),
-then times in one run:
+Builds a large text file of real paragraphs with varied numbers (`stage_ingest.corpus`), then
+times in one run:
   * baseline: pysbd sentence segmentation alone over the same body paragraphs;
   * ours (rules): the full extractor (reading, chrome stripping, paragraphs, sentences,
     acts and clauses, entity linking, dates, lineage, candidates) with the rule splitter;
@@ -15,8 +14,6 @@ Usage: PYTHONPATH=src python benchmarks/ingest_throughput.py [--mb 1.0]
 from __future__ import annotations
 
 import argparse
-import random
-import re
 import sys
 import tempfile
 import time
@@ -25,32 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from govgraph import paths  # noqa: E402
 from govgraph.ingest import draft_turtle, extract  # noqa: E402
 from govgraph.ingest.reading import read_source, render  # noqa: E402
 from govgraph.ingest.reference import load_reference  # noqa: E402
 from govgraph.ingest.segment import paragraphs, split_sentences_pysbd  # noqa: E402
 
-SOURCES = [paths.SOURCES_DIR / "g7-2023-digital-annex4.txt", ROOT / "tests" / "fixtures" / "ingest" / "g7-2023-ict-fixture.txt"]
-
-
-def corpus(megabytes: float, seed: int = 7) -> str:
-    """Body paragraphs of the seed and fixtures, perturbed and repeated to `megabytes`."""
-    rng = random.Random(seed)
-    bodies: list[str] = []
-    for source in SOURCES:
-        text, blocks, _ = render(read_source(source))
-        bodies += [" ".join(part.block.text[part.start : part.end] for part in p.parts) for p in paragraphs(blocks)]
-    out = ["Home | Summits | Ministerials | Documents | Search", "[pdf]"]
-    size = 0
-    while size < megabytes * 1_000_000:
-        body = rng.choice(bodies)
-        body = re.sub(r"\b20\d\d\b", lambda m: str(2020 + rng.randrange(10)), body)
-        line = body  # unnumbered, as in the seed: paragraph numbers then have no upper limit
-        out.append(line)
-        size += len(line.encode("utf-8")) + 1
-    out.append("All contents copyright © 2025. All rights reserved.")
-    return "\n".join(out) + "\n"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from stage_ingest import SEED, corpus  # noqa: E402 (the same text as the ingest stage)
 
 
 def timed(label: str, megabytes: float, work) -> float:
@@ -99,7 +77,7 @@ def main() -> None:
         timed("ours: Turtle draft of that extraction", megabytes, draft)
         timed("ours: full extraction (pysbd splitter)", megabytes, ours("pysbd"))
         print(f"\nfull extraction with the rule splitter takes {ours_rules / base:.2f}x the time of pysbd segmentation alone")
-    seed = SOURCES[0]
+    seed = SEED
     start = time.perf_counter()
     for _ in range(10):
         draft_turtle(extract(seed, reference=reference), reference)

@@ -16,7 +16,6 @@ from functools import lru_cache
 from itertools import groupby
 
 import pyoxigraph as ox
-from rdflib import URIRef
 from rdflib.namespace import RDF, XSD
 
 from .errors import GovgraphError
@@ -92,7 +91,7 @@ def typed(lexical: str, datatype: Term) -> Term:
     return f"{string(lexical)}^^{datatype}"
 
 
-def subject(prefixes: Prefixes, node: URIRef, pairs: Iterable[tuple[URIRef, Term]]) -> str:
+def subject(prefixes: Prefixes, node: str, pairs: Iterable[tuple[str, Term]]) -> str:
     """One subject with its predicate-object pairs (duplicates dropped, order kept), ending in " .\\n\\n"."""
     return _block(prefixes, prefixes.iri(str(node)), pairs)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.ingest_throughput import corpus
+from benchmarks.stage_ingest import corpus
 from govgraph import ingest_file
 from govgraph.errors import InputError
 from govgraph.ingest import DEFAULT_MAX_BYTES, extract
@@ -127,6 +127,53 @@ def test_one_long_sentence_full_of_names_stays_linear(tmp_path):
     costs = []
     for name, repeats in (("small.txt", 1000), ("large.txt", 4000)):
         path = _one_long_sentence(tmp_path, name, repeats)
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
+def test_names_joined_by_and_in_one_sentence_stay_linear(tmp_path):
+    """Each "and" in a run of capitalised names asks whether the words before it end in a head noun
+    ("… Institute and …"): only the last words can, so the whole run must not be read again each time."""
+    costs = []
+    for name, count in (("small.txt", 1500), ("large.txt", 6000)):
+        path = tmp_path / name
+        path.write_text("We commit to work with " + " and ".join(f"Alpha{i}" for i in range(count)) + ".\n", encoding="utf-8")
+        started = time.process_time()
+        extraction = extract(path)
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
+def test_titles_named_again_and_again_in_one_sentence_stay_linear(tmp_path):
+    """An office named by its bare title ("the Secretary-General" in a General Assembly text) is
+    checked against the names linked around it through an index, not against each of them."""
+    costs = []
+    for name, count in (("small.txt", 3000), ("large.txt", 12000)):
+        path = tmp_path / name
+        path.write_text(
+            "We request " + ", ".join(["the Secretary-General and the OECD"] * count) + " to act.\n", encoding="utf-8"
+        )
+        started = time.process_time()
+        extraction = extract(path, speaker="actor:un-general-assembly")
+        costs.append(time.process_time() - started)
+        assert len(extraction.statements) == 1
+    assert costs[1] / costs[0] < 8, costs
+
+
+@pytest.mark.slow
+def test_one_paragraph_of_many_listed_items_stays_linear(tmp_path):
+    """A lead-in and its "(a) …" items joined into one block: each item's end must be found from
+    the item, not by slicing the block from its start (which grew with the square of the items)."""
+    costs = []
+    for name, items in (("small.txt", 25_000), ("large.txt", 100_000)):
+        path = tmp_path / name
+        listed = "".join("(a) an item, noted;\n" for _ in range(items))
+        lead_in = "The following items are listed here for the record of this meeting, in order:\n"
+        path.write_text(f"{lead_in}{listed}(b) the end.\n\nWe commit to support the IGF in all of its many parts.\n")
         started = time.process_time()
         extraction = extract(path)
         costs.append(time.process_time() - started)

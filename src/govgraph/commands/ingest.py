@@ -2,7 +2,7 @@
 
 import argparse
 
-from ..ingest import DEFAULT_MAX_BYTES, extract_stream, review_table, write_draft
+from ..ingest import DEFAULT_MAX_BYTES, extract_stream, write_draft
 from ..ingest.fetch import DEFAULT_TIMEOUT, fetch_to_sources, is_url
 from ..progress import stderr_progress
 
@@ -24,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
     )
     if args.report:  # the table needs every statement; without it they stream to the draft
+        from ..ingest.review import review_table
+
         extraction = stream.collect()
         out = write_draft(extraction, args.out, progress=stderr_progress, retrieval=retrieval)
         print(review_table(extraction))

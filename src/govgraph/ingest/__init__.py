@@ -2,16 +2,33 @@
 Turtle draft (`ingest_file`), show it for review (`review_table`, `draft_table`), correct it
 (`Draft`), merge it (`merge_draft`)."""
 
+import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..progress import Progress, silent
 from .draft import default_out, draft_turtle, write_draft, write_turtle
 from .extract import EXTRACTOR_VERSION, ExtractedStatement, Extraction, ExtractionStream, extract, extract_stream
-from .merge import MergeRefused, MergeResult, UnresolvedCandidates, merge_draft, validate_draft
 from .reading import DEFAULT_MAX_BYTES
-from .review import draft_table, review_rows, review_table
-from .revise import Draft, drafts
+
+if TYPE_CHECKING:
+    from .merge import MergeRefused, MergeResult, UnresolvedCandidates, merge_draft, validate_draft
+    from .review import draft_table, review_rows, review_table
+    from .revise import Draft, drafts
+
+#: Review and merge names -> their module, imported on first use: `govgraph ingest` needs neither
+#: (and they bring in validation).
+_LATER = {
+    **dict.fromkeys(["MergeRefused", "MergeResult", "UnresolvedCandidates", "merge_draft", "validate_draft"], "merge"),
+    **dict.fromkeys(["draft_table", "review_rows", "review_table"], "review"),
+    **dict.fromkeys(["Draft", "drafts"], "revise"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_LATER[name]}"), name)
 
 
 def ingest_file(

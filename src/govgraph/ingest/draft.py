@@ -43,6 +43,27 @@ CANDIDATE_COMMENT = "Proposed by the extractor: no reference entity has this nam
 PROGRESS_EVERY = 5.0
 
 
+_DOC, _ACT, _YEAR, _CANDIDATE = str(DOC), str(ACT), str(YEAR), str(ID["candidate/"])
+
+
+class _Term:
+    """The IRIs written for every paragraph and statement, as plain strings made once: an rdflib
+    namespace makes a new URIRef at each access, and a URIRef hashes in Python, not in C."""
+
+    type, label, part_of, source = str(RDF.type), str(RDFS.label), str(DCTERMS.isPartOf), str(DCTERMS.source)
+    paragraph, number, without_statement = str(GG.Paragraph), str(GG.number), str(GG.withoutStatement)
+    start, end, in_paragraph, sentence, clause = (
+        str(GG.startOffset),
+        str(GG.endOffset),
+        str(GG.inParagraph),
+        str(GG.sentence),
+        str(GG.clause),
+    )
+    commitment, statement, quote, act_kind = str(GG.Commitment), str(GG.Statement), str(GG.quote), str(GG.actKind)
+    made_by, target_time, mentions, vague_time = str(GG.madeBy), str(GG.targetTime), str(GG.mentions), str(GG.vagueTime)
+    rule, confidence, generated_by = str(GG.commitmentRule), str(GG.confidence), str(PROV.wasGeneratedBy)
+
+
 class _DraftWriter:
     """Writes the draft's subjects in order: document and extraction, then each paragraph with
     its statements, then the years and candidate entities the statements named."""
@@ -57,8 +78,8 @@ class _DraftWriter:
         self.iri = self.prefixes.iri
         self.info = document
         self.reference = reference
-        self.document = DOC[document.slug]
-        self.activity = ID[f"extraction/{document.slug}-{source.sha256[:12]}"]
+        self.document = f"{_DOC}{document.slug}"
+        self.activity = str(ID[f"extraction/{document.slug}-{source.sha256[:12]}"])
         self.years: set[str] = set()
         self.candidates: dict[URIRef, CandidateEntity] = {}
         self.candidate_actors: set[URIRef] = set()
@@ -83,7 +104,7 @@ class _DraftWriter:
                 progress(f"ingest: paragraph {paragraph.number}, {paragraph.end / max(size, 1):.0%} of {stream.source.path.name}")
         self._finish()
 
-    def _subject(self, node: URIRef, pairs: Iterable[tuple[URIRef, str]]) -> None:
+    def _subject(self, node: str, pairs: Iterable[tuple[str, str]]) -> None:
         self.handle.write(turtle.subject(self.prefixes, node, pairs))
 
     def _start(self) -> None:
@@ -141,16 +162,16 @@ class _DraftWriter:
     def _paragraph(self, paragraph: ExtractedParagraph) -> None:
         info, iri = self.info, self.iri
         self._subject(
-            DOC[f"{info.slug}-p{paragraph.number}"],
+            f"{_DOC}{info.slug}-p{paragraph.number}",
             [
-                (RDF.type, iri(GG.Paragraph)),
-                (RDFS.label, turtle.string(f"{info.title}, paragraph {paragraph.number}", "en")),
-                (GG.number, turtle.integer(paragraph.number)),
-                (DCTERMS.isPartOf, iri(self.document)),
-                (GG.startOffset, turtle.integer(paragraph.start)),
-                (GG.endOffset, turtle.integer(paragraph.end)),
+                (_Term.type, iri(_Term.paragraph)),
+                (_Term.label, turtle.string(f"{info.title}, paragraph {paragraph.number}", "en")),
+                (_Term.number, turtle.integer(paragraph.number)),
+                (_Term.part_of, iri(self.document)),
+                (_Term.start, turtle.integer(paragraph.start)),
+                (_Term.end, turtle.integer(paragraph.end)),
                 # An opening such as "We … met on …" holds no act: kept, and said to be so for the checks.
-                *([(GG.withoutStatement, "true")] if not paragraph.statements else []),
+                *([(_Term.without_statement, "true")] if not paragraph.statements else []),
             ],
         )
         for statement in paragraph.statements:
@@ -161,34 +182,35 @@ class _DraftWriter:
         label = f"{info.title} ¶{statement.paragraph}.{statement.sentence}"
         if statement.clauses_in_sentence > 1:
             label += f" clause {statement.clause}"
+        act = self.reference.act_iris.get(statement.kind) or f"{_ACT}{statement.kind}"
         pairs = [
-            (RDF.type, iri(GG.Commitment if statement.commitment else GG.Statement)),
-            (RDFS.label, turtle.string(label, "en")),
-            (GG.quote, turtle.string(statement.quote, "en")),
-            (DCTERMS.source, iri(self.document)),
-            (GG.inParagraph, iri(DOC[f"{info.slug}-p{statement.paragraph}"])),
-            (GG.sentence, turtle.integer(statement.sentence)),
-            (GG.clause, turtle.integer(statement.clause)),
-            (GG.startOffset, turtle.integer(statement.start)),
-            (GG.endOffset, turtle.integer(statement.end)),
-            (GG.actKind, iri(self.reference.act_iris.get(statement.kind, ACT[statement.kind]))),
+            (_Term.type, iri(_Term.commitment if statement.commitment else _Term.statement)),
+            (_Term.label, turtle.string(label, "en")),
+            (_Term.quote, turtle.string(statement.quote, "en")),
+            (_Term.source, iri(self.document)),
+            (_Term.in_paragraph, iri(f"{_DOC}{info.slug}-p{statement.paragraph}")),
+            (_Term.sentence, turtle.integer(statement.sentence)),
+            (_Term.clause, turtle.integer(statement.clause)),
+            (_Term.start, turtle.integer(statement.start)),
+            (_Term.end, turtle.integer(statement.end)),
+            (_Term.act_kind, iri(str(act))),
         ]
-        pairs += [(GG.madeBy, iri(actor)) for actor in statement.made_by]
-        pairs += [(role, iri(target)) for role, target in statement.links]
-        pairs += [(GG.targetTime, iri(YEAR[year])) for year in statement.years]
-        pairs += [(relation, iri(target)) for relation, target in statement.lineage]
-        pairs += [(GG.mentions, iri(candidate.iri)) for candidate in statement.candidates]
-        pairs += [(GG.vagueTime, turtle.string(time, "en")) for time in statement.vague_times]
+        pairs += [(_Term.made_by, iri(str(actor))) for actor in statement.made_by]
+        pairs += [(str(role), iri(str(target))) for role, target in statement.links]
+        pairs += [(_Term.target_time, iri(f"{_YEAR}{year}")) for year in statement.years]
+        pairs += [(str(relation), iri(str(target))) for relation, target in statement.lineage]
+        pairs += [(_Term.mentions, iri(str(candidate.iri))) for candidate in statement.candidates]
+        pairs += [(_Term.vague_time, turtle.string(time, "en")) for time in statement.vague_times]
         pairs += [
-            (GG.commitmentRule, turtle.string(statement.rule)),
-            (GG.confidence, turtle.decimal(Decimal(str(statement.confidence)))),
-            (PROV.wasGeneratedBy, iri(self.activity)),
+            (_Term.rule, turtle.string(statement.rule)),
+            (_Term.confidence, turtle.decimal(Decimal(str(statement.confidence)))),
+            (_Term.generated_by, iri(self.activity)),
         ]
-        self._subject(statement.iri, pairs)
+        self._subject(str(statement.iri), pairs)
         self.years.update(statement.years)
         for candidate in statement.candidates:
             self.candidates.setdefault(candidate.iri, candidate)
-        self.candidate_actors.update(a for a in statement.made_by if str(a).startswith(str(ID["candidate/"])))
+        self.candidate_actors.update(a for a in statement.made_by if a.startswith(_CANDIDATE))
 
     def _finish(self) -> None:
         """The years not in the reference data, and the candidate entities, once each."""

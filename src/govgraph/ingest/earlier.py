@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from .lineage import HEADS
-from .reference import Reference, ReferenceEntity
+from .reference import DATED, Reference, ReferenceEntity
 
 #: What may follow a name to place it: " in Japan", " at Takasaki", then " last year" or " in 2022".
 _TAIL = re.compile(
@@ -27,8 +27,6 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 #: Words every such name shares: they say what kind of thing it is, not which one.
 _GENERIC = {"and", "the", "of", "for", "on", "in", "at", "ministers", "minister", "ministerial", "leaders"}
 _GENERIC |= {word for heads in HEADS.values() for head in heads for word in head.split()}
-#: The classes whose references are checked by year and place.
-DATED = ("Document", "Meeting")
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ def resolve_dated(entity: ReferenceEntity | None, name: str, when: When, referen
     words = _words(name)
     classes = [c for c in DATED if entity is None or entity.is_a(c)]
     scored = []
-    for other in reference.entities.values():
+    for other in reference.dated:
         if not any(other.is_a(c) for c in classes) or not fits(other.iri, when, reference):
             continue
         shared = words & set().union(*(_words(label) for label in reference.names_of.get(other.iri, ())))

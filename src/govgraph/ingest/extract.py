@@ -15,11 +15,11 @@ from rdflib import URIRef
 from ..errors import InputError
 from ..namespaces import ACTOR, GG, ID, STMT
 from .acts import Clause, find_acts
-from .earlier import DATED, resolve_dated, when_and_where
+from .earlier import resolve_dated, when_and_where
 from .lineage import candidate_names, head_class, lineage_clues, target_years, vague_times, years_in
 from .linking import Linker, NameMatch
 from .reading import DEFAULT_MAX_BYTES, RENDERED, Block, SourceText, read_source, render
-from .reference import ACTOR_CLASSES, Reference, ReferenceEntity, load_reference, office_titles, resolve
+from .reference import ACTOR_CLASSES, DATED, Reference, ReferenceEntity, load_reference, resolve
 from .segment import SEGMENTERS, TextParagraph, paragraphs
 from .spans import SpanIndex
 
@@ -373,7 +373,7 @@ def _link(
                 continue
             mention = replace(mention, entity=entity)
         mentions.append(mention)
-    mentions += _titled_offices(quote, mentions, reference, document_speaker)
+    mentions += _titled_offices(quote, mentions, reference, linker, document_speaker)
     # "G20" opening "the G20 Framework for Systems of…" is part of that name, and the document's
     # speaker opening one is so whoever makes the statement ("G7" in "the G7 Summit in Italy" after "The
     # Canadian Presidency…"); "The EU" opening "The EU and its Member States reaffirm…" is the
@@ -423,7 +423,9 @@ def _link(
     # Process" is a candidate, and "the G7 Summit in Italy next year" the meeting its kind, year and
     # place identify.
     openers = {(m.start, m.end) for m in mentions if _opens_a_name(quote, m)}
-    for found_name in candidate_names(quote, [span for span in taken if span not in openers]):
+    names_taken = [span for span in taken if span not in openers]
+    names = candidate_names(quote, names_taken)
+    for found_name in names:
         if head_class(found_name.name) in DATED and not found_name.acronym:
             when = when_and_where(quote, found_name.start, found_name.end, places, document_year)
             dated = resolve_dated(None, found_name.name, when, reference)
@@ -432,7 +434,10 @@ def _link(
                 taken.append((found_name.start, found_name.end))
     places_opening = {(m.start, m.end) for m in mentions if m.entity.is_a("Place") and _opens_a_name(quote, m)}
     named = {c.iri for c in statement.candidates}
-    for found_name in candidate_names(quote, [span for span in taken if span not in places_opening]):
+    candidates_taken = [span for span in taken if span not in places_opening]
+    if candidates_taken != names_taken:  # most often the same spans: the names found above
+        names = candidate_names(quote, candidates_taken)
+    for found_name in names:
         cls = head_class(found_name.name)
         candidate = CandidateEntity(candidate_iri(found_name.name), found_name.name, found_name.acronym, cls)
         if candidate.iri not in named:
@@ -468,14 +473,21 @@ def _reaffirmed(quote: str, mentions: list[NameMatch]) -> list[ReferenceEntity]:
     return found
 
 
-def _titled_offices(quote: str, mentions: list[NameMatch], reference: Reference, speaker: URIRef) -> list[NameMatch]:
+def _titled_offices(
+    quote: str, mentions: list[NameMatch], reference: Reference, linker: Linker, speaker: URIRef
+) -> list[NameMatch]:
     """Offices and bodies of the speaker's own organisation named by title alone ("the Secretary-General")."""
-    found = []
-    for title, office in office_titles(reference, speaker).items():
-        for match in re.finditer(rf"\bthe\s+({re.escape(title)})\b", quote):
-            if not any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
-                found.append(NameMatch(reference.entities[office], match.start(1), match.end(1), False))
-    return found
+    titled = linker.titled_offices(quote, speaker)
+    if not titled:
+        return []
+    named: SpanIndex[NameMatch] = SpanIndex()  # a title inside a linked name is that name's
+    for mention in mentions:
+        named.add(mention.start, mention.end, mention)
+    return [
+        NameMatch(reference.entities[office], start, end, False)
+        for start, end, office in titled
+        if not named.overlapping(start, end)
+    ]
 
 
 def _lineage_target(

@@ -148,22 +148,36 @@ HEADS: dict[str, tuple[str, ...]] = {
         "department",
     ),
 }
-_HEAD_CLASSES = [(words, cls) for cls, heads in HEADS.items() for words in heads]
-_HEAD_CLASSES.sort(key=lambda item: -len(item[0].split()))
+
+
+def _heads_by_size() -> dict[int, dict[str, str]]:
+    """Head nouns by their number of words, most words first, each with its class (the first listing it)."""
+    by_size: dict[int, dict[str, str]] = {}
+    for cls, heads in HEADS.items():
+        for head in heads:
+            by_size.setdefault(len(head.split()), {}).setdefault(head, cls)
+    return dict(sorted(by_size.items(), reverse=True))
+
+
+_HEAD_CLASSES = _heads_by_size()
+#: The most words a head noun has ("working group"): as many of a name's last words as `head_class` reads.
+_HEAD_WORDS = max(_HEAD_CLASSES)
+#: Characters a name's words lose before their head noun is looked up.
+_PUNCTUATION = re.compile(r"[^\w\s-]")
 
 
 def head_class(name: str, last_word: bool = False) -> str | None:
     """The ontology class a name's head noun suggests ("… Working Group": Forum), if any. The head
     is the last word, or the last before "of", "for" or "on" ("Organisation for Economic…")
     unless `last_word`."""
-    words = re.sub(r"[^\w\s-]", "", name).lower().split()
+    words = _PUNCTUATION.sub("", name).lower().split()
     for i, word in enumerate(words):
         if word in ("of", "for", "on") and i > 0 and not last_word:
             words = words[:i]
             break
-    for head, cls in _HEAD_CLASSES:
-        size = len(head.split())
-        if " ".join(words[-size:]) == head:
+    for size, heads in _HEAD_CLASSES.items():
+        cls = heads.get(" ".join(words[-size:]))
+        if cls is not None:
             return cls
     return None
 
@@ -343,13 +357,27 @@ def _coordinated_parts(match: re.Match) -> list[tuple[int, list[str]]]:
         if word == "and" and current and following:
             article = following[0] == "the"
             nxt = following[1] if article and len(following) > 1 else following[0]
-            if nxt[:1].isupper() and (article or head_class(" ".join(w for _, w in current), last_word=True) is not None):
+            if nxt[:1].isupper() and (article or head_class(_ending(current), last_word=True) is not None):
                 parts.append(current)
                 current = []
                 continue
         current.append((offset, word))
     parts.append(current)
     return [(match.start() + part[0][0], [w for _, w in part]) for part in parts if part]
+
+
+def _ending(tokens: list[tuple[int, str]]) -> str:
+    """The fewest last tokens that hold as many words as a head noun may have, joined: all of a name
+    `head_class(…, last_word=True)` reads, so a long run of names joined by "and" is not read whole at
+    each "and"."""
+    ending: list[str] = []
+    words = 0
+    for _, token in reversed(tokens):
+        ending.append(token)
+        words += len(_PUNCTUATION.sub("", token).split())
+        if words >= _HEAD_WORDS:
+            break
+    return " ".join(reversed(ending))
 
 
 _FUNCTION_WORDS = {"and", "of", "for", "the", "on", "in", "with", "&"}

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .reference import Reference, ReferenceEntity
+from rdflib import URIRef
+
+from .reference import Reference, ReferenceEntity, office_titles
 from .spans import SpanIndex
 
 _WORD = re.compile(r"\w+")
@@ -59,23 +61,29 @@ class Linker:
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
-        self.exact: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
-        self.folded: dict[str, list[tuple[re.Pattern, ReferenceEntity]]] = {}
+        # First word → each pattern starting with it and the entities it names: a pattern is matched
+        # once however many entities share its label.
+        named: dict[bool, dict[str, dict[re.Pattern, set[ReferenceEntity]]]] = {True: {}, False: {}}
         for label, entities in reference.labels.items():
-            for entity in entities:
-                exact = _is_acronym(label) or label in reference.exact_labels
-                key_text = label if exact else normalise(label)
-                first = _WORD.match(key_text)
-                if not first:
-                    continue
-                index = self.exact if exact else self.folded
-                index.setdefault(first.group(), []).append((_pattern(key_text, exact), entity))
-        for index in (self.exact, self.folded):
-            for key in index:
-                index[key].sort(key=lambda item: (-len(item[0].pattern), str(item[1].iri)))
+            exact = _is_acronym(label) or label in reference.exact_labels
+            key_text = label if exact else normalise(label)
+            first = _WORD.match(key_text)
+            if first:
+                named[exact].setdefault(first.group(), {}).setdefault(_pattern(key_text, exact), set()).update(entities)
+        self.exact, self.folded = (
+            {
+                word: sorted(
+                    ((pattern, sorted(entities, key=lambda e: str(e.iri))) for pattern, entities in patterns.items()),
+                    key=lambda item: (-len(item[0].pattern), item[0].pattern),
+                )
+                for word, patterns in named[exact].items()
+            }
+            for exact in (True, False)
+        )
         # One regex per index finds the words that start some label, so the scan runs in C.
         self.exact_starts = _starts(self.exact)
         self.folded_starts = _starts(self.folded)
+        self._titles: dict[URIRef, tuple[re.Pattern, list[tuple[re.Pattern, URIRef]]]] = {}
 
     def mentions(self, text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[NameMatch]:
         """Entities named in `text`, top-level first then nested, outside the `exclude` spans."""
@@ -83,10 +91,11 @@ class Linker:
         found: list[tuple[int, int, ReferenceEntity]] = []
         for haystack, index, starts in ((text, self.exact, self.exact_starts), (folded, self.folded, self.folded_starts)):
             for word in starts.finditer(haystack):
-                for pattern, entity in index[word.group()]:
-                    match = pattern.match(haystack, word.start())
+                at = word.start()
+                for pattern, entities in index[word.group()]:
+                    match = pattern.match(haystack, at)
                     if match:
-                        found.append((word.start(), match.end(), entity))
+                        found += [(at, match.end(), entity) for entity in entities]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], str(m[2].iri)))
         kept: list[NameMatch] = []
         kept_spans: SpanIndex[NameMatch] = SpanIndex()  # only kept mentions that overlap can contain or cross
@@ -108,6 +117,20 @@ class Linker:
             self._keep(NameMatch(entity, start, end, container is not None), kept, kept_spans, kept_iris)
         return sorted(kept, key=lambda m: (m.start, m.end))
 
+    def titled_offices(self, text: str, speaker: URIRef) -> list[tuple[int, int, URIRef]]:
+        """Spans of the speaker's offices and bodies named by their bare title after "the" ("the
+        Secretary-General", `reference.office_titles`), title by title. The titles are read and their
+        patterns compiled once per speaker; one search for any of them passes over most text at once."""
+        if speaker not in self._titles:
+            offices = office_titles(self.reference, speaker)
+            titles = [(re.compile(rf"\bthe\s+({re.escape(title)})\b"), office) for title, office in offices.items()]
+            any_title = re.compile(rf"\bthe\s+(?:{'|'.join(map(re.escape, offices))})\b") if offices else _NOTHING
+            self._titles[speaker] = (any_title, titles)
+        any_title, titles = self._titles[speaker]
+        if not any_title.search(text):
+            return []
+        return [(match.start(1), match.end(1), office) for pattern, office in titles for match in pattern.finditer(text)]
+
     @staticmethod
     def _keep(mention: NameMatch, kept: list[NameMatch], spans: SpanIndex[NameMatch], iris: set) -> None:
         kept.append(mention)
@@ -115,6 +138,10 @@ class Linker:
         iris.add(mention.entity.iri)
 
 
+#: A pattern that matches nothing.
+_NOTHING = re.compile(r"(?!x)x")
+
+
 def _starts(index: dict[str, list]) -> re.Pattern:
     words = sorted(index, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else _NOTHING

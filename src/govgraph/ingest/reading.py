@@ -141,26 +141,30 @@ def _starts_item(line: str) -> bool:
     return bool(re.match(r"\s*(\d{1,3}[.)]|[-*•])\s+", line))
 
 
-_CHROME = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\s*\[\s*pdf\s*\]\s*$",
-        r"copyright|©|all rights reserved",
-        r"last updated",
-        r"^\s*please send comments",
-        r"^\s*(skip to|back to top|print this page|share this)",
-        r"^\s*[—–\-|\s]*$",
-        r"^\s*\S+@\S+\s*$",
-        r"^\s*https?://\S+\s*$",
-    )
-]
+#: Any of these anywhere in a line makes it chrome; one pattern, so that a line is searched once.
+_CHROME = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"^\s*\[\s*pdf\s*\]\s*$",
+            r"copyright|©|all rights reserved",
+            r"last updated",
+            r"^\s*please send comments",
+            r"^\s*(skip to|back to top|print this page|share this)",
+            r"^\s*[—–\-|\s]*$",
+            r"^\s*\S+@\S+\s*$",
+            r"^\s*https?://\S+\s*$",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 
 def is_chrome(line: str) -> bool:
     """Page furniture: menus ("A | B | C"), "[pdf]", copyright and "last updated" footers."""
     if line.count(" | ") >= 2 or line.rstrip().endswith(" |"):
         return True
-    return any(p.search(line) for p in _CHROME)
+    return bool(_CHROME.search(line))
 
 
 _SKIP = {

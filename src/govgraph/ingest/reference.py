@@ -57,6 +57,8 @@ SELECT ?entity ?where WHERE {
   UNION { ?entity schema:location|gg:adoptedAt/schema:location ?place .
           ?place schema:addressCountry ?code . ?where gg:iso3166Alpha2 ?code }
 }""")
+#: The classes whose references are checked by year and place (`earlier`).
+DATED = ("Document", "Meeting")
 #: Reference data is small; a larger answer means the folder holds something else.
 MAX_ROWS = 10_000_000
 
@@ -92,6 +94,7 @@ class Reference:
     parent_of: dict[URIRef, URIRef] = field(default_factory=dict)  # an organisation and the one it is part of
     year_of: dict[URIRef, str] = field(default_factory=dict)  # documents and meetings: "2023"
     places_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # places and countries
+    dated: list[ReferenceEntity] = field(default_factory=list)  # entities of the DATED classes, found once
 
     def by_label(self, label: str) -> ReferenceEntity | None:
         """The entity whose label or alternative label is `label` (case-insensitive), if one."""
@@ -158,6 +161,7 @@ def _load(directory: str, stamp: tuple, vocabulary: Vocabulary) -> Reference:
         reference.names_of[iri] = set(names)
         for name in names:
             reference.labels.setdefault(name, set()).add(entity)
+    reference.dated = [entity for entity in reference.entities.values() if any(entity.is_a(cls) for cls in DATED)]
     for act, indicates in _rows(store, _ACTS):
         name = str(act).rstrip("/").rsplit("/", 1)[-1]
         reference.acts[name] = bool(indicates.toPython())
