@@ -334,6 +334,7 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> list[dict]:
     )
     rows += __import__("stage_exports").rows(home, args.timeout)
     rows += __import__("stage_network").rows(home, scratch, args.timeout)  # igraph beside networkx on the built store
+    rows += __import__("stage_serve").rows(home, scratch, args.timeout, args.repeat)  # Virtuoso beside the embedded store
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 
