@@ -18,17 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from govgraph import paths
 from govgraph.queries import SavedQuery, list_queries
 from govgraph.source import GraphSource, open_store
-from govgraph.store import ResultTable, Store
+from govgraph.store import RemoteStore, ResultTable, Store
 from tests.conftest import cli_environment, run_cli
 from tests.query_rows import rows
 from tests.servers import start_virtuoso, stop
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 SERVERS_DOC = paths.PROJECT_ROOT / "docs" / "servers.md"
 BULK_LOAD_BLOCK = re.compile(r"<!-- example: virtuoso-bulk-load -->\n```sh\n(?P<code>.*?)```", re.DOTALL)
@@ -150,3 +151,23 @@ def test_most_questions_have_rows_on_the_corpus(embedded: dict[str, object]) -> 
     """The comparison means something only where the default parameters find data in the corpus."""
     answered = [name for name, found in embedded.items() if found]
     assert len(answered) >= len(embedded) * 0.75, sorted(set(embedded) - set(answered))
+
+
+def test_publish_with_credentials_sends_a_graph_of_megabytes(virtuoso: Virtuoso) -> None:
+    """Virtuoso answers a Digest challenge before reading the body: the credentials must go with the first request.
+
+    Sent without them, a body of megabytes meets a closed connection (broken pipe or reset)
+    instead of the challenge, so `govgraph publish --user --password` failed on large graphs.
+    """
+    graph = ox.NamedNode("https://w3id.org/govgraph/graph/test-digest")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    quads = [
+        ox.Quad(ox.NamedNode(f"https://w3id.org/govgraph/id/test-{i}"), label, ox.Literal(f"label {i} " + "x" * 100), graph)
+        for i in range(25_000)
+    ]
+    with open_store(virtuoso.url, user="dba", password="dba") as store:
+        assert isinstance(store, RemoteStore)
+        try:
+            assert store.publish(quads) == {graph.value: 25_000}
+        finally:  # SQL, not DROP GRAPH: that runs into the test server's 10 s query limit
+            virtuoso.sql(f"log_enable(3,1); DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{graph.value}');")
