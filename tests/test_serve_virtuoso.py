@@ -3,7 +3,7 @@
 The corpus (about 20k triples, `benchmarks/synthetic.py`) is built once, then put on a real
 Virtuoso 7 on 127.0.0.1 in each of the two ways docs/servers.md gives: the bulk loader, by
 running the documented shell block as written (only its folder and SQL port are changed), and
-`govgraph publish`. Virtuoso is another engine, so rows are compared as sorted lists of plain
+`govgraph publish --user dba --password dba`. Virtuoso is another engine, so rows are compared as sorted lists of plain
 values (`tests.query_rows.short`: its xsd:int counts equal the embedded store's xsd:integer).
 """
 
@@ -130,7 +130,7 @@ def loaded(request: pytest.FixtureRequest, virtuoso: Virtuoso, corpus: Path) -> 
             printed = bulk_load(virtuoso, corpus)
             assert re.search(r"^0 Rows\.", printed.rstrip().splitlines()[-1]), printed  # no file failed to load
     else:
-        published = run_cli("publish", "--endpoint", virtuoso.url, home=corpus)
+        published = run_cli("publish", "--endpoint", virtuoso.url, "--user", "dba", "--password", "dba", home=corpus)
         assert published.returncode == 0, published.stderr
     with open_store(virtuoso.url) as store:
         yield store
