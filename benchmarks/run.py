@@ -220,7 +220,7 @@ def step_questions(home: Path, work: Path, repeat: int, budget: float, timeout: 
 
 STEPS = {"raw-load": step_raw_load, "validate": step_validate}
 #: What `--stages` can choose; the build (and its reference) always runs: the others read it.
-STAGES = ("validate", "questions", "exports", "network")
+STAGES = ("validate", "questions", "exports", "network", "serve")
 
 
 # --- the driver ----------------------------------------------------------------------------------
@@ -389,6 +389,8 @@ def bench(size: int, work: Path, args: argparse.Namespace) -> list[dict]:
         rows += __import__("stage_exports").rows(home, args.timeout)
     if "network" in args.stages:
         rows += __import__("stage_network").rows(home, scratch, args.timeout)  # igraph beside networkx on the built store
+    if "serve" in args.stages:
+        rows += __import__("stage_serve").rows(home, scratch, args.timeout, args.repeat)  # Virtuoso beside the embedded store
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 

@@ -1,8 +1,17 @@
-"""Publish the built graph to a store: one named graph per source document, replaced as a whole."""
+"""Publish the built graph to a store: one named graph per source document, replaced as a whole.
+
+Memory stays bounded at any size: the quads are read one at a time and spooled to a file per
+named graph, then whole graphs go to the store a batch at a time.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
 
 from . import loading
 from .errors import GovgraphError
@@ -11,6 +20,10 @@ from .store import RemoteStore, Store, TrustedQuery
 
 #: Readers (every command, the app) ask the default graph: it must show what the named graphs hold.
 DEFAULT_GRAPH_ANSWERS = TrustedQuery.of("ASK { ?s ?p ?o }")
+#: About how many quads publishing holds in memory at once (plus the largest graph, which is sent whole).
+BATCH_QUADS = 200_000
+
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 
 @dataclass
@@ -27,7 +40,7 @@ def publish(store: Store, source: GraphSource | None = None, *, prune: bool = Fa
 
     The default source is the last build, or ontology + data/ parsed afresh when there is no build."""
     chosen = source or GraphSource.from_build().or_fresh()
-    graphs = store.publish(chosen.quads())
+    graphs = publish_in_batches(store, chosen.stream())
     dropped: list[str] = []
     if prune and isinstance(store, RemoteStore):
         stale = [g for g in store.graph_names() if g.startswith(loading.GRAPH_BASE) and g not in graphs]
@@ -47,3 +60,45 @@ def check_default_graph(store: Store) -> None:
             "nothing: make it the union of the named graphs (Oxigraph: `oxigraph serve --union-default-graph`; "
             "Virtuoso does so already)"
         )
+
+
+def publish_in_batches(store: Store, quads: Iterable[ox.Quad], batch: int = BATCH_QUADS) -> dict[str, int]:
+    """Replace each named graph of `quads` on `store`, whole graphs a batch of about `batch` quads at a time.
+
+    A build's file is sorted by subject, so a graph's quads are spread through it: they are
+    spooled to one N-Quads file per graph in a temporary folder first. Returns triples per graph.
+    """
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="govgraph-publish-") as folder:
+        spooled = _spool_by_graph(quads, Path(folder), batch)
+        pending: list[ox.Quad] = []
+        for graph in sorted(spooled, key=str):
+            pending.extend(ox.parse(path=str(spooled[graph]), format=ox.RdfFormat.N_QUADS))
+            if len(pending) >= batch:
+                counts.update(store.publish(pending))
+                pending = []
+        if pending:
+            counts.update(store.publish(pending))
+    return counts
+
+
+def _spool_by_graph(quads: Iterable[ox.Quad], folder: Path, batch: int) -> dict[GraphName, Path]:
+    """Append `quads` to one N-Quads file per named graph in `folder`, holding at most `batch` at a time."""
+    files: dict[GraphName, Path] = {}
+    held: dict[GraphName, list[ox.Quad]] = {}
+    count = 0
+    for quad in quads:
+        held.setdefault(quad.graph_name, []).append(quad)
+        count += 1
+        if count == batch:
+            _append(held, files, folder)
+            held, count = {}, 0
+    _append(held, files, folder)
+    return files
+
+
+def _append(held: dict[GraphName, list[ox.Quad]], files: dict[GraphName, Path], folder: Path) -> None:
+    for graph, quads in held.items():
+        path = files.setdefault(graph, folder / f"{len(files)}.nq")
+        with path.open("ab") as out:
+            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)

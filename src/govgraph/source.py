@@ -164,6 +164,14 @@ class GraphSource:
             return list(self.data or ())
         raise GovgraphError(f"cannot read every quad from the SPARQL endpoint {self.where}; give --input or --store instead")
 
+    def stream(self) -> Iterator[ox.Quad]:
+        """The quads of `quads`, a build's read from its file one at a time rather than all held at once."""
+        if self.kind != "build":
+            yield from self.quads()
+            return
+        with self._reading_build() as build_file:
+            yield from ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS)
+
     def store(self) -> Store:
         """A Store to query (close it when done): the store folder or endpoint, else the data in this process.
 

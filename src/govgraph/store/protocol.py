@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import GovgraphError
 from .base import DEFAULT_MAX_ANSWER_BYTES, too_large
+from .credentials import authorize
 
 #: How much of an error body to quote in a message.
 BODY_CHARS = 200
@@ -253,4 +254,6 @@ def put_graph(target: Endpoints, graph: str | None, ntriples: bytes, timeout: fl
     query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
     url = target.store + ("&" if "?" in target.store else "?") + query
     request = urllib.request.Request(url, data=ntriples, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"})
+    if target.user is not None and target.password is not None:
+        authorize(request, target.user, target.password, target.auth, timeout)
     return call(target, request, timeout).status
