@@ -14,6 +14,7 @@ import pytest
 from govgraph import derived, loading
 from govgraph.building import build
 from govgraph.explore.entity import describe
+from govgraph.publish import publish
 from govgraph.queries import list_queries
 from govgraph.source import GraphSource, open_store
 from govgraph.stats import count_summary
@@ -101,3 +102,27 @@ def test_an_entity_page_shows_no_derived_counts_or_nodes(with_it: ox.Store) -> N
     entity = describe(MemoryStore(with_it), "https://w3id.org/govgraph/id/forum/igf")
     links = [link.prop for link in entity.outgoing + entity.incoming]
     assert links and not [prop for prop in links if prop.startswith(derived.DERIVED)]
+
+
+@pytest.mark.server
+def test_publish_counts_what_the_server_holds_not_what_the_build_counted(fresh_oxigraph_url: str, tmp_path: Path) -> None:
+    """A graph published earlier by someone else stays on the server: the counts include it."""
+    build(output=tmp_path / "govgraph.nq", store_dir=None)
+    other = ox.NamedNode(loading.GRAPH_BASE + "elsewhere")
+    commitment = ox.NamedNode("https://example.org/commitment/1")
+    kind = ox.NamedNode("https://w3id.org/govgraph/ontology#Commitment")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    with open_store(fresh_oxigraph_url) as server:
+        server.publish([ox.Quad(commitment, rdf_type, kind, other)])
+        publish(server, GraphSource.from_build(tmp_path / "govgraph.nq"))
+        assert derived.present(server)
+        totals = next(question for question in READING_IT if question.name == "totals")
+        assert totals.plain is not None
+        assert server.select(totals.text).rows == server.select(totals.plain).rows
+
+
+def test_exports_read_from_a_build_leave_it_out(tmp_path: Path) -> None:
+    build(output=tmp_path / "govgraph.nq", store_dir=None)
+    graphs = {quad.graph_name for quad in GraphSource.from_build(tmp_path / "govgraph.nq").quads()}
+    assert derived.GRAPH not in graphs
+    assert graphs == {quad.graph_name for quad in GraphSource.from_files().quads()}

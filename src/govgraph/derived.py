@@ -38,6 +38,7 @@ from .store.results import integer
 
 #: The named graph of derived triples; other modules leave it out by this name.
 DERIVED_GRAPH = GRAPH_BASE + "derived"
+GRAPH = ox.NamedNode(DERIVED_GRAPH)
 #: The properties of derived triples.
 DERIVED = "https://w3id.org/govgraph/derived#"
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -78,9 +79,16 @@ _ROWS = 100_000_000
 
 def derive(store: ox.Store) -> int:
     """Replace the derived graph of `store` with what its curated graphs give now; the number of triples written."""
-    graph = ox.NamedNode(DERIVED_GRAPH)
-    store.remove_graph(graph)
-    queries = MemoryStore(store)
+    store.remove_graph(GRAPH)
+    quads = counts(store)
+    store.extend(quads)
+    return len(quads)
+
+
+def counts(store: ox.Store | Store) -> list[ox.Quad]:
+    """The quads of the derived graph for the curated graphs of `store` (read-only, or a server's)."""
+    graph = GRAPH
+    queries = MemoryStore(store) if isinstance(store, ox.Store) else store
     quads = []
 
     def count(subject: ox.NamedNode | ox.BlankNode, name: str, value: Node | None) -> None:
@@ -100,8 +108,7 @@ def derive(store: ox.Store) -> int:
         node = ox.NamedNode(f"{DERIVED_GRAPH}/target-year/{_digest(year)}")
         quads.append(ox.Quad(node, ox.NamedNode(DERIVED + "targetYear"), _term(year), graph))
         count(node, "commitmentsWithTargetYear", number)
-    store.extend(quads)
-    return len(quads)
+    return quads
 
 
 def _digest(*terms: Node | None) -> str:

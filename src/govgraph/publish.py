@@ -1,5 +1,8 @@
 """Publish the built graph to a store: one named graph per source document, replaced as a whole.
 
+The derived graph of counts (`govgraph.derived`) is computed on the store once the data is there,
+so it counts what the store holds (graphs published before and kept included), never an older graph.
+
 Memory stays bounded at any size: the quads are read one at a time and spooled to a file per
 named graph, then whole graphs go to the store a batch at a time.
 """
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import loading
+from . import derived, loading
 from .errors import GovgraphError
 from .source import GraphSource
 from .store import RemoteStore, Store, TrustedQuery
@@ -41,6 +44,8 @@ def publish(store: Store, source: GraphSource | None = None, *, prune: bool = Fa
     The default source is the last build, or ontology + data/ parsed afresh when there is no build."""
     chosen = source or GraphSource.from_build().or_fresh()
     graphs = publish_in_batches(store, chosen.stream())
+    # Counted on the server, after publishing: they agree with every graph it holds, ours or not.
+    graphs.update(store.publish(derived.counts(store)))
     dropped: list[str] = []
     if prune and isinstance(store, RemoteStore):
         stale = [g for g in store.graph_names() if g.startswith(loading.GRAPH_BASE) and g not in graphs]

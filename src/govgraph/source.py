@@ -148,18 +148,26 @@ class GraphSource:
 
     # -- reading ------------------------------------------------------------------------------
     def quads(self) -> list[ox.Quad]:
-        """Every quad, each in its named graph, with its terms exactly as written.
+        """Every curated quad, each in its named graph, with its terms exactly as written.
 
         Files are parsed, not read back from a pyoxigraph store: the store normalises derived
-        datatypes (xsd:positiveInteger comes back as xsd:integer).
+        datatypes (xsd:positiveInteger comes back as xsd:integer). The derived graph of counts
+        that a build or store holds (`govgraph.derived`) is left out: exports carry the data, not
+        counts computed from it.
         """
         if self.kind == "files":
             return [quad for path in self.files() for quad in loading.parse_file(path)]
         if self.kind == "build":
             with self._reading_build() as build_file:
-                return list(ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS))
+                return [
+                    quad
+                    for quad in ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS)
+                    if quad.graph_name != derived.GRAPH
+                ]
         if self.kind == "store":
-            return list(self.oxigraph().quads_for_pattern(None, None, None, None))
+            return [
+                quad for quad in self.oxigraph().quads_for_pattern(None, None, None, None) if quad.graph_name != derived.GRAPH
+            ]
         if self.kind == "data":
             return list(self.data or ())
         raise GovgraphError(f"cannot read every quad from the SPARQL endpoint {self.where}; give --input or --store instead")
@@ -170,7 +178,9 @@ class GraphSource:
             yield from self.quads()
             return
         with self._reading_build() as build_file:
-            yield from ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS)
+            yield from (
+                quad for quad in ox.parse(path=str(build_file), format=ox.RdfFormat.N_QUADS) if quad.graph_name != derived.GRAPH
+            )
 
     def store(self) -> Store:
         """A Store to query (close it when done): the store folder or endpoint, else the data in this process.
