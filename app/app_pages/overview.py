@@ -17,7 +17,7 @@ st.caption(
 
 where = page_parts.endpoint()
 page_parts.store()
-summary = page_parts.guarded(page_parts.overview, where)
+summary = page_parts.read(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
 counted = [*summary.counts.items(), ("sources", summary.sources)]
 titles["sources"] = "Source documents"
@@ -28,7 +28,7 @@ st.caption("The ? beside a number says what it counts. Click a bar to read those
 with st.expander("Words used here"):
     st.markdown("\n".join(f"- **{marks.escape(term)}**: {marks.escape(meaning)}" for term, meaning in explore.GLOSSARY.items()))
 
-values = page_parts.guarded(page_parts.facet_values, where, True)
+values = page_parts.read(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
 with st.container(horizontal=True, gap="large"):  # two charts a row on a wide screen, one on a narrow one
     for key, title in charts:

@@ -10,7 +10,7 @@ where = page_parts.endpoint()
 page_parts.store()
 st.title("Read a document")
 
-documents = page_parts.guarded(page_parts.source_documents, where)
+documents = page_parts.read(page_parts.source_documents, where)
 if not documents:
     st.info("The graph holds no document text to read.")
     st.stop()
@@ -22,7 +22,7 @@ if st.query_params.get("doc") != chosen:
     st.query_params["doc"] = chosen
     st.session_state[P + "url"] = chosen
 
-reading = page_parts.guarded(page_parts.document_text, where, chosen)
+reading = page_parts.read(page_parts.document_text, where, chosen)
 if reading.problem:
     st.warning(marks.escape(f"Its text cannot be shown: {reading.problem}."))
     st.stop()
