@@ -429,10 +429,10 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
 
 @st.cache_data(ttl=TTL, show_spinner="Validating the curated data…")
 def validation_report():
-    """The SHACL and data-quality report of the curated files (govgraph.validate)."""
-    from govgraph.validate import validate
+    """The SHACL and data-quality report of the curated files (govgraph.validate), made in a child process."""
+    from govgraph.explore import quality
 
-    return validate()
+    return quality.report()
 
 
 def validation_summary() -> tuple[int, int] | None:
