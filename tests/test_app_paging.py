@@ -125,3 +125,27 @@ def test_a_failed_answer_is_said_once_and_not_asked_again_on_every_render(app_pa
     next(button for button in at.button if button.label == "Try again").click()
     ok(at)
     assert FailingEndpoint.queries > asked
+
+
+ANNEX = "https://w3id.org/govgraph/id/document/g7-2023-digital-annex4"
+
+
+def test_a_document_reads_a_page_of_paragraphs_at_a_time_and_the_pages_make_the_whole(seed_store):
+    with open_store(location=seed_store) as store:
+        whole = explore.document_text(store, ANNEX)
+        assert whole.paragraphs > 2 and len(whole.passages) == 16
+        pages = [explore.document_text(store, ANNEX, page=n, size=2) for n in range(1, -(-whole.paragraphs // 2) + 1)]
+    assert "".join(page.text for page in pages) == whole.text
+    assert [page.offset for page in pages] == sorted({page.offset for page in pages})
+    placed = [(p.iri, p.start + page.offset, p.end + page.offset) for page in pages for p in page.passages]
+    assert placed == [(p.iri, p.start, p.end) for p in whole.passages]
+    assert all(page.text[p.start : p.end] for page in pages for p in page.passages)
+
+
+def test_the_reading_view_pages_by_paragraphs(app_page, seed_store, monkeypatch):
+    monkeypatch.setattr(explore.document, "PARAGRAPHS_PER_PAGE", 2)
+    at = app_page("read", seed_store, doc=ANNEX)
+    ok(at)
+    assert "Page 1 of" in markdown(at)
+    at.button(key="read.page.next").click()
+    assert page_param(ok(at)) == "2"

@@ -323,8 +323,8 @@ def source_documents(where: str, version: str):
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=50)
-def document_text(where: str, version: str, document: str):
-    return attempt(explore.document_text, get_store(where), document)
+def document_text(where: str, version: str, document: str, page: int, size: int):
+    return attempt(explore.document_text, get_store(where), document, page=page, size=size)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=100)
