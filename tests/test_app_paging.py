@@ -149,3 +149,15 @@ def test_the_reading_view_pages_by_paragraphs(app_page, seed_store, monkeypatch)
     assert "Page 1 of" in markdown(at)
     at.button(key="read.page.next").click()
     assert page_param(ok(at)) == "2"
+
+
+def test_a_large_network_view_is_drawn_as_its_entities_linked_by_shared_statements(grown_store):
+    from govgraph.explore import network_view
+
+    with open_store(location=grown_store) as store:
+        view = network_view.view(network_view.facts(store), network_view.SHOWN)
+    summed = network_view.aggregate(view, 5)
+    assert 0 < len(summed) <= 5 and all(summed.nodes[n]["kind"] not in network_view.STATEMENTS for n in summed)
+    for a, b, data in summed.edges(data=True):
+        shared = set(view.neighbors(a)) & set(view.neighbors(b))
+        assert data["weight"] == len(shared) > 0
