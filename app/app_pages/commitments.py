@@ -14,6 +14,7 @@ ALONE = "alone"  # the URL parameter of "Actors: made alone"
 PRINT = "print"  # print=1: every result as plain cards for paper
 PRINTED = 1000  # results on paper at most
 DOWNLOADED = 10_000  # results in a download at most
+FACET_OPTIONS = 500  # values offered per filter at most, the most named first
 
 st.title("Commitments")
 where = page_parts.endpoint()
@@ -33,7 +34,14 @@ with st.sidebar:
         help="Off: an actor's commitments include those a group it belongs to made (a G7 commitment binds Japan). "
         "On: only those it made itself or is named in.",
     )
-values = page_parts.read(page_parts.facet_values, where, not everything, alone)
+# The facets' counts help narrowing but are not needed to list: if they fail (a time limit on a busy
+# machine), the list still shows, and the failure is remembered rather than asked again on every click.
+counted = page_parts.facet_values(where, page_parts.data_version(where), not everything, alone)
+values = {} if isinstance(counted, page_parts.Failed) else counted
+if isinstance(counted, page_parts.Failed):
+    with st.sidebar:
+        st.warning(marks.escape(f"The filters cannot be offered now: {counted.message}"))
+        st.button("Try the filters again", key=P + "facets.retry", on_click=page_parts.facet_values.clear)
 
 # A link such as commitments?theme=<iri>&words=… (a chart on the Overview, a shared URL) sets the view;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
@@ -64,9 +72,12 @@ with st.sidebar:
         options = values.get(key, [])
         if not options:
             continue
+        state = P + "facet." + key
+        # Thousands of actors or documents: the most named are offered (and whatever is chosen), not every one.
+        kept = set(st.session_state.get(state, []))
+        options = [v for index, v in enumerate(options) if index < FACET_OPTIONS or v.iri in kept]
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
         labels_of[key] = {v.iri: v.label for v in options}
-        state = P + "facet." + key
         chosen = st.multiselect(
             facet.title, list(labels), key=state, format_func=labels.get, placeholder=f"Any {facet.title.lower()}"
         )
