@@ -39,11 +39,22 @@ speaker = right.toggle(
     "Include the speaker (G7)", key=P + "speaker", help="The G7 makes every statement in the seed, so it links to everything."
 )
 
-labels = network.entities(page_parts.read(facts, where, not everything))
+
+@st.cache_data(ttl=page_parts.TTL, show_spinner=False)
+def entities(where: str, version: str, everything: bool):
+    """Every entity to centre on, 'label (kind)' in name order: worked out once, not on every render."""
+    read = facts(where, version, not everything)
+    if isinstance(read, page_parts.Failed):
+        return read
+    named = network.entities(read)
+    return dict(sorted(named.items(), key=lambda item: item[1].casefold()))
+
+
+labels = page_parts.read(entities, where, everything)
 page_parts.from_url(P + "focus", "focus", lambda values: values[0] if values[0] in labels else "")
 focus = st.selectbox(
     "Around one entity",
-    [""] + sorted(labels, key=lambda n: labels[n].casefold()),
+    ["", *labels],
     key=P + "focus",
     format_func=lambda n: labels.get(n, "— the whole network —"),
 )
