@@ -43,13 +43,11 @@ speaker = right.toggle(
 @st.cache_data(ttl=page_parts.TTL, show_spinner=False)
 def entities(where: str, version: str, everything: bool):
     """Every entity to centre on, 'label (kind)' in name order: worked out once, not on every render."""
-    read = facts(where, version, not everything)
-    if isinstance(read, page_parts.Failed):
-        return read
-    named = network.entities(read)
+    named = network.entities(facts(where, version, not everything))
     return dict(sorted(named.items(), key=lambda item: item[1].casefold()))
 
 
+page_parts.read(facts, where, not everything)  # read first: if it fails, its Try again reads it again
 labels = page_parts.read(entities, where, everything)
 page_parts.from_url(P + "focus", "focus", lambda values: values[0] if values[0] in labels else "")
 focus = st.selectbox(
