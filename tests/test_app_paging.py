@@ -161,3 +161,19 @@ def test_a_large_network_view_is_drawn_as_its_entities_linked_by_shared_statemen
     for a, b, data in summed.edges(data=True):
         shared = set(view.neighbors(a)) & set(view.neighbors(b))
         assert data["weight"] == len(shared) > 0
+
+
+def test_a_new_build_is_read_at_once_not_after_the_cached_answers_expire(app_page, seed_store, grown_store, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from govgraph.explore.launch import APP_FILE
+
+    current = tmp_path / "store"  # as build/store, a link that a new build points at its new version
+    current.symlink_to(seed_store)
+    at = ok(app_page("commitments", current))
+    assert "13 commitments" in markdown(at)
+    current.unlink()
+    current.symlink_to(grown_store)
+    again = AppTest.from_file(str(APP_FILE), default_timeout=90)  # a new session; the caches are kept
+    again.switch_page("app_pages/commitments.py")
+    assert "52 commitments" in markdown(ok(again))

@@ -27,9 +27,14 @@ ENDPOINT_KEY = "endpoint"
 TTL = 300
 
 
-@st.cache_resource(show_spinner="Opening the store…")
 def get_store(endpoint: str) -> Store:
-    """One store per endpoint ('' = the embedded build), shared by every session; only endpoints offered."""
+    """One store per endpoint ('' = the embedded build) and build version, shared by every session; only
+    endpoints offered. The embedded store's worker keeps the version it opened: a new build opens the new one."""
+    return open_store(endpoint, data_version(endpoint))
+
+
+@st.cache_resource(show_spinner="Opening the store…", max_entries=8)
+def open_store(endpoint: str, version: str) -> Store:
     if endpoint not in offered():
         raise GovgraphError(f"the endpoint {endpoint} is not one this app was started with")
     if not endpoint:
@@ -176,7 +181,7 @@ def sidebar() -> None:
 def refresh() -> None:
     """Forget every cached answer and reopen the stores: a server that came back, or a new build, shows at once."""
     st.cache_data.clear()
-    get_store.clear()
+    open_store.clear()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
