@@ -2,6 +2,7 @@
 
 - ``seed_store``: a real embedded store (pyoxigraph directory) of the ontology and curated data.
 - ``evil_store``: the same plus a forum and a commitment whose label and quote hold HTML and script.
+- ``grown_store``: the seed plus three copies of its document (52 commitments: three pages of 20).
 - ``app_page``: a factory of Streamlit AppTests of one page, reading a given store.
 - ``serve_app``: a factory that runs the real app (`streamlit run`) on a free loopback port.
 """
@@ -74,6 +75,17 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def evil_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed plus a forum and a commitment carrying HTML and script in their label and quote."""
     return fill_store(tmp_path_factory.mktemp("evil") / "store", EVIL_TTL)
+
+
+@pytest.fixture(scope="session")
+def grown_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed plus three copies of its document under new IRIs, as `benchmarks/app_render.py` grows it."""
+    from benchmarks.app_render import replicate
+
+    quads = list(loading.load_store().quads_for_pattern(None, None, None))
+    target = tmp_path_factory.mktemp("grown") / "store"
+    write_store(quads + replicate(quads, 3), target)
+    return target
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ P = "commitments."  # session-key prefix of this page
 WORDS = "words"  # the URL parameter of the search words
 ALONE = "alone"  # the URL parameter of "Actors: made alone"
 PRINT = "print"  # print=1: every result as plain cards for paper
+PRINTED = 1000  # results on paper at most
+DOWNLOADED = 10_000  # results in a download at most
+FACET_OPTIONS = 500  # values offered per filter at most, the most named first
 
 st.title("Commitments")
 where = page_parts.endpoint()
@@ -31,7 +34,14 @@ with st.sidebar:
         help="Off: an actor's commitments include those a group it belongs to made (a G7 commitment binds Japan). "
         "On: only those it made itself or is named in.",
     )
-values = page_parts.guarded(page_parts.facet_values, where, not everything, alone)
+# The facets' counts help narrowing but are not needed to list: if they fail (a time limit on a busy
+# machine), the list still shows, and the failure is remembered rather than asked again on every click.
+counted = page_parts.facet_values(where, page_parts.data_version(where), not everything, alone)
+values = {} if isinstance(counted, page_parts.Failed) else counted
+if isinstance(counted, page_parts.Failed):
+    with st.sidebar:
+        st.warning(marks.escape(f"The filters cannot be offered now: {counted.message}"))
+        st.button("Try the filters again", key=P + "facets.retry", on_click=page_parts.facet_values.clear)
 
 # A link such as commitments?theme=<iri>&words=… (a chart on the Overview, a shared URL) sets the view;
 # applied once per distinct URL, so that the filters stay the analyst's own afterwards.
@@ -62,9 +72,12 @@ with st.sidebar:
         options = values.get(key, [])
         if not options:
             continue
+        state = P + "facet." + key
+        # Thousands of actors or documents: the most named are offered (and whatever is chosen), not every one.
+        kept = set(st.session_state.get(state, []))
+        options = [v for index, v in enumerate(options) if index < FACET_OPTIONS or v.iri in kept]
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
         labels_of[key] = {v.iri: v.label for v in options}
-        state = P + "facet." + key
         chosen = st.multiselect(
             facet.title, list(labels), key=state, format_func=labels.get, placeholder=f"Any {facet.title.lower()}"
         )
@@ -87,12 +100,16 @@ if shown != view:
         st.query_params[key] = chosen
     st.session_state[P + "url"] = dict(view)
 
-hits, more = page_parts.guarded(
-    page_parts.search, where, tuple((k, tuple(v)) for k, v in sorted(selected.items())), words, not everything, alone=alone
-)
-
+chosen_view = tuple((k, tuple(v)) for k, v in sorted(selected.items()))
+total = page_parts.read(page_parts.count, where, chosen_view, words, not everything, alone=alone)
 noun = "statement" if everything else "commitment"
-count = f"{len(hits)}{'+' if more else ''} {noun}{'' if len(hits) == 1 else 's'}"
+count = f"{total:,} {noun}{'' if total == 1 else 's'}"
+# A new view starts at its first page; the page is kept in the URL (?page=N) like the filters.
+if st.session_state.get(P + "view") != (chosen_view, words, everything, alone):
+    if P + "view" in st.session_state:
+        st.session_state[P + "page"] = 1
+        st.session_state[P + "page.url"] = st.query_params.get("page", "1")
+    st.session_state[P + "view"] = (chosen_view, words, everything, alone)
 printing = st.query_params.get(PRINT) == "1"
 
 
@@ -104,6 +121,8 @@ def view_href(**changes: str | None) -> str:
 
 
 if printing:
+    hits, more = page_parts.read(page_parts.search, where, chosen_view, words, not everything, alone=alone, size=PRINTED)
+    count += f" (the first {len(hits)} printed: narrow the view to print the rest)" if more else ""
     chosen = "; ".join(
         f"{explore.FACETS[key].title}: {', '.join(labels_of[key].get(iri, iri) for iri in iris)}"
         for key, iris in selected.items()
@@ -122,15 +141,28 @@ if printing:
     st.markdown(page_parts.printable(hits), unsafe_allow_html=True)
     st.stop()
 
+
+def download(kind: str) -> bytes | str:
+    """Every result (up to DOWNLOADED) as CSV or Excel, made only when the button is pressed (in another thread:
+    no Streamlit call here, so a failure is the file's one line)."""
+    answer = page_parts.search(
+        where, page_parts.data_version(where), chosen_view, words, not everything, alone=alone, size=DOWNLOADED
+    )
+    if isinstance(answer, page_parts.Failed):
+        return answer.message + "\n"
+    hits, _ = answer
+    return explore.hits_csv(hits) if kind == "csv" else explore.hits_xlsx(hits)
+
+
 left, middle, right = st.columns([4, 1, 1])
 left.markdown(f"**{count}** found")
-if hits:
+if total:
     middle.download_button(
-        "Download CSV", explore.hits_csv(hits), file_name="commitments.csv", mime="text/csv", key=P + "download", width="stretch"
+        "Download CSV", lambda: download("csv"), file_name="commitments.csv", mime="text/csv", key=P + "download", width="stretch"
     )
     right.download_button(
         "Download Excel",
-        explore.hits_xlsx(hits),
+        lambda: download("xlsx"),
         file_name="commitments.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=P + "download.xlsx",
@@ -140,8 +172,11 @@ if hits:
         f'<small><a href="{marks.html.escape(view_href(**{PRINT: "1"}))}" target="_self">Print view</a></small>',
         unsafe_allow_html=True,
     )
-if more:
-    st.caption("Only the first results are shown: narrow the search to see the rest.")
-if not hits:
+if total > DOWNLOADED:
+    st.caption(f"Downloads hold the first {DOWNLOADED:,} results: narrow the view to download the rest.")
+if not total:
     st.info("Nothing matches. Remove a filter or change the words.")
-page_parts.hit_cards(hits, P + "page")
+    st.stop()
+number = page_parts.pager(P + "page", total, noun + "s")
+hits, _ = page_parts.read(page_parts.search, where, chosen_view, words, not everything, alone=alone, page=number)
+page_parts.hit_cards(hits)

@@ -16,7 +16,7 @@ if not iri:
     st.title("Find an entity")
     words = st.text_input("Name, acronym or alternative name", key=P + "words", placeholder="e.g. IGF, PGII, civil society")
     if words:
-        found = page_parts.guarded(page_parts.find_entities, where, words)
+        found = page_parts.read(page_parts.find_entities, where, words)
         if not found:
             st.info("No resource goes by that name.")
         for item in found:
@@ -26,7 +26,7 @@ if not iri:
             )
     st.stop()
 
-entity = page_parts.guarded(page_parts.describe, where, iri)
+entity = page_parts.read(page_parts.describe, where, iri)
 st.title(marks.escape(entity.label))
 kinds = ", ".join(t.value_label for t in entity.types)
 if kinds:
@@ -44,7 +44,7 @@ if entity.values("#sourceFile"):  # a document whose text the graph holds
 
 quotes = entity.values("#quote")
 if quotes:
-    own, _ = page_parts.guarded(page_parts.search, where, (), "", False, None, iri)
+    own, _ = page_parts.read(page_parts.search, where, (), "", False, statement=iri)
     if own:
         st.subheader("The statement")
         page_parts.hit_card(own[0], show_paragraph=True, expanded=True)
@@ -65,8 +65,10 @@ with right:
 if entity.truncated:
     st.caption(f"Only the first {explore.entity.LINK_LIMIT} links each way are shown.")
 
-hits, more = page_parts.guarded(page_parts.search, where, (), "", False, iri)
-naming = [hit for hit in hits if hit.iri != iri]
-if naming:
-    st.subheader(f"Statements that name {marks.escape(entity.label)} ({len(naming)}{'+' if more else ''})")
-    page_parts.hit_cards(naming, P + "page", show_paragraph=True)
+# The statements that name it, a page at a time: a hub (a forum, the G7) is named by thousands.
+naming = page_parts.read(page_parts.count, where, (), "", False, mentioning=iri)
+if naming > 0:
+    st.subheader(f"Statements that name {marks.escape(entity.label)} ({naming:,})")
+    number = page_parts.pager(P + "page", naming, "statements")
+    hits, _ = page_parts.read(page_parts.search, where, (), "", False, mentioning=iri, page=number)
+    page_parts.hit_cards([hit for hit in hits if hit.iri != iri], show_paragraph=True)

@@ -9,13 +9,15 @@ from govgraph.explore import network_view as network
 
 P = "network."
 MAX_DRAWN = 400  # vis-network stays smooth in a browser up to a few hundred nodes
+MAX_ENTITIES = 100  # entities drawn when a view is aggregated
+MAX_ROWS = 200  # rows of the table of the most central
 where = page_parts.endpoint()
 page_parts.store()
 
 
 @st.cache_resource(ttl=page_parts.TTL, show_spinner="Reading the network…")
-def facts(where: str, commitments_only: bool):
-    return network.facts(page_parts.get_store(where), commitments_only=commitments_only)
+def facts(where: str, version: str, commitments_only: bool):
+    return page_parts.attempt(network.facts, page_parts.get_store(where), commitments_only=commitments_only)
 
 
 st.title("Network")
@@ -37,11 +39,20 @@ speaker = right.toggle(
     "Include the speaker (G7)", key=P + "speaker", help="The G7 makes every statement in the seed, so it links to everything."
 )
 
-labels = network.entities(page_parts.guarded(facts, where, not everything))
+
+@st.cache_data(ttl=page_parts.TTL, show_spinner=False)
+def entities(where: str, version: str, everything: bool):
+    """Every entity to centre on, 'label (kind)' in name order: worked out once, not on every render."""
+    named = network.entities(facts(where, version, not everything))
+    return dict(sorted(named.items(), key=lambda item: item[1].casefold()))
+
+
+page_parts.read(facts, where, not everything)  # read first: if it fails, its Try again reads it again
+labels = page_parts.read(entities, where, everything)
 page_parts.from_url(P + "focus", "focus", lambda values: values[0] if values[0] in labels else "")
 focus = st.selectbox(
     "Around one entity",
-    [""] + sorted(labels, key=lambda n: labels[n].casefold()),
+    ["", *labels],
     key=P + "focus",
     format_func=lambda n: labels.get(n, "— the whole network —"),
 )
@@ -54,17 +65,28 @@ page_parts.to_url("speaker", ["1"] if speaker else [])
 page_parts.to_url("focus", [focus] if focus else [])
 
 
-@st.cache_data(ttl=page_parts.TTL, show_spinner="Drawing the network…")
-def drawn(where: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
-    """The HTML view, the metrics rows and the sizes of one filtered view (cached: betweenness is costly)."""
-    view = network.view(facts(where, not everything), shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
-    rows = network.metrics(view)
-    shown_view = network.trim(view, MAX_DRAWN)
+def draw(where: str, version: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
+    """The HTML view, the most central entities, how many were ranked, the sizes of the view and of what is drawn,
+    and whether it is drawn aggregated."""
+    read = facts(where, version, not everything)
+    view = network.view(read, shown, speaker=speaker, min_degree=min_degree, focus=focus or None)
+    rows = [row for row in network.metrics(view) if row["kind"] not in network.STATEMENTS]
+    # Past MAX_DRAWN nodes, the view is drawn aggregated: its best-connected entities, linked by the statements they share.
+    summed = len(view) > MAX_DRAWN
+    shown_view = network.aggregate(view, MAX_ENTITIES) if summed else view
     html = network.to_html(shown_view, link=page_parts.entity_href) if len(shown_view) else ""
-    return html, rows, (view.number_of_nodes(), view.number_of_edges()), len(shown_view)
+    return html, rows[:MAX_ROWS], len(rows), (view.number_of_nodes(), view.number_of_edges()), len(shown_view), summed
 
 
-html, rows, (nodes, links), drawn_nodes = page_parts.guarded(drawn, where, everything, speaker, tuple(shown), min_degree, focus)
+@st.cache_data(ttl=page_parts.TTL, show_spinner="Drawing the network…")
+def drawn(where: str, version: str, everything: bool, speaker: bool, shown: tuple, min_degree: int, focus: str):
+    """`draw`, cached per view (betweenness is costly), a failure remembered."""
+    return page_parts.attempt(draw, where, version, everything, speaker, shown, min_degree, focus)
+
+
+html, rows, ranked, (nodes, links), drawn_nodes, summed = page_parts.read(
+    drawn, where, everything, speaker, tuple(shown), min_degree, focus
+)
 if not nodes:
     st.info("Nothing left to show: pick more kinds or fewer links per entity.")
     st.stop()
@@ -75,11 +97,16 @@ st.markdown(
     ),
     unsafe_allow_html=True,
 )
-if drawn_nodes < nodes:
-    st.caption(f"Drawing the {drawn_nodes} best-connected of {nodes} nodes; pick one entity above to see all around it.")
+if summed:
+    st.caption(
+        f"{nodes:,} nodes are too many to draw: showing the {drawn_nodes} best-connected entities, each link the "
+        "statements naming both (hover a link for how many). Pick one entity above to see every statement around it."
+    )
 page_parts.embed(html, 640)
 st.subheader("Most central")
-table = pd.DataFrame([{**r, "page": page_parts.entity_href(r["iri"])} for r in rows if r["kind"] not in network.STATEMENTS])
+if ranked > MAX_ROWS:
+    st.caption(f"The {MAX_ROWS} most central of {ranked:,} entities.")
+table = pd.DataFrame([{**r, "page": page_parts.entity_href(r["iri"])} for r in rows])
 st.dataframe(
     table.drop(columns=["iri"]),
     hide_index=True,

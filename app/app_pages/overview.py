@@ -8,6 +8,8 @@ from app_pages import page_parts
 from govgraph import explore
 from govgraph.explore import markup as marks
 
+CHART_BARS = 25  # bars per chart at most (years are all shown)
+
 st.title("govgraph explorer")
 st.caption(
     "Digital-governance commitments, each traced to the sentence that makes it. "
@@ -17,7 +19,7 @@ st.caption(
 
 where = page_parts.endpoint()
 page_parts.store()
-summary = page_parts.guarded(page_parts.overview, where)
+summary = page_parts.read(page_parts.overview, where)
 titles = {key: title for key, (title, _) in explore.COUNTED.items()}
 counted = [*summary.counts.items(), ("sources", summary.sources)]
 titles["sources"] = "Source documents"
@@ -28,13 +30,15 @@ st.caption("The ? beside a number says what it counts. Click a bar to read those
 with st.expander("Words used here"):
     st.markdown("\n".join(f"- **{marks.escape(term)}**: {marks.escape(meaning)}" for term, meaning in explore.GLOSSARY.items()))
 
-values = page_parts.guarded(page_parts.facet_values, where, True)
+values = page_parts.read(page_parts.facet_values, where, True)
 charts = list(explore.BREAKDOWNS.items())
 with st.container(horizontal=True, gap="large"):  # two charts a row on a wide screen, one on a narrow one
     for key, title in charts:
         with st.container(width=400):
             st.subheader(title)
-            data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in values[key]])
+            # Bars for the most named values only: a large graph has thousands of forums.
+            bars = values[key] if key == "year" else values[key][:CHART_BARS]
+            data = pd.DataFrame([{"name": v.label, "commitments": v.count, "iri": v.iri} for v in bars])
             if data.empty:
                 st.caption("No commitment names one.")
                 continue
@@ -61,6 +65,8 @@ with st.container(horizontal=True, gap="large"):  # two charts a row on a wide s
                     )
                 )
                 height = 40 + 26 * len(data)
+                if len(bars) < len(values[key]):
+                    st.caption(f"The {len(bars)} most named of {len(values[key]):,}.")
             picked = st.altair_chart(
                 chart.add_params(alt.selection_point(name="pick", fields=["iri"])),
                 height=height,

@@ -6,8 +6,11 @@ with its name (``commitments.``, ``workbench.``…).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 from urllib.parse import quote
 
 import streamlit as st
@@ -18,14 +21,20 @@ from govgraph.explore import endpoints
 from govgraph.explore import markup as marks
 from govgraph.store import Store
 
+T = TypeVar("T")
 ENDPOINT_KEY = "endpoint"
 #: Seconds a cached answer is reused: the embedded store only changes on `govgraph build`.
 TTL = 300
 
 
-@st.cache_resource(show_spinner="Opening the store…")
 def get_store(endpoint: str) -> Store:
-    """One store per endpoint ('' = the embedded build), shared by every session; only endpoints offered."""
+    """One store per endpoint ('' = the embedded build) and build version, shared by every session; only
+    endpoints offered. The embedded store's worker keeps the version it opened: a new build opens the new one."""
+    return open_store(endpoint, data_version(endpoint))
+
+
+@st.cache_resource(show_spinner="Opening the store…", max_entries=8)
+def open_store(endpoint: str, version: str) -> Store:
     if endpoint not in offered():
         raise GovgraphError(f"the endpoint {endpoint} is not one this app was started with")
     if not endpoint:
@@ -77,12 +86,53 @@ def store() -> Store:
 
 
 def guarded(function, *args, **kwargs):
-    """Call a library function; a store error (unreachable endpoint, time limit) stops the page with its message."""
+    """Call a library function; a store error (unreachable endpoint, time limit) stops the page with its message.
+
+    A cached read that failed returns `Failed` (kept for the TTL like an answer, so a query that ran out
+    of time is not run again on every render): the page says so, how to narrow, and offers to try again."""
     try:
-        return function(*args, **kwargs)
+        answer = function(*args, **kwargs)
     except GovgraphError as error:
         st.error(marks.escape(str(error)))
         st.stop()
+    if isinstance(answer, Failed):
+        st.error(marks.escape(answer.message))
+        if answer.timed_out:
+            st.caption(
+                "This answer is not run again on every click: narrow the view (a filter, fewer or more precise words, "
+                "one entity) or try again when the machine is less busy."
+            )
+        st.button("Try again", key=f"retry.{getattr(function, '__name__', '')}", on_click=function.clear)
+        st.stop()
+    return answer
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A cached read that raised: its one-line message, remembered like an answer."""
+
+    message: str
+
+    @property
+    def timed_out(self) -> bool:
+        return "time limit" in self.message
+
+
+def attempt(function: Callable[..., T], *args, **kwargs) -> T | Failed:
+    """`function(*args, **kwargs)`, or what went wrong as a `Failed` (for the cached reads below)."""
+    try:
+        return function(*args, **kwargs)
+    except GovgraphError as error:
+        return Failed(str(error))
+
+
+def data_version(where: str) -> str:
+    """What the cached answers of `where` are keyed by besides the question: the embedded store's build
+    (a new `govgraph build` is a new key at once); a server's answers are kept for the TTL."""
+    if where:
+        return ""
+    location = explore.source().location
+    return os.path.realpath(location) if location is not None else ""
 
 
 def endpoint_params() -> dict[str, str]:
@@ -131,7 +181,7 @@ def sidebar() -> None:
 def refresh() -> None:
     """Forget every cached answer and reopen the stores: a server that came back, or a new build, shows at once."""
     st.cache_data.clear()
-    get_store.clear()
+    open_store.clear()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -194,30 +244,57 @@ def iri_affordance(iri: str, permalink: str) -> None:
         st.code(absolute(permalink), language=None)
 
 
-# -- cached reads: keyed by endpoint so that switching stores never shows stale answers ----------
+# -- cached reads: keyed by endpoint and data version, so that switching stores or a new build never shows
+# stale answers; each returns `Failed` instead of raising, so that a failure is remembered too (see `guarded`).
+
+
+def read(function: Callable[..., T], where: str, *args, **kwargs) -> T:
+    """A cached read below for the data `where` holds now: `function(where, data_version(where), …)`, guarded."""
+    return guarded(function, where, data_version(where), *args, **kwargs)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def overview(where: str) -> explore.Overview:
-    return explore.overview(get_store(where))
+def overview(where: str, version: str) -> explore.Overview | Failed:
+    return attempt(explore.overview, get_store(where))
+
+
+@st.cache_data(ttl=TTL, show_spinner="Counting the commitments by facet…")
+def facet_values(where: str, version: str, commitments_only: bool, alone: bool = False):
+    return attempt(explore.facet_values, get_store(where), commitments_only, alone=alone)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def facet_values(where: str, commitments_only: bool, alone: bool = False) -> dict[str, list[explore.FacetValue]]:
-    return explore.facet_values(get_store(where), commitments_only, alone=alone)
+def count(
+    where: str, version: str, selected: tuple, words: str, commitments_only: bool, mentioning: str | None = None, alone=False
+):
+    """How many statements match (one count query)."""
+    return attempt(
+        explore.count,
+        get_store(where),
+        dict(selected),
+        words,
+        commitments_only=commitments_only,
+        mentioning=mentioning,
+        alone=alone,
+    )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=200)
 def search(
     where: str,
+    version: str,
     selected: tuple,
     words: str,
     commitments_only: bool,
     mentioning: str | None = None,
     statement: str | None = None,
     alone: bool = False,
+    page: int = 1,
+    size: int = 20,
 ):
-    return explore.search(
+    """One page of hits (and whether more follow): only that page is fetched, cached per page."""
+    return attempt(
+        explore.search,
         get_store(where),
         dict(selected),
         words,
@@ -225,17 +302,19 @@ def search(
         mentioning=mentioning,
         statement=statement,
         alone=alone,
+        limit=size,
+        offset=(page - 1) * size,
     )
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def describe(where: str, iri: str) -> explore.Entity:
-    return explore.describe(get_store(where), iri)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=200)
+def describe(where: str, version: str, iri: str):
+    return attempt(explore.describe, get_store(where), iri)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def paragraph(where: str, paragraph_iri: str, start: int, end: int) -> explore.Paragraph:
-    return explore.paragraph_text(get_store(where), paragraph_iri, start, end)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=500)
+def paragraph(where: str, version: str, paragraph_iri: str, start: int, end: int):
+    return attempt(explore.paragraph_text, get_store(where), paragraph_iri, start, end)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -244,30 +323,54 @@ def labels(where: str, iris: tuple[str, ...]) -> dict[str, str]:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def source_documents(where: str) -> dict[str, str]:
-    return explore.source_documents(get_store(where))
+def source_documents(where: str, version: str):
+    return attempt(explore.source_documents, get_store(where))
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def document_text(where: str, document: str) -> explore.DocumentText:
-    return explore.document_text(get_store(where), document)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=50)
+def document_text(where: str, version: str, document: str, page: int, size: int):
+    return attempt(explore.document_text, get_store(where), document, page=page, size=size)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def find_entities(where: str, words: str) -> list[explore.Found]:
-    return explore.find_entities(get_store(where), words)
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=100)
+def find_entities(where: str, version: str, words: str):
+    return attempt(explore.find_entities, get_store(where), words)
 
 
 PAGE_SIZE = 20
 
 
-def hit_cards(hits: list[explore.Hit], key: str, *, show_paragraph: bool = False) -> None:
-    """The hits as cards, PAGE_SIZE at a time, with a pager when there are more."""
-    pages = max(1, -(-len(hits) // PAGE_SIZE))
-    number = 1
+def pager(key: str, total: int, noun: str, *, size: int = PAGE_SIZE, param: str = "page") -> int:
+    """Previous / Next over `total` results, `size` a page, the page kept in the URL (?page=N); returns the page.
+
+    A link's page applies once per distinct URL; a page past the end (fewer results now) shows the last."""
+    pages = max(1, -(-total // size))
+    wanted = st.query_params.get(param, "1")
+    if st.session_state.get(key + ".url") != wanted:
+        st.session_state[key + ".url"] = wanted
+        st.session_state[key] = int(wanted) if wanted.isdigit() else 1
+    number = min(max(1, st.session_state.get(key, 1)), pages)
     if pages > 1:
-        number = st.number_input(f"Page (of {pages}, {PAGE_SIZE} per page)", 1, pages, 1, key=key)
-    for hit in hits[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
+
+        def go(to: int) -> None:
+            st.session_state[key] = to
+
+        left, middle, right = st.columns([1, 3, 1], vertical_alignment="center")
+        left.button("Previous", key=key + ".previous", disabled=number <= 1, on_click=go, args=(number - 1,), width="stretch")
+        first, last = (number - 1) * size + 1, min(number * size, total)
+        middle.markdown(
+            f'<div style="text-align:center">Page {number:,} of {pages:,} · {noun} {first:,}–{last:,} of {total:,}</div>',
+            unsafe_allow_html=True,
+        )
+        right.button("Next", key=key + ".next", disabled=number >= pages, on_click=go, args=(number + 1,), width="stretch")
+    to_url(param, [str(number)] if number > 1 else [])
+    st.session_state[key + ".url"] = str(number) if number > 1 else "1"
+    return number
+
+
+def hit_cards(hits: list[explore.Hit], *, show_paragraph: bool = False) -> None:
+    """One page of hits as cards."""
+    for hit in hits:
         hit_card(hit, show_paragraph=show_paragraph)
 
 
@@ -319,7 +422,7 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
                 st.caption("Copy this reference (the button at the right of it):")
                 st.code(explore.citation(hit), language=None, wrap_lines=True)
         if show_paragraph and hit.paragraph:
-            para = guarded(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
+            para = read(paragraph, endpoint(), hit.paragraph, hit.start, hit.end)
             with st.expander(f"Source paragraph: {marks.escape(para.label)}", expanded=expanded):
                 body = marks.marked(para.text, para.mark)
                 st.markdown(f'<div class="gg-quote">{body}</div>', unsafe_allow_html=True)
@@ -331,10 +434,10 @@ def hit_card(hit: explore.Hit, *, show_paragraph: bool = False, expanded: bool =
 
 @st.cache_data(ttl=TTL, show_spinner="Validating the curated data…")
 def validation_report():
-    """The SHACL and data-quality report of the curated files (govgraph.validate)."""
-    from govgraph.validate import validate
+    """The SHACL and data-quality report of the curated files (govgraph.validate), made in a child process."""
+    from govgraph.explore import quality
 
-    return validate()
+    return quality.report()
 
 
 def validation_summary() -> tuple[int, int] | None:

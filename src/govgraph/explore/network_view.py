@@ -86,21 +86,23 @@ def metrics(graph: nx.Graph) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))
 
 
-def trim(graph: nx.Graph, max_nodes: int) -> nx.Graph:
-    """At most `max_nodes` nodes to draw: the best-connected entities, then the statements joining them."""
-    if len(graph) <= max_nodes:
-        return graph
+def aggregate(graph: nx.Graph, max_entities: int) -> nx.Graph:
+    """The best-connected `max_entities` entities joined directly, each link weighted by how many statements
+    name both: a large view drawn as its entities, the commitments between them summed on the links."""
     entities = sorted((n for n, d in graph.nodes(data=True) if d["kind"] not in STATEMENTS), key=lambda n: (-graph.degree(n), n))[
-        : max_nodes // 4
+        :max_entities
     ]
-    keep = set(entities)
-    for statement in sorted({m for n in entities for m in graph.neighbors(n)}, key=lambda m: (-graph.degree(m), m)):
-        if len(keep) >= max_nodes:
-            break
-        keep.add(statement)
-    sub = graph.subgraph(keep).copy()
-    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
-    return sub
+    kept = set(entities)
+    summed = nx.Graph()
+    summed.add_nodes_from((n, {**graph.nodes[n], "statements": graph.degree(n)}) for n in entities)
+    for statement in {m for n in entities for m in graph.neighbors(n)}:
+        named = sorted(kept.intersection(graph.neighbors(statement)))
+        for index, a in enumerate(named):
+            for b in named[index + 1 :]:
+                weight = summed.edges[a, b]["weight"] + 1 if summed.has_edge(a, b) else 1
+                summed.add_edge(a, b, weight=weight, roles=f"named together by {weight} statements")
+    summed.remove_nodes_from([n for n in list(summed) if summed.degree(n) == 0])
+    return summed
 
 
 def short_label(label: str, longest: int = 28) -> str:
@@ -124,12 +126,21 @@ def to_html(graph: nx.Graph, height: int = 620, *, link: Callable[[str], str] | 
             },
             "label": short_label(data["label"]) if data["kind"] in STATEMENTS else data["label"],
             "color": COLOURS.get(data["kind"], COLOURS["other"]),
-            "size": 8 + 3 * min(graph.degree(node), 20),
+            "size": 8 + 3 * min(data.get("statements", graph.degree(node)), 20),
             **({"url": link(node)} if link else {}),
         }
         for node, data in graph.nodes(data=True)
     ]
-    edges = [{"from": a, "to": b, "title": data.get("roles", ""), "color": "#cccccc"} for a, b, data in graph.edges(data=True)]
+    edges = [
+        {
+            "from": a,
+            "to": b,
+            "title": data.get("roles", ""),
+            "color": "#cccccc",
+            **({"value": data["weight"]} if "weight" in data else {}),
+        }
+        for a, b, data in graph.edges(data=True)
+    ]
     options = {
         "physics": {"stabilization": {"iterations": 150}, "barnesHut": {"springLength": 120}},
         "interaction": {"hover": True, "navigationButtons": False},

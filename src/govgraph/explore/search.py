@@ -49,6 +49,80 @@ def _constraints(selected: Mapping[str, Sequence[str]], alone: bool) -> str:
     return "\n  ".join(parts)
 
 
+def _named(store: Store, words: str, timeout: float) -> list[str]:
+    """The resources whose label or alternative name holds the words: found once, then joined by IRI.
+
+    Asked inside the statements' filter (EXISTS { ?s ?role ?e . ?e rdfs:label|skos:altLabel ?name … }),
+    the engine walks every name for every statement: 100 s at 100,000 triples."""
+    table = store.select(
+        "SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel ?name . FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?name)), ?words)) }",
+        {"words": Literal(words)},
+        timeout=timeout,
+        limit=100_000,
+    )
+    return [text(e) for (e,) in table.rows]
+
+
+def _matching(
+    store: Store,
+    selected: Mapping[str, Sequence[str]] | None,
+    words: str,
+    *,
+    commitments_only: bool,
+    mentioning: str | None,
+    statement: str | None,
+    alone: bool,
+    timeout: float,
+) -> tuple[str, dict[str, Node]]:
+    """The pattern that finds the matching statements (?s, with ?quote and ?label), and its bindings."""
+    bindings: dict[str, Node] = {"s": URIRef(statement)} if statement else {}
+    extra = _constraints(selected or {}, alone)
+    if mentioning:
+        extra += "\n  ?s ?anyRole ?named ."
+        bindings["named"] = URIRef(mentioning)
+    words = " ".join(words.split()).casefold()
+    if words:
+        bindings["words"] = Literal(words)
+        named = _named(store, words, timeout)
+        # The statements naming one of them, as one set joined to the rest (a lookup per statement is quadratic).
+        through = (
+            f"\n  OPTIONAL {{ {{ SELECT DISTINCT ?s (true AS ?byName) WHERE {{ {values('e', named)} ?s ?role ?e }} }} }}"
+            if named
+            else ""
+        )
+        extra += f"""
+  OPTIONAL {{ ?s rdfs:label ?label }}{through}
+  FILTER(CONTAINS(LCASE(STR(?quote)), ?words) || CONTAINS(LCASE(STR(?label)), ?words){" || BOUND(?byName)" if named else ""})"""
+    return f"{statement_pattern(commitments_only)}\n  {extra}", bindings
+
+
+def count(
+    store: Store,
+    selected: Mapping[str, Sequence[str]] | None = None,
+    words: str = "",
+    *,
+    commitments_only: bool = True,
+    mentioning: str | None = None,
+    alone: bool = False,
+    timeout: float = 30.0,
+) -> int:
+    """How many statements `search` finds with the same arguments: one count, no rows fetched."""
+    pattern, bindings = _matching(
+        store,
+        selected,
+        words,
+        commitments_only=commitments_only,
+        mentioning=mentioning,
+        statement=None,
+        alone=alone,
+        timeout=timeout,
+    )
+    table = store.select(
+        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{\n  {pattern}\n}}", bindings or None, timeout=timeout, limit=1
+    )
+    return number(table.rows[0][0]) if table.rows else 0
+
+
 def search(
     store: Store,
     selected: Mapping[str, Sequence[str]] | None = None,
@@ -59,31 +133,52 @@ def search(
     statement: str | None = None,
     alone: bool = False,
     limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
     timeout: float = 30.0,
 ) -> tuple[list[Hit], bool]:
     """Statements matching every selected facet and the words (in the quote or a name it links to).
 
     `mentioning` keeps statements that link to that IRI; `statement` keeps only that statement;
     `alone` narrows by actor to what it made itself or is named in (see `Facet.alone_path`).
-    Returns the hits in document order and whether more than `limit` matched.
+    Returns `limit` hits from `offset` in document order (document, place in it, IRI: a stable
+    order, so pages neither repeat nor skip a statement) and whether more follow. Only that page
+    is fetched whole; `count` says how many match.
     """
-    bindings: dict[str, Node] = {"s": URIRef(statement)} if statement else {}
-    extra = _constraints(selected or {}, alone)
-    if mentioning:
-        extra += "\n  ?s ?anyRole ?named ."
-        bindings["named"] = URIRef(mentioning)
-    words = " ".join(words.split()).casefold()
-    if words:
-        bindings["words"] = Literal(words)
-        extra += """
-  FILTER(CONTAINS(LCASE(STR(?quote)), ?words) || CONTAINS(LCASE(STR(?label)), ?words) || EXISTS {
-    ?s ?role ?e . ?e rdfs:label|skos:altLabel ?name . FILTER(CONTAINS(LCASE(STR(?name)), ?words)) })"""
+    pattern, bindings = _matching(
+        store,
+        selected,
+        words,
+        commitments_only=commitments_only,
+        mentioning=mentioning,
+        statement=statement,
+        alone=alone,
+        timeout=timeout,
+    )
+    page = f"""
+SELECT DISTINCT ?s ?doc ?start WHERE {{
+  {pattern}
+  OPTIONAL {{ ?s dcterms:source ?doc }}
+  OPTIONAL {{ ?s gg:startOffset ?start }}
+}} ORDER BY ?doc ?start ?s LIMIT {limit + 1} OFFSET {max(0, offset)}"""
+    order = list(
+        dict.fromkeys(text(row[0]) for row in store.select(page, bindings or None, timeout=timeout, limit=limit + 1).rows)
+    )
+    more = len(order) > limit
+    found = describe_hits(store, order[:limit], timeout=timeout)
+    attach_mentions(store, found, timeout=timeout)
+    return found, more
+
+
+def describe_hits(store: Store, statements: list[str], *, timeout: float = 30.0) -> list[Hit]:
+    """Everything a result card shows of each statement, in the order given."""
+    if not statements:
+        return []
     query = f"""
-SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?docTitle ?docDate ?docUrl ?docCreator
+SELECT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?docTitle ?docDate ?docUrl ?docCreator
        ?para ?paraLabel ?paraNumber ?start ?end WHERE {{
-  {statement_pattern(commitments_only)}
+  {values("s", statements)}
+  ?s gg:quote ?quote .
   OPTIONAL {{ ?s rdfs:label ?label }}
-  {extra}
   BIND(EXISTS {{ ?s a gg:Commitment }} AS ?commitment)
   OPTIONAL {{ ?s gg:actKind/rdfs:label ?actLabel }}
   OPTIONAL {{
@@ -97,9 +192,9 @@ SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?docTitle 
   OPTIONAL {{ ?s gg:inParagraph ?para OPTIONAL {{ ?para rdfs:label ?paraLabel }} OPTIONAL {{ ?para gg:number ?paraNumber }} }}
   OPTIONAL {{ ?s gg:startOffset ?start }}
   OPTIONAL {{ ?s gg:endOffset ?end }}
-}} ORDER BY ?docLabel ?start ?s LIMIT {limit + 1}"""
+}}"""
     hits: dict[str, Hit] = {}
-    for row in store.select(query, bindings or None, timeout=timeout, limit=limit + 1).dicts():
+    for row in store.select(query, timeout=timeout, limit=100_000).dicts():
         iri = text(row["s"])
         if iri in hits:
             continue
@@ -121,11 +216,7 @@ SELECT DISTINCT ?s ?label ?quote ?commitment ?actLabel ?doc ?docLabel ?docTitle 
             start=number(row["start"], -1),
             end=number(row["end"], -1),
         )
-    found = list(hits.values())
-    more = len(found) > limit
-    found = found[:limit]
-    attach_mentions(store, found, timeout=timeout)
-    return found, more
+    return [hits[iri] for iri in statements if iri in hits]
 
 
 def attach_mentions(store: Store, hits: list[Hit], *, timeout: float = 30.0) -> None:
