@@ -56,6 +56,20 @@ def parse_file(path: Path, graph: str | None = None) -> list[ox.Quad]:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
 
 
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def typed_subjects(path: Path) -> set[str]:
+    """The IRIs one Turtle file gives an rdf:type: parsed natively, a Python object only per type triple."""
+    parsed = ox.Store()
+    try:
+        parsed.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, UnicodeDecodeError, ValueError, OSError):
+        parse_file(path)  # raises the InputError naming the file and line
+        raise
+    return {q.subject.value for q in parsed.quads_for_pattern(None, RDF_TYPE, None) if isinstance(q.subject, ox.NamedNode)}
+
+
 def default_files(include_ontology: bool = True) -> list[Path]:
     """The ontology and every curated data file."""
     return ([paths.ONTOLOGY_FILE] if include_ontology else []) + paths.data_files()

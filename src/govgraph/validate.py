@@ -293,9 +293,8 @@ def defined_in(files: Iterable[Path], store: ox.Store | Store | None = None, foc
     where: dict[str, str] = {}
     for path in files:
         shown = _shown(path)
-        for quad in loading.parse_file(path):
-            if quad.predicate.value == str(RDF.type) and isinstance(quad.subject, ox.NamedNode):
-                where.setdefault(quad.subject.value, shown)
+        for iri in loading.typed_subjects(path):
+            where.setdefault(iri, shown)
     return where
 
 
