@@ -108,6 +108,7 @@ def export(
     """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
     # Canonicalised once here; every writer and the description reuse it.
+    progress("putting the quads in canonical order…")
     quads = canonical_quads(quads if quads is not None else GraphSource.from_files().quads())
     keys = parse_formats(formats)
     written: list[Path] = []
