@@ -10,10 +10,13 @@ the same bytes.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -32,6 +35,8 @@ _RDF_TYPE, _XSD_STRING = str(RDF.type), str(XSD.string)
 #: Datatypes Turtle writes bare when the lexical form is in its own syntax: 5, 2.5, true.
 _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMAL, str(XSD.boolean): re.compile("true|false")}
 
+#: Subjects encoded and written at a time, and the body size kept in memory before it goes to a temporary file.
+_BATCH, _SPOOL_BYTES = 1024, 16 << 20
 #: A term as written in Turtle.
 Term = str
 
@@ -131,7 +136,29 @@ def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
 def document_of(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> str:
     """A whole Turtle document declaring only the prefixes its short names use (`prefixes` may offer more)."""
     body = "".join(_blocks(prefixes, triples))
-    return Prefixes({p: ns for p, ns in prefixes.prefixes.items() if p in prefixes.used}).header() + "\n" + body
+    return _used_header(prefixes) + body
+
+
+def write_document(prefixes: Prefixes, triples: Iterable[ox.Triple], out: BinaryIO) -> None:
+    """`document_of` as UTF-8 into `out`, streaming: the body waits in a temporary file (in memory while small).
+
+    The header names only the prefixes used, known once the body is written.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as body:
+        batch: list[str] = []
+        for block in _blocks(prefixes, triples):
+            batch.append(block)
+            if len(batch) == _BATCH:
+                body.write("".join(batch).encode())
+                batch.clear()
+        body.write("".join(batch).encode())
+        out.write(_used_header(prefixes).encode())
+        body.seek(0)
+        shutil.copyfileobj(body, out)
+
+
+def _used_header(prefixes: Prefixes) -> str:
+    return Prefixes({p: ns for p, ns in prefixes.prefixes.items() if p in prefixes.used}).header() + "\n"
 
 
 def _blocks(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:

@@ -6,6 +6,7 @@ negotiation (see the README). Every text is escaped; a label holding <script> sh
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,7 +16,7 @@ from ..atomic import replaced_folder
 from ..confine import write_inside
 from ..errors import GovgraphError
 from ..export import jsonld, rdf
-from ..export.canonical import canonical_part, canonical_triples
+from ..export.canonical import canonical_part, union
 from ..namespaces import RDF, RDFS
 from ..source import GraphSource
 from ..terms import short
@@ -30,7 +31,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 class Site:
     """The graph indexed for page writing: triples by subject and by object, and labels."""
 
-    def __init__(self, triples: list[ox.Triple]) -> None:
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
         self.by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
         self.by_object: dict[str, list[ox.Triple]] = defaultdict(list)
         self.labels: dict[str, str] = {}
@@ -153,7 +154,7 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
     """
     out_dir = Path(out_dir)
     quads = quads if quads is not None else GraphSource.from_files().quads()
-    triples = canonical_triples(quads)
+    triples = union(quads)
     site = Site(triples)
     written: list[Path] = []
     with replaced_folder(out_dir, marker="index.html") as staging:
@@ -168,7 +169,7 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
             description = canonical_part(site.description(iri))
             put(f"{path}.html", site.resource_page(iri), iri)
             put(f"{path}.ttl", rdf.turtle(description), iri)
-            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(canonical_triples(description))), iri)
+            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(union(description))), iri)
         put("index.html", site.index_page())
         put("ontology/index.html", ontology_page(triples, site.labels))
         put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
