@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from .. import paths
 from ..atomic import replaced_folder
-from ..confine import write_inside
+from ..confine import Folder
 from ..errors import GovgraphError
 from ..export import jsonld, rdf
 from ..export.canonical import canonical_part, union
@@ -158,9 +158,10 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
     site = Site(triples)
     written: list[Path] = []
     with replaced_folder(out_dir, marker="index.html") as staging:
+        folder = Folder(staging)
 
         def put(relative: str, data: str | bytes, source: str | None = None) -> None:
-            write_inside(staging, relative, data, source)
+            folder.write(relative, data, source)
             written.append(out_dir / relative)
 
         for iri in site.resources:
