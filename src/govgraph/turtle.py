@@ -9,14 +9,14 @@ the same bytes.
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import lru_cache
 from itertools import groupby
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -26,6 +26,8 @@ from .errors import GovgraphError
 
 #: A prefixed name's local part that every Turtle parser reads back unchanged.
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+#: The characters a namespace usually ends with.
+_CUTS = ("/", "#", ":")
 #: Characters an IRI may not hold in Turtle (IRIREF), nor in RDF at all.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -37,40 +39,102 @@ _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMA
 
 #: Subjects encoded and written at a time, and the body size kept in memory before it goes to a temporary file.
 _BATCH, _SPOOL_BYTES = 1024, 16 << 20
+#: IRIs and terms kept rendered by a `Prefixes`.
+_KEPT = 65536
 #: A term as written in Turtle.
 Term = str
 
 
 class Prefixes:
-    """The prefixes a document declares, and the short names they give."""
+    """The prefixes a document declares, the short names they give, and which of them the document used.
+
+    Terms are rendered once and kept (up to `_KEPT` of each kind); `for_another_document` shares
+    what was rendered with the next document, which starts with no prefixes used.
+    """
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = dict(sorted(prefixes.items()))
         self._longest_first = sorted(((str(ns), p) for p, ns in self.prefixes.items()), key=lambda item: -len(item[0]))
+        #: When every namespace ends in "/", "#" or ":", the candidates for an IRI are its cuts after those: a few look-ups.
+        self._by_namespace = (
+            {ns: p for ns, p in self._longest_first} if all(ns[-1:] in _CUTS for ns, _ in self._longest_first) else None
+        )
         #: The prefixes some short name was written with, for a header of only those (`document_of`).
         self.used: set[str] = set()
-        self.iri = lru_cache(maxsize=8192)(self._iri)
-        self.verb = lru_cache(maxsize=256)(self._verb)
-        self.term = lru_cache(maxsize=65536)(self._term)
+        self._iris: dict[str, tuple[Term, str | None]] = {}
+        self._terms: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, tuple[Term, tuple[str, ...]]] = {}
+
+    def for_another_document(self) -> Prefixes:
+        """The same prefixes and rendered terms, with no prefix used yet."""
+        other = copy.copy(self)
+        other.used = set()
+        return other
 
     def header(self) -> str:
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items())
 
-    def _iri(self, iri: str) -> Term:
-        """`prefix:local` when some prefix makes a safe short name, else `<iri>`."""
-        if not is_iri(iri):
-            raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
-        for namespace, prefix in self._longest_first:
-            if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
-                self.used.add(prefix)
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return f"<{iri}>"
+    def used_header(self) -> str:
+        """The @prefix lines of only the prefixes used so far."""
+        return "".join(
+            f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items() if prefix in self.used
+        )
 
-    def _verb(self, predicate: str) -> Term:
+    def iri(self, iri: str) -> Term:
+        """`prefix:local` when some prefix makes a safe short name, else `<iri>`."""
+        found = self._iris.get(iri)
+        if found is None:
+            found = _kept(self._iris, iri, self._shorten(iri))
+        if found[1] is not None:
+            self.used.add(found[1])
+        return found[0]
+
+    def verb(self, predicate: str) -> Term:
         return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)
 
-    def _term(self, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
-        return term(self, node)
+    def term(self, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+        """`term(self, node)`, rendered once."""
+        found = self._terms.get(node)
+        if found is None:
+            outer, self.used = self.used, set()
+            try:
+                text = term(self, node)
+                found = _kept(self._terms, node, (text, tuple(self.used)))
+            finally:
+                self.used = outer
+        self.used.update(found[1])
+        return found[0]
+
+    def _shorten(self, iri: str) -> tuple[Term, str | None]:
+        if not is_iri(iri):
+            raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
+        for namespace, prefix in self._candidates(iri):
+            if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+                return f"{prefix}:{iri[len(namespace) :]}", prefix
+        return f"<{iri}>", None
+
+    def _candidates(self, iri: str) -> Iterator[tuple[str, str]]:
+        """Namespaces that may start `iri`, longest first."""
+        if self._by_namespace is None:
+            yield from self._longest_first
+            return
+        end = len(iri)
+        while (cut := max(iri.rfind("/", 0, end), iri.rfind("#", 0, end), iri.rfind(":", 0, end))) >= 0:
+            prefix = self._by_namespace.get(iri[: cut + 1])
+            if prefix is not None:
+                yield iri[: cut + 1], prefix
+            end = cut
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _kept(kept: dict[_K, _V], key: _K, value: _V) -> _V:
+    """`value`, stored under `key`; the store starts afresh when full, so a long document stays bounded."""
+    if len(kept) >= _KEPT:
+        kept.clear()
+    kept[key] = value
+    return value
 
 
 def is_iri(text: str) -> bool:
@@ -136,7 +200,7 @@ def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
 def document_of(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> str:
     """A whole Turtle document declaring only the prefixes its short names use (`prefixes` may offer more)."""
     body = "".join(_blocks(prefixes, triples))
-    return _used_header(prefixes) + body
+    return prefixes.used_header() + "\n" + body
 
 
 def write_document(prefixes: Prefixes, triples: Iterable[ox.Triple], out: BinaryIO) -> None:
@@ -152,13 +216,9 @@ def write_document(prefixes: Prefixes, triples: Iterable[ox.Triple], out: Binary
                 body.write("".join(batch).encode())
                 batch.clear()
         body.write("".join(batch).encode())
-        out.write(_used_header(prefixes).encode())
+        out.write((prefixes.used_header() + "\n").encode())
         body.seek(0)
         shutil.copyfileobj(body, out)
-
-
-def _used_header(prefixes: Prefixes) -> str:
-    return Prefixes({p: ns for p, ns in prefixes.prefixes.items() if p in prefixes.used}).header() + "\n"
 
 
 def _blocks(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:

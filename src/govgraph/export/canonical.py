@@ -7,6 +7,7 @@ PYTHONHASHSEED, parse order or the store's internal ids.
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, overload
 
 import pyoxigraph as ox
@@ -135,5 +136,10 @@ def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
 
 
 def prefixes() -> dict[str, str]:
-    """govgraph's prefixes as plain strings, in a fixed order."""
+    """govgraph's prefixes as plain strings, in a fixed order (a fresh copy: callers may change it)."""
+    return dict(_prefixes())
+
+
+@cache
+def _prefixes() -> dict[str, str]:
     return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}

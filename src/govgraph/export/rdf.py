@@ -9,11 +9,12 @@ the functions without `write_` return the same bytes.
 import io
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import IO, BinaryIO, cast
 
 import pyoxigraph as ox
 
-from ..turtle import Prefixes, write_document
+from ..turtle import Prefixes, document_of, write_document
 from .canonical import canonical_quads, prefixes, union
 
 #: A streaming writer: canonical quads into a binary file.
@@ -113,9 +114,15 @@ def _used_prefixes(quads: list[ox.Quad]) -> dict[str, str]:
     return {p: ns for p, ns in prefixes().items() if any(stem.startswith(ns) for stem in (stems if ns[-1] in "#/:" else iris))}
 
 
+@cache
+def _govgraph_prefixes() -> Prefixes:
+    """govgraph's prefixes, their rendered terms shared by every document of the process (the site's thousands)."""
+    return Prefixes(prefixes())
+
+
 def write_turtle(quads: list[ox.Quad], out: BinaryIO) -> None:
     """All graphs merged, as Turtle with govgraph's prefixes, by govgraph's one Turtle writer."""
-    write_document(Prefixes(prefixes()), union(quads), out)
+    write_document(_govgraph_prefixes().for_another_document(), union(quads), out)
 
 
 def write_ntriples(quads: list[ox.Quad], out: BinaryIO) -> None:
@@ -144,7 +151,7 @@ def write_rdfxml(quads: list[ox.Quad], out: BinaryIO) -> None:
 
 
 def turtle(quads: list[ox.Quad]) -> bytes:
-    return in_memory(write_turtle, quads)
+    return document_of(_govgraph_prefixes().for_another_document(), union(quads)).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:

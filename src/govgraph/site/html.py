@@ -2,6 +2,7 @@
 
 import html
 import posixpath
+import re
 from functools import lru_cache
 
 from ..namespaces import DEFAULT_BASE
@@ -13,9 +14,14 @@ border-bottom:1px solid #ddd}th{width:14rem;font-weight:600}code{font-size:.9em}
 .lang{color:#777;font-size:.8em}nav a{margin-right:1rem}blockquote{margin:0;padding-left:1rem;border-left:3px solid #ccc;white-space:pre-wrap}"""
 
 
+#: What `html.escape` changes: text without any of it is already safe.
+_SPECIAL = re.compile("[&<>\"']")
+
+
 def esc(text: object) -> str:
     """Text safe to place in HTML content or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    text = str(text)
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def local_path(iri: str) -> str | None:

@@ -24,6 +24,8 @@ from .html import esc, link, local_path, page
 from .ontology import ontology_page
 
 _TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+#: Links kept made (`Site.link`); the store starts afresh when full.
+_KEPT_LINKS = 1 << 18
 #: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -52,6 +54,20 @@ class Site:
         )
         self.pages = set(self.resources)
         self._shown: dict[str, str] = {}
+        self._links: dict[tuple[str, str, bool], str] = {}
+
+    def link(self, iri: str, from_page: str, to_pages_only: bool = True) -> str:
+        """`html.link` to `iri` with its label from `from_page`, made once per folder (its pages link alike).
+
+        `to_pages_only`: a govgraph IRI without a page of this site is shown, not linked.
+        """
+        key = (iri, from_page.rpartition("/")[0], to_pages_only)
+        found = self._links.get(key)
+        if found is None:
+            if len(self._links) >= _KEPT_LINKS:
+                self._links.clear()
+            found = self._links[key] = link(iri, self.labels.get(iri), from_page, self.pages if to_pages_only else None)
+        return found
 
     def label(self, iri: str) -> str:
         shown = self._shown.get(iri)
@@ -77,7 +93,7 @@ class Site:
 
     def value_html(self, term: Term, from_page: str, depth: int = 0) -> str:
         if isinstance(term, ox.NamedNode):
-            return link(term.value, self.labels.get(term.value), from_page, self.pages)
+            return self.link(term.value, from_page)
         if isinstance(term, ox.Literal):
             lang = f' <span class="lang">@{esc(term.language)}</span>' if term.language else ""
             if not term.language and not term.datatype.value.endswith("#string"):
@@ -96,7 +112,7 @@ class Site:
         out = []
         for predicate in sorted(grouped, key=lambda p: (p != _TYPE, p != _LABEL, self.label(p).lower())):
             values = "<br>".join(self.value_html(v, from_page, depth) for v in grouped[predicate])
-            out.append(f"<tr><th>{link(predicate, self.labels.get(predicate), from_page)}</th><td>{values}</td></tr>")
+            out.append(f"<tr><th>{self.link(predicate, from_page, to_pages_only=False)}</th><td>{values}</td></tr>")
         return "\n".join(out)
 
     def resource_page(self, iri: str) -> str:
@@ -122,7 +138,7 @@ class Site:
         )
         if incoming:
             items = "\n".join(
-                f"<li>{link(s, self.labels.get(s), path, self.pages)} <span class='lang'>({esc(self.label(p))})</span></li>"
+                f"<li>{self.link(s, path)} <span class='lang'>({esc(self.label(p))})</span></li>"
                 for _, s, p in incoming
             )
             body.append(f"<h2>Referred to by</h2>\n<ul>\n{items}\n</ul>")
