@@ -138,8 +138,7 @@ class Site:
         )
         if incoming:
             items = "\n".join(
-                f"<li>{self.link(s, path)} <span class='lang'>({esc(self.label(p))})</span></li>"
-                for _, s, p in incoming
+                f"<li>{self.link(s, path)} <span class='lang'>({esc(self.label(p))})</span></li>" for _, s, p in incoming
             )
             body.append(f"<h2>Referred to by</h2>\n<ul>\n{items}\n</ul>")
         return page(self.label(iri), "\n".join(body), path, head)
