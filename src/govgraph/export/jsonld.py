@@ -73,6 +73,8 @@ class Compactor:
         #: Longest namespace first, so the most specific prefix wins (sorted once, not per IRI).
         self._longest_first = sorted(self.prefixes.items(), key=lambda item: -len(item[1]))
         self._curies: dict[str, str] = {}
+        self._keys: dict[str, tuple[str, str | None]] = {}
+        self._class_names: dict[str, str] = {}
         self.properties: dict[str, tuple[str, str | None]] = {}
         self.classes: dict[str, str] = {}
         for key, value in context.items():
@@ -99,7 +101,16 @@ class Compactor:
         return iri
 
     def key(self, predicate: str) -> tuple[str, str | None]:
-        return self.properties.get(predicate, (self.curie(predicate), None))
+        found = self._keys.get(predicate)
+        if found is None:
+            found = self._keys[predicate] = self.properties.get(predicate) or (self.curie(predicate), None)
+        return found
+
+    def class_name(self, iri: str) -> str:
+        found = self._class_names.get(iri)
+        if found is None:
+            found = self._class_names[iri] = self.classes.get(iri) or self.curie(iri)
+        return found
 
     def literal(self, term: ox.Literal, coerce: str | None) -> object:
         if term.language:
@@ -180,8 +191,6 @@ class _Framer:
             self.runs.setdefault(previous, []).append(range(start, len(triples)))
         self.embedded = self._embedded(references, blank_objects)
         self.statements = statements
-        self._keys: dict[str, tuple[str, str | None]] = {}
-        self._classes: dict[str, str] = {}
 
     def _embedded(self, references: dict[ox.BlankNode, int], blank_objects: dict[Term, list[ox.BlankNode]]) -> set:
         """Blank nodes referenced once are written inside their referrer, unless no top-level node
@@ -211,18 +220,6 @@ class _Framer:
             if subject not in framed:
                 yield self.node(subject, False, frozenset())
 
-    def _key(self, predicate: str) -> tuple[str, str | None]:
-        found = self._keys.get(predicate)
-        if found is None:
-            found = self._keys[predicate] = self.compact.key(predicate)
-        return found
-
-    def _class(self, iri: str) -> str:
-        found = self._classes.get(iri)
-        if found is None:
-            found = self._classes[iri] = self.compact.classes.get(iri) or self.compact.curie(iri)
-        return found
-
     def node(self, subject: Term, framed: bool, seen: frozenset) -> dict:
         out: dict = {}
         if not (isinstance(subject, ox.BlankNode) and subject in self.embedded):
@@ -234,9 +231,9 @@ class _Framer:
                 triple = triples[index]
                 predicate, obj = triple.predicate.value, triple.object
                 if predicate == _TYPE and isinstance(obj, ox.NamedNode):
-                    grouped["type"].append(self._class(obj.value))
+                    grouped["type"].append(self.compact.class_name(obj.value))
                     continue
-                key, coerce = self._key(predicate)
+                key, coerce = self.compact.key(predicate)
                 if isinstance(obj, ox.Literal):
                     grouped[key].append(self.compact.literal(obj, coerce))
                 elif isinstance(obj, ox.BlankNode):
@@ -286,7 +283,7 @@ def _indented(value: object) -> str:
 
 def _context_text(context: dict) -> str:
     """The context as indented JSON, one level in: encoded once per context object."""
-    return cast(str, _once_per_context(context, "text", _indented)).replace("\n", "\n  ")
+    return cast(str, _once_per_context(context, "text", lambda c: _indented(c).replace("\n", "\n  ")))
 
 
 def write_jsonld(quads: list[ox.Quad], out: BinaryIO) -> None:
