@@ -41,6 +41,8 @@ _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMA
 _BATCH, _SPOOL_BYTES = 1024, 16 << 20
 #: IRIs and terms kept rendered by a `Prefixes`.
 _KEPT = 65536
+#: What a document is written from: triples, or quads whose graph names are left out (no triple made of each).
+Statement = ox.Triple | ox.Quad
 #: A term as written in Turtle.
 Term = str
 
@@ -101,7 +103,8 @@ class Prefixes:
                 found = _kept(self._terms, node, (text, tuple(self.used)))
             finally:
                 self.used = outer
-        self.used.update(found[1])
+        if found[1]:
+            self.used.update(found[1])
         return found[0]
 
     def _shorten(self, iri: str) -> tuple[Term, str | None]:
@@ -188,7 +191,7 @@ def term(prefixes: Prefixes, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox
     raise GovgraphError(f"quoted triples (RDF 1.2) are not supported: {node}")
 
 
-def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
+def document(prefixes: Prefixes, triples: Iterable[Statement]) -> Iterator[str]:
     """A whole Turtle document, piece by piece: the prefixes, then one block per subject.
 
     Triples of one subject must come together (sorted triples do); each block keeps their order.
@@ -197,13 +200,13 @@ def document(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
     yield from _blocks(prefixes, triples)
 
 
-def document_of(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> str:
+def document_of(prefixes: Prefixes, triples: Iterable[Statement]) -> str:
     """A whole Turtle document declaring only the prefixes its short names use (`prefixes` may offer more)."""
     body = "".join(_blocks(prefixes, triples))
     return prefixes.used_header() + "\n" + body
 
 
-def write_document(prefixes: Prefixes, triples: Iterable[ox.Triple], out: BinaryIO) -> None:
+def write_document(prefixes: Prefixes, triples: Iterable[Statement], out: BinaryIO) -> None:
     """`document_of` as UTF-8 into `out`, streaming: the body waits in a temporary file (in memory while small).
 
     The header names only the prefixes used, known once the body is written.
@@ -221,7 +224,7 @@ def write_document(prefixes: Prefixes, triples: Iterable[ox.Triple], out: Binary
         shutil.copyfileobj(body, out)
 
 
-def _blocks(prefixes: Prefixes, triples: Iterable[ox.Triple]) -> Iterator[str]:
+def _blocks(prefixes: Prefixes, triples: Iterable[Statement]) -> Iterator[str]:
     term = prefixes.term
     for node, group in groupby(triples, key=lambda triple: triple.subject):
         yield _block(prefixes, term(node), ((t.predicate.value, term(t.object)) for t in group))

@@ -54,6 +54,8 @@ class Canonical(list[ox.Quad]):
 
     union: Triples | None = None
     network: "nx.Graph | None" = None
+    #: The prefixes TriG and RDF/XML declare: those some IRI of the data starts with.
+    prefixes_used: dict[str, str] | None = None
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:

@@ -101,17 +101,20 @@ class _HeadInOrder:
 
 
 def _used_prefixes(quads: list[ox.Quad]) -> dict[str, str]:
-    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise.
+    """Only the prefixes whose namespace some IRI in the data starts with, so no unused noise; found once per run.
 
     The IRIs are cut at their last "#", "/" or ":" first: a handful of stems to match, not every IRI.
+    The quads hold the same terms as their union, without making a triple of each.
     """
-    triples = union(quads)
-    iris = {
-        t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object) if isinstance(t, ox.NamedNode)
-    }
-    iris |= {t.datatype.value for triple in triples for t in (triple.object,) if isinstance(t, ox.Literal)}
-    stems = {iri[: max(iri.rfind("#"), iri.rfind("/"), iri.rfind(":")) + 1] for iri in iris}
-    return {p: ns for p, ns in prefixes().items() if any(stem.startswith(ns) for stem in (stems if ns[-1] in "#/:" else iris))}
+    ordered = canonical_quads(quads)
+    if ordered.prefixes_used is None:
+        iris = {t.value for quad in ordered for t in (quad.subject, quad.predicate, quad.object) if isinstance(t, ox.NamedNode)}
+        iris |= {quad.object.datatype.value for quad in ordered if isinstance(quad.object, ox.Literal)}
+        stems = {iri[: max(iri.rfind("#"), iri.rfind("/"), iri.rfind(":")) + 1] for iri in iris}
+        ordered.prefixes_used = {
+            p: ns for p, ns in prefixes().items() if any(stem.startswith(ns) for stem in (stems if ns[-1] in "#/:" else iris))
+        }
+    return ordered.prefixes_used
 
 
 @cache
@@ -122,7 +125,7 @@ def _govgraph_prefixes() -> Prefixes:
 
 def write_turtle(quads: list[ox.Quad], out: BinaryIO) -> None:
     """All graphs merged, as Turtle with govgraph's prefixes, by govgraph's one Turtle writer."""
-    write_document(_govgraph_prefixes().for_another_document(), union(quads), out)
+    write_document(_govgraph_prefixes().for_another_document(), union(quads).carriers, out)
 
 
 def write_ntriples(quads: list[ox.Quad], out: BinaryIO) -> None:
@@ -151,7 +154,7 @@ def write_rdfxml(quads: list[ox.Quad], out: BinaryIO) -> None:
 
 
 def turtle(quads: list[ox.Quad]) -> bytes:
-    return document_of(_govgraph_prefixes().for_another_document(), union(quads)).encode()
+    return document_of(_govgraph_prefixes().for_another_document(), union(quads).carriers).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:
