@@ -15,8 +15,9 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from itertools import groupby
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -39,8 +40,6 @@ _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"), str(XSD.decimal): _DECIMA
 
 #: Subjects encoded and written at a time, and the body size kept in memory before it goes to a temporary file.
 _BATCH, _SPOOL_BYTES = 1024, 16 << 20
-#: IRIs and terms kept rendered by a `Prefixes`.
-_KEPT = 65536
 #: What a document is written from: triples, or quads whose graph names are left out (no triple made of each).
 Statement = ox.Triple | ox.Quad
 #: A term as written in Turtle.
@@ -50,8 +49,8 @@ Term = str
 class Prefixes:
     """The prefixes a document declares, the short names they give, and which of them the document used.
 
-    Terms are rendered once and kept (up to `_KEPT` of each kind); `for_another_document` shares
-    what was rendered with the next document, which starts with no prefixes used.
+    `for_another_document` starts the next document (no prefix used, its own caches) without
+    sorting the prefixes again: a site writes thousands of small documents.
     """
 
     def __init__(self, prefixes: dict[str, str]) -> None:
@@ -61,15 +60,19 @@ class Prefixes:
         self._by_namespace = (
             {ns: p for ns, p in self._longest_first} if all(ns[-1:] in _CUTS for ns, _ in self._longest_first) else None
         )
+        self._start_document()
+
+    def _start_document(self) -> None:
         #: The prefixes some short name was written with, for a header of only those (`document_of`).
         self.used: set[str] = set()
-        self._iris: dict[str, tuple[Term, str | None]] = {}
-        self._terms: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, tuple[Term, tuple[str, ...]]] = {}
+        self.iri = lru_cache(maxsize=8192)(self._iri)
+        self.verb = lru_cache(maxsize=256)(self._verb)
+        self.term = lru_cache(maxsize=65536)(self._term)
 
     def for_another_document(self) -> Prefixes:
-        """The same prefixes and rendered terms, with no prefix used yet."""
+        """The same prefixes, with no prefix used yet."""
         other = copy.copy(self)
-        other.used = set()
+        other._start_document()
         return other
 
     def header(self) -> str:
@@ -81,39 +84,15 @@ class Prefixes:
             f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in self.prefixes.items() if prefix in self.used
         )
 
-    def iri(self, iri: str) -> Term:
+    def _iri(self, iri: str) -> Term:
         """`prefix:local` when some prefix makes a safe short name, else `<iri>`."""
-        found = self._iris.get(iri)
-        if found is None:
-            found = _kept(self._iris, iri, self._shorten(iri))
-        if found[1] is not None:
-            self.used.add(found[1])
-        return found[0]
-
-    def verb(self, predicate: str) -> Term:
-        return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)
-
-    def term(self, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
-        """`term(self, node)`, rendered once."""
-        found = self._terms.get(node)
-        if found is None:
-            outer, self.used = self.used, set()
-            try:
-                text = term(self, node)
-                found = _kept(self._terms, node, (text, tuple(self.used)))
-            finally:
-                self.used = outer
-        if found[1]:
-            self.used.update(found[1])
-        return found[0]
-
-    def _shorten(self, iri: str) -> tuple[Term, str | None]:
         if not is_iri(iri):
             raise ValueError(f"not an IRI that RDF can hold: {iri!r}")
         for namespace, prefix in self._candidates(iri):
             if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
-                return f"{prefix}:{iri[len(namespace) :]}", prefix
-        return f"<{iri}>", None
+                self.used.add(prefix)
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return f"<{iri}>"
 
     def _candidates(self, iri: str) -> Iterator[tuple[str, str]]:
         """Namespaces that may start `iri`, longest first."""
@@ -127,17 +106,11 @@ class Prefixes:
                 yield iri[: cut + 1], prefix
             end = cut
 
+    def _verb(self, predicate: str) -> Term:
+        return "a" if str(predicate) == _RDF_TYPE else self.iri(predicate)
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _kept(kept: dict[_K, _V], key: _K, value: _V) -> _V:
-    """`value`, stored under `key`; the store starts afresh when full, so a long document stays bounded."""
-    if len(kept) >= _KEPT:
-        kept.clear()
-    kept[key] = value
-    return value
+    def _term(self, node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+        return term(self, node)
 
 
 def is_iri(text: str) -> bool:

@@ -8,6 +8,7 @@ PYTHONHASHSEED, parse order or the store's internal ids.
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, overload
 
 import pyoxigraph as ox
@@ -16,6 +17,9 @@ from ..namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import networkx as nx
+
+
+_TRIPLE = attrgetter("triple")
 
 
 class Triples(Sequence[ox.Triple]):
@@ -41,7 +45,7 @@ class Triples(Sequence[ox.Triple]):
         return self.carriers[index].triple
 
     def __iter__(self) -> Iterator[ox.Triple]:
-        return (quad.triple for quad in self.carriers)
+        return map(_TRIPLE, self.carriers)
 
 
 class Canonical(list[ox.Quad]):
