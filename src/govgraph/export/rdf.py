@@ -15,7 +15,7 @@ from typing import IO, BinaryIO, cast
 import pyoxigraph as ox
 
 from ..turtle import Prefixes, document_of, write_document
-from .canonical import canonical_quads, prefixes, union
+from .canonical import Triples, canonical_quads, prefixes, union
 
 #: A streaming writer: canonical quads into a binary file.
 Writer = Callable[[list[ox.Quad], BinaryIO], None]
@@ -154,7 +154,12 @@ def write_rdfxml(quads: list[ox.Quad], out: BinaryIO) -> None:
 
 
 def turtle(quads: list[ox.Quad]) -> bytes:
-    return document_of(_govgraph_prefixes().for_another_document(), union(quads).carriers).encode()
+    return turtle_of(union(quads))
+
+
+def turtle_of(triples: Triples) -> bytes:
+    """Canonical triples (a union, or part of one) as Turtle."""
+    return document_of(_govgraph_prefixes().for_another_document(), triples.carriers).encode()
 
 
 def ntriples(quads: list[ox.Quad]) -> bytes:

@@ -16,7 +16,7 @@ from ..atomic import replaced_folder
 from ..confine import Folder
 from ..errors import GovgraphError
 from ..export import jsonld, rdf
-from ..export.canonical import canonical_part, union
+from ..export.canonical import Triples, canonical_part, union
 from ..namespaces import RDF, RDFS
 from ..source import GraphSource
 from ..terms import short
@@ -37,7 +37,12 @@ class Site:
         self.by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
         self.by_object: dict[str, list[ox.Triple]] = defaultdict(list)
         self.labels: dict[str, str] = {}
-        for t in triples:
+        #: Given a canonical union, where each subject's run of triples starts in it (`description_part`).
+        self.union = triples if isinstance(triples, Triples) else None
+        self._first: dict[Term, int] = {}
+        for position, t in enumerate(triples):
+            if t.subject not in self.by_subject:
+                self._first[t.subject] = position
             self.by_subject[t.subject].append(t)
             if isinstance(t.object, ox.NamedNode):
                 self.by_object[t.object.value].append(t)
@@ -77,18 +82,39 @@ class Site:
 
     def description(self, iri: str) -> list[ox.Triple]:
         """The resource's triples, its blank nodes' triples, and the labels of what it links to."""
-        found, seen = [], set()
+        return [t for _, t in self._described(iri)]
+
+    def description_part(self, iri: str) -> Triples:
+        """`description(iri)` as canonical triples, cut by position from the union the site was made from.
+
+        The union is sorted and distinct, so its positions in order are the part's canonical order:
+        nothing is sorted on text or made into a quad.
+        """
+        if self.union is None:
+            return union(canonical_part(self.description(iri)))
+        carriers = self.union.carriers
+        return Triples([carriers[position] for position in sorted({position for position, _ in self._described(iri)})])
+
+    def _described(self, iri: str) -> list[tuple[int, ox.Triple]]:
+        """`description`'s triples, each with its position in the triples the site was made from (runs of a sorted union)."""
+        found: list[tuple[int, ox.Triple]] = []
+        seen: set[ox.BlankNode] = set()
         stack: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(iri)]
         while stack:
             subject = stack.pop()
-            for t in self.by_subject.get(subject, []):
-                found.append(t)
+            first = self._first.get(subject, 0)
+            for offset, t in enumerate(self.by_subject.get(subject, [])):
+                found.append((first + offset, t))
                 if isinstance(t.object, ox.BlankNode) and t.object not in seen:
                     seen.add(t.object)
                     stack.append(t.object)
-        linked = {t.object.value for t in found if isinstance(t.object, ox.NamedNode) and t.predicate.value != _TYPE}
+        linked = {t.object.value for _, t in found if isinstance(t.object, ox.NamedNode) and t.predicate.value != _TYPE}
         for other in sorted(linked - {iri}):
-            found += [t for t in self.by_subject.get(ox.NamedNode(other), []) if t.predicate.value == _LABEL]
+            node = ox.NamedNode(other)
+            first = self._first.get(node, 0)
+            found += [
+                (first + offset, t) for offset, t in enumerate(self.by_subject.get(node, [])) if t.predicate.value == _LABEL
+            ]
         return found
 
     def value_html(self, term: Term, from_page: str, depth: int = 0) -> str:
@@ -182,10 +208,10 @@ def build_site(out_dir: Path, quads: list[ox.Quad] | None = None) -> list[Path]:
         for iri in site.resources:
             path = local_path(iri)
             # Cut from the canonical graph: sorted once, never canonicalised page by page.
-            description = canonical_part(site.description(iri))
+            description = site.description_part(iri)
             put(f"{path}.html", site.resource_page(iri), iri)
-            put(f"{path}.ttl", rdf.turtle(description), iri)
-            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(union(description))), iri)
+            put(f"{path}.ttl", rdf.turtle_of(description), iri)
+            put(f"{path}.jsonld", jsonld.dumps(jsonld.build_document(description)), iri)
         put("index.html", site.index_page())
         put("ontology/index.html", ontology_page(triples, site.labels))
         put("ontology/index.ttl", paths.ONTOLOGY_FILE.read_bytes())
