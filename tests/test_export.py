@@ -15,6 +15,9 @@ pytest_plugins = ["tests.conftest_export"]
 from tests.conftest import run_cli  # noqa: E402
 from tests.conftest_export import NETWORK, TRICKY  # noqa: E402
 
+ALWAYS = {"GOVGRAPH_PROGRESS_AFTER": "0"}
+NEVER = {"GOVGRAPH_PROGRESS_AFTER": "3600"}
+
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -49,12 +52,15 @@ def test_writes_replace_files_by_rename_and_leave_no_temporaries(tmp_path: Path)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
-def test_progress_goes_to_stderr_one_line_a_format(tmp_path: Path) -> None:
-    done = run_cli("export", "--format", "ttl,csv", "--out", str(tmp_path / "out"), "-i", str(TRICKY))
+def test_progress_goes_to_stderr_one_line_a_format_once_a_run_is_long(tmp_path: Path) -> None:
+    """GOVGRAPH_PROGRESS_AFTER=0 makes every run long enough to report; an hour makes none."""
+    done = run_cli("export", "--format", "ttl,csv", "--out", str(tmp_path / "out"), "-i", str(TRICKY), env=ALWAYS)
     assert done.returncode == 0
     steps = [line for line in done.stderr.splitlines() if line.startswith("[")]
     assert [line.split(" (", 1)[0] for line in steps] == ["[1/2] writing Turtle", "[2/2] writing CSV table"]
     assert "writing" not in done.stdout
+    quiet = run_cli("export", "--format", "ttl,csv", "--out", str(tmp_path / "out"), "-i", str(TRICKY), env=NEVER)
+    assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 def test_bad_input_fails_before_anything_is_written(tmp_path: Path) -> None:

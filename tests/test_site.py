@@ -1,6 +1,7 @@
 """`govgraph site`: pages, alternates, escaping, links, ontology docs, and the 127.0.0.1 preview."""
 
 import json
+import posixpath
 import re
 import subprocess
 import time
@@ -13,6 +14,7 @@ import pytest
 
 from govgraph import paths
 from govgraph.export.canonical import canonical_nquads
+from govgraph.site.html import _relative_to_folder
 from govgraph.site.serve import choose
 
 pytest_plugins = ["tests.conftest_export"]
@@ -163,3 +165,12 @@ def test_curated_data_site_links_resolve(tmp_path: Path) -> None:
             if not href.startswith(("http://", "https://")):
                 target = href.partition("#")[0]
                 assert not target or (page.parent / target).resolve().is_file(), f"{page} links to missing {href}"
+
+
+def test_links_between_site_paths_are_what_relpath_gives() -> None:
+    """Relative links are worked out on the strings (no system call); they must equal `posixpath.relpath`."""
+    targets = ["index.html", "id/forum/igf.html", "id/forum/x/y.html", "id/statement/a.html", "ontology/index.html", "id"]
+    folders = [".", "id", "id/forum", "id/statement", "ontology", "id/forum/x", "id/forumx", "a/../id"]
+    for target in targets:
+        for folder in folders:
+            assert _relative_to_folder(target, folder) == posixpath.relpath(target, folder), (target, folder)

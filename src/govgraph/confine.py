@@ -4,6 +4,8 @@ Every writer (site, export, build, ingest drafts) turns its relative names into 
 crafted IRI such as `https://w3id.org/govgraph//etc/x` must not become the file `/etc/x`.
 """
 
+import errno
+import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -45,9 +47,61 @@ def output_path(root: Path, relative: str, source: str | None = None) -> Path:
     if problem is None and not target.resolve().is_relative_to(Path(root).resolve()):
         problem = "a symbolic link leads it outside"
     if problem is not None:
-        origin = f" (from {source})" if source else ""
-        raise GovgraphError(f"refusing to write {relative!r}{origin} under {root}: {problem}")
+        raise _refusal(root, relative, source, problem)
     return target
+
+
+class Folder:
+    """Many files written under one root with `output_path`'s guarantee, checking each folder once rather than each file.
+
+    A name is checked as a string; its folder is resolved (symbolic links followed) the first time
+    it is written into, and made then; the file itself is opened without following a link. A site
+    of twenty-five thousand files then costs a few hundred resolutions, not twenty-five thousand.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._real_root = os.path.realpath(self.root)
+        self._ready: set[str] = set()
+
+    def write(self, relative: str, data: str | bytes, source: str | None = None) -> str:
+        """Write `data` (text as UTF-8) at `relative` under the root; return the path written."""
+        problem = _problem(relative)
+        folder = relative.rpartition("/")[0]
+        if problem is None and folder not in self._ready:
+            problem = self._enter(folder)
+        target = os.path.join(self.root, relative)
+        if problem is None:
+            try:
+                handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+            except OSError as error:
+                if error.errno != errno.ELOOP:
+                    raise
+                problem = "it is a symbolic link"
+        if problem is not None:
+            raise _refusal(self.root, relative, source, problem)
+        try:  # os.write, not a file object: a file object asks the system three more things per file
+            left = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+            while left:
+                left = left[os.write(handle, left) :]
+        finally:
+            os.close(handle)
+        return target
+
+    def _enter(self, folder: str) -> str | None:
+        """Make `folder` once it is known to stay inside the root; why not, or None."""
+        path = os.path.join(self.root, folder)
+        real = os.path.realpath(path)
+        if real != self._real_root and not real.startswith(self._real_root + os.sep):
+            return "a symbolic link leads it outside"
+        os.makedirs(path, exist_ok=True)
+        self._ready.add(folder)
+        return None
+
+
+def _refusal(root: Path, relative: str, source: str | None, problem: str) -> GovgraphError:
+    origin = f" (from {source})" if source else ""
+    return GovgraphError(f"refusing to write {relative!r}{origin} under {root}: {problem}")
 
 
 def write_inside(root: Path, relative: str, data: str | bytes, source: str | None = None) -> Path:

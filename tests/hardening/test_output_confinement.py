@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.confine import output_path
+from govgraph.confine import Folder, output_path
 from govgraph.errors import GovgraphError
 from govgraph.namespaces import DEFAULT_BASE
 
@@ -48,6 +48,34 @@ def test_output_path_refuses_a_symbolic_link_inside_the_folder_that_leads_out(tm
     with pytest.raises(GovgraphError, match="symbolic link"):
         output_path(root, "id/forum.html")
     assert output_path(root, "doc/forum.html") == root / "doc" / "forum.html"
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_a_folder_written_file_after_file_refuses_the_same_names(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "out"
+    root.mkdir()
+    with pytest.raises(GovgraphError) as caught:
+        Folder(root).write(name, "x", source="https://example.org/x")
+    assert "https://example.org/x" in str(caught.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"] and not any(root.iterdir())
+
+
+def test_a_folder_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    """A linked folder leading out is refused before anything is made under it; so is a linked file."""
+    root, outside = tmp_path / "out", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (root / "id").symlink_to(outside)
+    (root / "page.html").symlink_to(outside / "page.html")
+    folder = Folder(root)
+    with pytest.raises(GovgraphError, match="symbolic link"):
+        folder.write("id/forum/igf.html", "x")
+    with pytest.raises(GovgraphError, match="symbolic link"):
+        folder.write("page.html", "x")
+    assert not any(outside.iterdir())
+    folder.write("doc/a.html", "<p>a</p>")
+    folder.write("doc/b.html", b"b")
+    assert (root / "doc" / "a.html").read_text() == "<p>a</p>" and (root / "doc" / "b.html").read_bytes() == b"b"
 
 
 def _hostile_site_input(tmp_path: Path, iri: str) -> Path:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..export import FORMATS, export
 from ..export.describe import DEFAULT_DOWNLOAD_BASE
-from ..progress import stderr_progress
+from ..progress import Delayed
 from .options import add_source_options, source_from_args
 
 
@@ -38,8 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    quads = source_from_args(args).quads()
-    written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base, progress=stderr_progress)
+    with Delayed() as progress:  # steps on stderr once the run has taken two seconds
+        progress("reading the graph…")
+        quads = source_from_args(args).quads()
+        written = export(args.format, args.out, quads, args.sparql_endpoint, args.download_base, progress=progress)
     for path in written:
         print(f"{path}\t{path.stat().st_size} bytes")
     return 0

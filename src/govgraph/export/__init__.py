@@ -14,12 +14,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..atomic import replaced_folder
-from ..confine import write_inside
+from ..confine import output_path, write_inside
 from ..errors import GovgraphError
 from ..progress import Progress, silent
 from ..source import GraphSource
 from . import graphs, jsonld, rdf, tables
-from .canonical import canonical_nquads, canonical_quads, canonical_triples
+from .canonical import canonical_nquads, canonical_quads, union
 from .describe import DEFAULT_DOWNLOAD_BASE, Distribution, dataset_description
 
 
@@ -34,13 +34,25 @@ class Format:
     writer: Callable[[list[ox.Quad]], bytes] | None
     spec: str | None = None
     iana: bool = True
+    #: The same writer streaming into a file, where there is one: `export` uses it, so no output sits in memory whole.
+    stream: rdf.Writer | None = None
 
 
 FORMATS: dict[str, Format] = {
     f.key: f
     for f in [
-        Format("ttl", "govgraph.ttl", "text/turtle", "Turtle", rdf.turtle, "https://www.w3.org/TR/turtle/"),
-        Format("nt", "govgraph.nt", "application/n-triples", "N-Triples", rdf.ntriples, "https://www.w3.org/TR/n-triples/"),
+        Format(
+            "ttl", "govgraph.ttl", "text/turtle", "Turtle", rdf.turtle, "https://www.w3.org/TR/turtle/", stream=rdf.write_turtle
+        ),
+        Format(
+            "nt",
+            "govgraph.nt",
+            "application/n-triples",
+            "N-Triples",
+            rdf.ntriples,
+            "https://www.w3.org/TR/n-triples/",
+            stream=rdf.write_ntriples,
+        ),
         Format(
             "nq",
             "govgraph.nq",
@@ -48,6 +60,7 @@ FORMATS: dict[str, Format] = {
             "N-Quads, one named graph per source document",
             rdf.nquads,
             "https://www.w3.org/TR/n-quads/",
+            stream=rdf.write_nquads,
         ),
         Format(
             "trig",
@@ -56,6 +69,7 @@ FORMATS: dict[str, Format] = {
             "TriG, one named graph per source document",
             rdf.trig,
             "https://www.w3.org/TR/trig/",
+            stream=rdf.write_trig,
         ),
         Format(
             "jsonld",
@@ -64,9 +78,16 @@ FORMATS: dict[str, Format] = {
             "JSON-LD, statements framed",
             jsonld.jsonld,
             "https://www.w3.org/TR/json-ld11/",
+            stream=jsonld.write_jsonld,
         ),
         Format(
-            "rdfxml", "govgraph.rdf", "application/rdf+xml", "RDF/XML", rdf.rdfxml, "https://www.w3.org/TR/rdf-syntax-grammar/"
+            "rdfxml",
+            "govgraph.rdf",
+            "application/rdf+xml",
+            "RDF/XML",
+            rdf.rdfxml,
+            "https://www.w3.org/TR/rdf-syntax-grammar/",
+            stream=rdf.write_rdfxml,
         ),
         Format("csv", "csv/", "text/csv", "CSV table", None, "https://www.rfc-editor.org/rfc/rfc4180"),
         Format(
@@ -108,6 +129,7 @@ def export(
     """Write each format, then description.ttl and .jsonld, replacing `out_dir` as a whole; return the paths written."""
     out_dir = Path(out_dir)
     # Canonicalised once here; every writer and the description reuse it.
+    progress("putting the quads in canonical order…")
     quads = canonical_quads(quads if quads is not None else GraphSource.from_files().quads())
     keys = parse_formats(formats)
     written: list[Path] = []
@@ -118,24 +140,37 @@ def export(
             write_inside(staging, filename, data)
             written.append(out_dir / filename)
 
+        def stream(filename: str, write: rdf.Writer) -> int:
+            with output_path(staging, filename).open("wb") as handle:
+                write(quads, handle)
+                size = handle.tell()
+            written.append(out_dir / filename)
+            return size
+
         for number, key in enumerate(keys, start=1):
             fmt = FORMATS[key]
             progress(f"[{number}/{len(keys)}] writing {fmt.title} ({len(quads)} quads)…")
-            if key == "csv":
-                outputs = {f"csv/{name}": data for name, data in tables.csv_files(quads).items()}
+            if fmt.stream is not None:
+                size = stream(fmt.filename, fmt.stream)
+                distributions.append(Distribution(key, fmt.filename, size, fmt.media_type, fmt.title, fmt.iana, fmt.spec))
+            elif key == "csv":
+                for name, data in tables.csv_files(quads).items():
+                    put(f"csv/{name}", data)
+                    stem = Path(name).stem
+                    title = f"{fmt.title}: {stem}"
+                    distributions.append(
+                        Distribution(f"{key}-{stem}", f"csv/{name}", len(data), fmt.media_type, title, fmt.iana, fmt.spec)
+                    )
             elif fmt.writer is not None:
-                outputs = {fmt.filename: fmt.writer(quads)}
+                data = fmt.writer(quads)
+                put(fmt.filename, data)
+                distributions.append(Distribution(key, fmt.filename, len(data), fmt.media_type, fmt.title, fmt.iana, fmt.spec))
             else:
                 raise GovgraphError(f"no writer for the {key} format")
-            for filename, data in outputs.items():
-                put(filename, data)
-                suffix = f"-{Path(filename).stem}" if key == "csv" else ""
-                title = f"{fmt.title}: {Path(filename).stem}" if key == "csv" else fmt.title
-                distributions.append(Distribution(key + suffix, filename, len(data), fmt.media_type, title, fmt.iana, fmt.spec))
             if key == "jsonld":
                 put("context.jsonld", jsonld.CONTEXT_FILE.read_bytes())
         progress("describing the distributions (DCAT, VoID)…")
-        description = dataset_description(canonical_triples(quads), distributions, sparql_endpoint, download_base)
+        description = dataset_description(union(quads), distributions, sparql_endpoint, download_base)
         put("description.ttl", rdf.turtle([ox.Quad(t.subject, t.predicate, t.object) for t in description]))
         put("description.jsonld", jsonld.dumps(jsonld.build_document(description, frame=False)))
     return written

@@ -6,8 +6,10 @@ PYTHONHASHSEED, parse order or the store's internal ids.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, overload
 
 import pyoxigraph as ox
 
@@ -15,6 +17,35 @@ from ..namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from ..network import Records
+
+
+_TRIPLE = attrgetter("triple")
+
+
+class Triples(Sequence[ox.Triple]):
+    """Distinct triples in sorted order, each made on demand from a quad that carries it.
+
+    The union of a million quads' graphs is then a list of a million references (8 MB), not of
+    a million Triple objects (about 400 MB); a writer that streams holds one triple at a time.
+    """
+
+    def __init__(self, carriers: list[ox.Quad]) -> None:
+        self.carriers = carriers
+
+    def __len__(self) -> int:
+        return len(self.carriers)
+
+    @overload
+    def __getitem__(self, index: int) -> ox.Triple: ...
+    @overload
+    def __getitem__(self, index: slice) -> "Triples": ...
+    def __getitem__(self, index: int | slice) -> "ox.Triple | Triples":
+        if isinstance(index, slice):
+            return Triples(self.carriers[index])
+        return self.carriers[index].triple
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return map(_TRIPLE, self.carriers)
 
 
 class Canonical(list[ox.Quad]):
@@ -25,8 +56,10 @@ class Canonical(list[ox.Quad]):
     worked out on first use and kept.
     """
 
-    triples: list[ox.Triple] | None = None
+    union: Triples | None = None
     network: "Records | None" = None
+    #: The prefixes TriG and RDF/XML declare: those some IRI of the data starts with.
+    prefixes_used: dict[str, str] | None = None
 
 
 def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
@@ -44,22 +77,34 @@ def canonical_quads(quads: Iterable[ox.Quad]) -> Canonical:
     return Canonical(_sorted(unique))
 
 
-def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """The union of all graphs as canonical triples, sorted by subject, predicate, object.
+def union(quads: Iterable[ox.Quad]) -> Triples:
+    """The union of all graphs as canonical triples, sorted by subject, predicate, object; worked out once per run.
 
     Blank nodes keep the labels the quads were canonicalised with: the dataset is canonicalised once.
+    The quads are ordered by their triples' text (Python's sort merges the graphs' sorted runs), and
+    the first quad of each distinct triple carries it.
     """
-    if isinstance(quads, Canonical) and quads.triples is not None:
-        return quads.triples
     ordered = canonical_quads(quads)
-    ordered.triples = sorted({quad.triple for quad in ordered}, key=str)
-    return ordered.triples
+    if ordered.union is None:
+        texts = [str(quad.triple) for quad in ordered]
+        carriers, last = [], None
+        for index in sorted(range(len(texts)), key=texts.__getitem__):
+            if texts[index] != last:
+                carriers.append(ordered[index])
+                last = texts[index]
+        ordered.union = Triples(carriers)
+    return ordered.union
+
+
+def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """`union(quads)` as a list of Triple objects, for readers that keep them all anyway."""
+    return list(union(quads))
 
 
 def canonical_part(triples: Iterable[ox.Triple]) -> Canonical:
     """Some triples of a canonical graph, sorted: their blank-node labels are already canonical, so kept."""
     part = Canonical(_sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}))
-    part.triples = [quad.triple for quad in part]
+    part.union = Triples(list(part))
     return part
 
 
@@ -97,5 +142,10 @@ def canonical_nquads(quads: Iterable[ox.Quad]) -> str:
 
 
 def prefixes() -> dict[str, str]:
-    """govgraph's prefixes as plain strings, in a fixed order."""
+    """govgraph's prefixes as plain strings, in a fixed order (a fresh copy: callers may change it)."""
+    return dict(_prefixes())
+
+
+@cache
+def _prefixes() -> dict[str, str]:
     return {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}

@@ -4,12 +4,13 @@ It is written after the distributions, because each distribution's byte size is 
 from the file just written. Dates follow `dates.release_date` so the bytes stay stable.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..namespaces import DCAT, DCTERMS, DEFAULT_BASE, FOAF, GG, ID, PREFIXES, RDF, RDFS, VOID, XSD
+from .canonical import Triples
 from .dates import ISSUED, release_date
 
 DATASET = DEFAULT_BASE + "dataset"
@@ -78,7 +79,7 @@ def examples(triples: Iterable[ox.Triple], limit: int = 3) -> list[str]:
 
 
 def dataset_description(
-    triples: list[ox.Triple],
+    triples: Sequence[ox.Triple],
     distributions: list[Distribution],
     sparql_endpoint: str | None = None,
     download_base: str = DEFAULT_DOWNLOAD_BASE,
@@ -107,7 +108,8 @@ def dataset_description(
     add(ds, DCAT.keyword, _en("G7"))
     add(ds, DCAT.keyword, _en("commitments"))
     add(ds, DCAT.landingPage, _n(DEFAULT_BASE))
-    add(ds, VOID.triples, _typed(len({(t.subject, t.predicate, t.object) for t in triples}), XSD.integer))
+    distinct = len(triples) if isinstance(triples, Triples) else len(set(triples))  # a union is distinct already
+    add(ds, VOID.triples, _typed(distinct, XSD.integer))
     add(ds, VOID.uriSpace, ox.Literal(str(ID)))
     for vocabulary in vocabularies(triples):
         add(ds, VOID.vocabulary, _n(vocabulary))

@@ -6,19 +6,21 @@ and whose blank nodes (target years…) are embedded. Every other resource follo
 the document holds exactly the triples of the graph (a repeated label is the same triple).
 """
 
+import io
 import json
+import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
 from .. import paths
 from ..errors import InputError
 from ..namespaces import GG, RDF, RDFS
-from .canonical import canonical_triples
+from .canonical import union
 
 #: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -30,6 +32,8 @@ STATEMENT_CLASSES = {str(GG.Statement), str(GG.Commitment)}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE = str(RDF.type)
+#: `@graph` nodes encoded and written at a time.
+_BATCH = 1024
 _LABEL = str(RDFS.label)
 
 
@@ -69,6 +73,8 @@ class Compactor:
         #: Longest namespace first, so the most specific prefix wins (sorted once, not per IRI).
         self._longest_first = sorted(self.prefixes.items(), key=lambda item: -len(item[1]))
         self._curies: dict[str, str] = {}
+        self._keys: dict[str, tuple[str, str | None]] = {}
+        self._class_names: dict[str, str] = {}
         self.properties: dict[str, tuple[str, str | None]] = {}
         self.classes: dict[str, str] = {}
         for key, value in context.items():
@@ -95,7 +101,16 @@ class Compactor:
         return iri
 
     def key(self, predicate: str) -> tuple[str, str | None]:
-        return self.properties.get(predicate, (self.curie(predicate), None))
+        found = self._keys.get(predicate)
+        if found is None:
+            found = self._keys[predicate] = self.properties.get(predicate) or (self.curie(predicate), None)
+        return found
+
+    def class_name(self, iri: str) -> str:
+        found = self._class_names.get(iri)
+        if found is None:
+            found = self._class_names[iri] = self.classes.get(iri) or self.curie(iri)
+        return found
 
     def literal(self, term: ox.Literal, coerce: str | None) -> object:
         if term.language:
@@ -127,77 +142,117 @@ def compactor(context: dict) -> Compactor:
     return cast(Compactor, _once_per_context(context, "compactor", Compactor))
 
 
+#: Characters JSON escapes (with ensure_ascii=False): a string free of them encodes as itself in quotes.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+
+
 def _sort(values: list) -> list:
+    """Values in the order of their JSON text, the same for any hash seed or parse order.
+
+    Plain strings with nothing to escape are ordered without encoding them: '"' + s + '"' sorts as s + '"'.
+    """
     if len(values) < 2:
         return values
+    if all(type(v) is str for v in values) and not _ESCAPED.search("".join(values)):
+        return sorted(values, key=lambda v: v + '"')
     return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
-def build_document(triples: list[ox.Triple], context: dict | None = None, frame: bool = True) -> dict:
-    """A JSON-LD document (context inline) for canonical `triples`; statements framed when `frame`."""
-    context = context if context is not None else load_context()
-    compact = compactor(context)
-    by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
-    references: dict[ox.BlankNode, int] = defaultdict(int)
-    labels: dict[str, str] = {}
-    for triple in triples:
-        by_subject[triple.subject].append(triple)
-        if isinstance(triple.object, ox.BlankNode):
-            references[triple.object] += 1
-        if triple.predicate.value == _LABEL and isinstance(triple.subject, ox.NamedNode):
-            labels.setdefault(triple.subject.value, triple.object.value)  # type: ignore[union-attr]  # no quoted triples
-    embedded = {node for node, count in references.items() if count == 1 and node in by_subject}
-    # A blank node referenced once is written inside its referrer, unless no top-level node
-    # reaches it (a cycle of blank nodes): then the first such node goes top level.
-    while True:
-        reached: set = set()
-        stack = [s for s in by_subject if s not in embedded]
-        while stack:
-            for triple in by_subject.get(stack.pop(), []):
-                if triple.object in embedded and triple.object not in reached:
-                    reached.add(triple.object)
-                    stack.append(triple.object)
-        lost = [n for n in by_subject if n in embedded and n not in reached]
-        if not lost:
-            break
-        embedded.discard(lost[0])
+class _Framer:
+    """Canonical triples indexed for framing, without holding them: each subject's runs of positions.
 
-    def node(subject: Term, framed: bool, seen: frozenset) -> dict:
-        out: dict = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}  # type: ignore[union-attr]  # no quoted triples
-        if isinstance(subject, ox.BlankNode) and subject in embedded:
-            del out["id"]
+    One pass finds the runs, labels, statements and blank nodes; `nodes` then makes each top-level
+    node in turn, reading its triples again by position, so a streaming writer holds one node at a time.
+    """
+
+    def __init__(self, triples: Sequence[ox.Triple], context: dict, frame: bool) -> None:
+        self.triples, self.frame, self.compact = triples, frame, compactor(context)
+        self.runs: dict[Term, list[range]] = {}
+        self.labels: dict[str, str] = {}
+        statements: set[Term] = set()
+        blank_objects: dict[Term, list[ox.BlankNode]] = defaultdict(list)
+        references: dict[ox.BlankNode, int] = defaultdict(int)
+        previous, start = None, 0
+        for index, triple in enumerate(triples):
+            subject, obj = triple.subject, triple.object
+            if subject != previous:
+                if previous is not None:
+                    self.runs.setdefault(previous, []).append(range(start, index))
+                previous, start = subject, index
+            if isinstance(obj, ox.BlankNode):
+                references[obj] += 1
+                blank_objects[subject].append(obj)
+            predicate = triple.predicate.value
+            if predicate == _LABEL and isinstance(subject, ox.NamedNode):
+                self.labels.setdefault(subject.value, obj.value)  # type: ignore[union-attr]  # no quoted triples
+            elif predicate == _TYPE and obj.value in STATEMENT_CLASSES:  # type: ignore[union-attr]  # no quoted triples
+                statements.add(subject)
+        if previous is not None:
+            self.runs.setdefault(previous, []).append(range(start, len(triples)))
+        self.embedded = self._embedded(references, blank_objects)
+        self.statements = statements
+
+    def _embedded(self, references: dict[ox.BlankNode, int], blank_objects: dict[Term, list[ox.BlankNode]]) -> set:
+        """Blank nodes referenced once are written inside their referrer, unless no top-level node
+        reaches them (a cycle of blank nodes): then the first such node goes top level."""
+        embedded = {node for node, count in references.items() if count == 1 and node in self.runs}
+        while True:
+            reached: set = set()
+            stack = [s for s in self.runs if s not in embedded]
+            while stack:
+                for obj in blank_objects.get(stack.pop(), []):
+                    if obj in embedded and obj not in reached:
+                        reached.add(obj)
+                        stack.append(obj)
+            lost = [n for n in self.runs if n in embedded and n not in reached]
+            if not lost:
+                return embedded
+            embedded.discard(lost[0])
+
+    def nodes(self) -> Iterator[dict]:
+        """The `@graph` nodes: statements (framed) first, then every other top-level subject, in triple order."""
+        subjects = [s for s in self.runs if not (isinstance(s, ox.BlankNode) and s in self.embedded)]
+        framed = self.statements if self.frame else set()
+        for subject in subjects:
+            if subject in framed:
+                yield self.node(subject, True, frozenset())
+        for subject in subjects:
+            if subject not in framed:
+                yield self.node(subject, False, frozenset())
+
+    def node(self, subject: Term, framed: bool, seen: frozenset) -> dict:
+        out: dict = {}
+        if not (isinstance(subject, ox.BlankNode) and subject in self.embedded):
+            out["id"] = subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"  # type: ignore[union-attr]  # no quoted triples
         grouped: dict[str, list] = defaultdict(list)
-        for triple in by_subject.get(subject, []):
-            predicate, obj = triple.predicate.value, triple.object
-            if predicate == _TYPE and isinstance(obj, ox.NamedNode):
-                grouped["type"].append(compact.classes.get(obj.value, compact.curie(obj.value)))
-                continue
-            key, coerce = compact.key(predicate)
-            if isinstance(obj, ox.Literal):
-                grouped[key].append(compact.literal(obj, coerce))
-            elif isinstance(obj, ox.BlankNode):
-                inline = obj in embedded and obj not in seen
-                grouped[key].append(node(obj, framed, seen | {obj}) if inline else {"id": f"_:{obj.value}"})
-            elif framed and obj.value in labels:  # type: ignore[union-attr]  # no quoted triples
-                grouped[key].append({"id": obj.value, "label": labels[obj.value]})  # type: ignore[union-attr]  # no quoted triples
-            else:
-                grouped[key].append(obj.value if coerce == "@id" else {"id": obj.value})  # type: ignore[union-attr]  # no quoted triples
+        labels, triples = self.labels, self.triples
+        for run in self.runs.get(subject, []):
+            for index in run:
+                triple = triples[index]
+                predicate, obj = triple.predicate.value, triple.object
+                if predicate == _TYPE and isinstance(obj, ox.NamedNode):
+                    grouped["type"].append(self.compact.class_name(obj.value))
+                    continue
+                key, coerce = self.compact.key(predicate)
+                if isinstance(obj, ox.Literal):
+                    grouped[key].append(self.compact.literal(obj, coerce))
+                elif isinstance(obj, ox.BlankNode):
+                    inline = obj in self.embedded and obj not in seen
+                    grouped[key].append(self.node(obj, framed, seen | {obj}) if inline else {"id": f"_:{obj.value}"})
+                elif framed and obj.value in labels:  # type: ignore[union-attr]  # no quoted triples
+                    grouped[key].append({"id": obj.value, "label": labels[obj.value]})  # type: ignore[union-attr]  # no quoted triples
+                else:
+                    grouped[key].append(obj.value if coerce == "@id" else {"id": obj.value})  # type: ignore[union-attr]  # no quoted triples
         for key in sorted(grouped, key=lambda k: (k != "type", k)):
             values = _sort(grouped[key])
             out[key] = values[0] if len(values) == 1 else values
         return out
 
-    def is_statement(subject: Term) -> bool:
-        return any(t.predicate.value == _TYPE and t.object.value in STATEMENT_CLASSES for t in by_subject[subject])  # type: ignore[union-attr]  # no quoted triples
 
-    subjects = [s for s in by_subject if not (isinstance(s, ox.BlankNode) and s in embedded)]
-    statements = [s for s in subjects if frame and is_statement(s)]
-    framed = set(statements)
-    others = [s for s in subjects if s not in framed]
-    return {
-        "@context": context,
-        "@graph": [node(s, True, frozenset()) for s in statements] + [node(s, False, frozenset()) for s in others],
-    }
+def build_document(triples: Sequence[ox.Triple], context: dict | None = None, frame: bool = True) -> dict:
+    """A JSON-LD document (context inline) for canonical `triples`; statements framed when `frame`."""
+    context = context if context is not None else load_context()
+    return {"@context": context, "@graph": list(_Framer(triples, context, frame).nodes())}
 
 
 def dumps(document: dict) -> bytes:
@@ -211,12 +266,14 @@ def dumps(document: dict) -> bytes:
     members = []
     for key, value in document.items():
         if key == "@context":
-            text = cast(str, _once_per_context(value, "text", _indented))
+            text = _context_text(value)
         elif key == "@graph" and isinstance(value, list) and value:
             text = "[\n  " + ",\n  ".join(json.dumps(node, ensure_ascii=False) for node in value) + "\n]"
         else:
             text = _indented(value)
-        members.append(f"{json.dumps(key, ensure_ascii=False)}: {text.replace(chr(10), chr(10) + '  ')}")
+        if key != "@context":
+            text = text.replace("\n", "\n  ")
+        members.append(f"{json.dumps(key, ensure_ascii=False)}: {text}")
     return ("{\n  " + ",\n  ".join(members) + "\n}\n").encode("utf-8")
 
 
@@ -224,6 +281,35 @@ def _indented(value: object) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def _context_text(context: dict) -> str:
+    """The context as indented JSON, one level in: encoded once per context object."""
+    return cast(str, _once_per_context(context, "text", lambda c: _indented(c).replace("\n", "\n  ")))
+
+
+def write_jsonld(quads: list[ox.Quad], out: BinaryIO) -> None:
+    """All graphs merged, as framed JSON-LD with the context inline, node by node into `out`.
+
+    The same bytes as `dumps(build_document(...))`: each `@graph` node on its own line.
+    """
+    context = load_context()
+    nodes = _Framer(union(quads), context, frame=True).nodes()
+    head = "{\n  " + json.dumps("@context") + ": " + _context_text(context) + ',\n  "@graph": '
+    first = next(nodes, None)
+    if first is None:
+        out.write((head + "[]\n}\n").encode("utf-8"))
+        return
+    out.write((head + "[\n    " + json.dumps(first, ensure_ascii=False)).encode("utf-8"))
+    batch: list[str] = []
+    for node in nodes:
+        batch.append(json.dumps(node, ensure_ascii=False))
+        if len(batch) == _BATCH:
+            out.write(("".join(",\n    " + text for text in batch)).encode("utf-8"))
+            batch.clear()
+    out.write(("".join(",\n    " + text for text in batch) + "\n  ]\n}\n").encode("utf-8"))
+
+
 def jsonld(quads: list[ox.Quad]) -> bytes:
     """All graphs merged, as framed JSON-LD with the context inline."""
-    return dumps(build_document(canonical_triples(quads)))
+    buffer = io.BytesIO()
+    write_jsonld(quads, buffer)
+    return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 import html
 import posixpath
+import re
 from functools import lru_cache
 
 from ..namespaces import DEFAULT_BASE
@@ -13,9 +14,14 @@ border-bottom:1px solid #ddd}th{width:14rem;font-weight:600}code{font-size:.9em}
 .lang{color:#777;font-size:.8em}nav a{margin-right:1rem}blockquote{margin:0;padding-left:1rem;border-left:3px solid #ccc;white-space:pre-wrap}"""
 
 
+#: What `html.escape` changes: text without any of it is already safe.
+_SPECIAL = re.compile("[&<>\"']")
+
+
 def esc(text: object) -> str:
     """Text safe to place in HTML content or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    text = str(text)
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def local_path(iri: str) -> str | None:
@@ -55,8 +61,18 @@ def _relative(target: str, from_page: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _relative_to_folder(target: str, folder: str) -> str:
-    """Kept: `relpath` asks the OS for the working folder, and pages of one folder link to the same targets."""
-    return posixpath.relpath(target, folder)
+    """`posixpath.relpath(target, folder)` for two clean site paths, worked out on the strings.
+
+    `relpath` asks the system for the working folder twice a call; the site makes about ten links a page.
+    """
+    start = [] if folder == "." else folder.split("/")
+    path = target.split("/")
+    if any(part in ("", ".", "..") for part in start + path):
+        return posixpath.relpath(target, folder)
+    common = 0
+    while common < min(len(start), len(path)) and start[common] == path[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def link(iri: str, label: str | None, from_page: str, pages: "set[str] | None" = None) -> str:

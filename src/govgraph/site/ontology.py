@@ -1,6 +1,7 @@
 """HTML documentation of the ontology, generated from ontology/govgraph.ttl."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,7 +29,7 @@ ROWS = [
 
 
 def ontology_page(
-    triples: list[ox.Triple] | None = None, labels: dict[str, str] | None = None, path: Path = paths.ONTOLOGY_FILE
+    triples: Iterable[ox.Triple] | None = None, labels: dict[str, str] | None = None, path: Path = paths.ONTOLOGY_FILE
 ) -> str:
     """One HTML page: the ontology's header, then every class and property with its definition."""
     ontology = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
