@@ -102,7 +102,7 @@ def test_saved_question_and_csv(page: Page, app_url, artifacts):
     choose(page, "stSelectbox", "Saved question", "Commitments by forum")
     expect(page.get_by_text("forum — the forum (or process)")).to_be_visible(timeout=FIRST)  # its form
     page.get_by_role("button", name="Run").click()
-    expect(page.get_by_text("1 row", exact=True)).to_be_visible(timeout=FIRST)
+    expect(page.get_by_text("Rows 1–1", exact=True)).to_be_visible(timeout=FIRST)  # the first page, all there is
     # st.dataframe draws on a canvas; its accessible grid says how many rows it holds (header + 1).
     expect(page.locator('[data-testid="stDataFrame"] [role="grid"]')).to_have_attribute("aria-rowcount", "2")
     assert "question=commitments-by-forum" in page.url  # the permalink
