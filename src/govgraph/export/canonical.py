@@ -96,11 +96,6 @@ def union(quads: Iterable[ox.Quad]) -> Triples:
     return ordered.union
 
 
-def canonical_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """`union(quads)` as a list of Triple objects, for readers that keep them all anyway."""
-    return list(union(quads))
-
-
 def canonical_part(triples: Iterable[ox.Triple]) -> Canonical:
     """Some triples of a canonical graph, sorted: their blank-node labels are already canonical, so kept."""
     part = Canonical(_sorted({ox.Quad(t.subject, t.predicate, t.object) for t in triples}))

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from .. import csv_text, vocabulary
 from ..namespaces import GG, RDF, RDFS
-from .canonical import canonical_triples
+from .canonical import union
 from .jsonld import compactor, load_context
 
 #: A subject or object; pyoxigraph types allow RDF 1.2 quoted triples, which govgraph's graphs do not hold.
@@ -54,7 +54,7 @@ PREFERRED = [
 _TYPE, _LABEL, _SUBCLASS = str(RDF.type), str(RDFS.label), str(RDFS.subClassOf)
 
 
-def _hierarchy(triples: list[ox.Triple]) -> dict[str, set[str]]:
+def _hierarchy(triples: list[ox.Quad]) -> dict[str, set[str]]:
     """Each class's direct subclasses by rdfs:subClassOf, in the ontology or in the data."""
     children = {parent: set(kids) for parent, kids in vocabulary.load().children.items()}
     for t in triples:
@@ -63,10 +63,14 @@ def _hierarchy(triples: list[ox.Triple]) -> dict[str, set[str]]:
     return children
 
 
-def build_tables(triples: list[ox.Triple]) -> dict[str, list[list[str]]]:
-    """Table name → rows (header first) for canonical `triples`."""
+def build_tables(triples: list[ox.Quad]) -> dict[str, list[list[str]]]:
+    """Table name → rows (header first) for canonical `triples`: each distinct triple once, as a quad carrying it.
+
+    Quads, not Triple objects: the union's carriers (`canonical.union`) are already made, while a
+    million Triple objects cost seconds to make and hundreds of MB to hold.
+    """
     compact = compactor(load_context())
-    by_subject: dict[Term, list[ox.Triple]] = defaultdict(list)
+    by_subject: dict[Term, list[ox.Quad]] = defaultdict(list)
     labels: dict[Term, str] = {}
     types: dict[ox.NamedNode, set[str]] = defaultdict(set)
     for t in triples:
@@ -129,4 +133,4 @@ def to_csv(rows: list[list[str]]) -> bytes:
 
 def csv_files(quads: list[ox.Quad]) -> dict[str, bytes]:
     """File name (under csv/) → bytes, one file per main class present in the data."""
-    return {f"{name}.csv": to_csv(rows) for name, rows in build_tables(canonical_triples(quads)).items()}
+    return {f"{name}.csv": to_csv(rows) for name, rows in build_tables(union(quads).carriers).items()}
