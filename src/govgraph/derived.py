@@ -2,8 +2,8 @@
 
 `derive` computes them from the curated graph and writes them into one named graph of their
 own, `DERIVED_GRAPH`, replacing it: `govgraph build` does so after validating (so the build's
-N-Quads, its store and what `publish` sends hold it) and a files source (`--input`) does so when
-it loads. Nobody edits it; every build rebuilds it. Curated data never lives there, so counts of
+N-Quads and its store hold it), a files source (`--input`) when it loads, and `publish` on the
+server, after the data (`counts` of what the server holds). Nobody edits it; every build rebuilds it. Curated data never lives there, so counts of
 curated triples (stats), validation and exports leave that graph out by its name.
 
 What it holds, in the `DERIVED` vocabulary (properties of its own, so that no query of the
