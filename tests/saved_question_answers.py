@@ -461,7 +461,6 @@ CASES: list[tuple[str, dict[str, str], list[tuple[object, ...]]]] = [
                 "2011-12-09",
                 "The Hague",
             ),
-            ("actor:g7", "G7", "meeting:g7-apulia-summit-2024", "G7 Apulia Summit 2024", None, None, None),
             ("actor:g7", "G7", "meeting:g7-carbis-bay-summit-2021", "G7 Summit at Carbis Bay 2021", None, None, "Carbis Bay"),
             ("actor:g7", "G7", "meeting:g7-elmau-summit-2022", "G7 Summit at Schloss Elmau 2022", None, None, "Schloss Elmau"),
             (
@@ -480,7 +479,7 @@ CASES: list[tuple[str, dict[str, str], list[tuple[object, ...]]]] = [
                 "G7 ICT and Industry Ministerial Meeting 2017",
                 "2017-09-25",
                 "2017-09-26",
-                None,
+                "Turin",
             ),
             (
                 "actor:g7",
@@ -497,7 +496,7 @@ CASES: list[tuple[str, dict[str, str], list[tuple[object, ...]]]] = [
                 "meeting:g7-digital-tech-ministers-2021",
                 "G7 Digital and Technology Ministers' Meeting 2021",
                 "2021-04-28",
-                "2021-04-28",
+                "2021-04-29",
                 None,
             ),
             (
@@ -535,6 +534,15 @@ CASES: list[tuple[str, dict[str, str], list[tuple[object, ...]]]] = [
                 "2024-03-14",
                 "2024-03-15",
                 "Verona",
+            ),
+            (
+                "actor:g7",
+                "G7",
+                "meeting:g7-apulia-summit-2024",
+                "G7 Apulia Summit 2024",
+                "2024-06-13",
+                "2024-06-15",
+                "Borgo Egnazia, Fasano",
             ),
             (
                 "actor:g7",

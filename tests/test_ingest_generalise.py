@@ -263,6 +263,15 @@ def test_a_meeting_named_by_its_kind_country_and_year(tmp_path):
     assert [relative(t) for _, t in statement.lineage] == ["meeting/g7-apulia-summit-2024"]
 
 
+@pytest.mark.parametrize("place", ["Turin", "Torino"])
+def test_the_city_of_the_2017_meeting_is_linked_with_the_meeting(tmp_path, place):
+    sentence = f"We reaffirm our commitment from the G7 ICT and Industry Ministers' Meeting in {place} in 2017 to support small businesses."
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2019-05-15"))
+    links = {relative(o) for _, o in statement.links}
+    assert {"place/turin", "meeting/g7-ict-industry-ministers-2017"} <= links
+    assert [relative(t) for _, t in statement.lineage] == ["meeting/g7-ict-industry-ministers-2017"]
+
+
 def test_an_infinitive_continued_after_and_is_one_act():
     sentence = (
         "We affirm our support for civil society and digital rights organisations to document disruptions and seek remedies."
