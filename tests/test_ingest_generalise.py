@@ -431,3 +431,13 @@ def test_a_body_of_the_speakers_organisation_named_by_its_title_alone(tmp_path):
     assert "actor/european-commission" in {relative(o) for _, o in statement.links}
     statement = _only(_extract(tmp_path, sentence, name="g7.txt"))
     assert "actor/european-commission" not in {relative(o) for _, o in statement.links}
+
+
+def test_a_place_inside_the_name_rules_out_a_meeting_held_elsewhere(tmp_path):
+    """The name runs on over "in Japan in 2017": the 2017 meeting was in Turin, so it is no link, only a candidate."""
+    sentence = (
+        "We reaffirm our commitment from the G7 ICT and Industry Ministers' Meeting in Japan in 2017 to support small businesses."
+    )
+    statement = _only(_extract(tmp_path, sentence + "\n", date="2019-05-15"))
+    assert "meeting/g7-ict-industry-ministers-2017" not in {relative(o) for _, o in statement.links}
+    assert [relative(t) for _, t in statement.lineage] == ["candidate/g7-ict-and-industry-ministers-meeting-in-japan-in-2017"]

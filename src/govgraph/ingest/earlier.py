@@ -23,6 +23,8 @@ _TAIL = re.compile(
     r"(?:\s+(?:in\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<relative>last|this|next)\s+year\b)?"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: The end of a name's text just before a place that places it: "… Meeting in ", "… at ".
+_PLACED = re.compile(r"\s(?:in|at)\s+$")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 #: Words every such name shares: they say what kind of thing it is, not which one.
 _GENERIC = {"and", "the", "of", "for", "on", "in", "at", "ministers", "minister", "ministerial", "leaders"}
@@ -50,11 +52,12 @@ def when_and_where(text: str, start: int, end: int, places: Iterable[tuple[int, 
     if before and year is None:
         year = before.group(1)
     tail = _TAIL.match(text, end)
-    where: frozenset[URIRef] = frozenset()
+    # A name may run on over its place ("the … Meeting in Japan in 2017"): " in X" inside it places it too.
+    where = frozenset(iri for ps, pe, iri in places if start < ps and pe <= end and _PLACED.search(text[start:ps]))
     if tail:
         if tail.group("where"):
             s, e = tail.span("where")
-            where = frozenset(iri for ps, pe, iri in places if s <= ps and pe <= e)
+            where |= frozenset(iri for ps, pe, iri in places if s <= ps and pe <= e)
         if tail.group("year") and year is None:
             year = tail.group("year")
         elif tail.group("relative") and year is None and document_year is not None:

@@ -52,8 +52,8 @@ SELECT ?entity ?date WHERE {
 #: Where a document or meeting was: its place, the host country, the country of its place.
 _PLACES = TrustedQuery.of("""
 SELECT ?entity ?where WHERE {
-  { ?entity schema:location ?where } UNION { ?entity gg:host ?where }
-  UNION { ?entity gg:adoptedAt ?meeting . { ?meeting schema:location ?where } UNION { ?meeting gg:host ?where } }
+  { ?entity schema:location/schema:containedInPlace* ?where } UNION { ?entity gg:host ?where }
+  UNION { ?entity gg:adoptedAt ?meeting . { ?meeting schema:location/schema:containedInPlace* ?where } UNION { ?meeting gg:host ?where } }
   UNION { ?entity schema:location|gg:adoptedAt/schema:location ?place .
           ?place schema:addressCountry ?code . ?where gg:iso3166Alpha2 ?code }
 }""")
