@@ -47,9 +47,10 @@ def main() -> None:
     print(f"{len(quads)} quads (scale {args.scale})")
     print(f"{'format':8} {'govgraph ms':>12} {'bytes':>9} {'rdflib ms':>10} {'bytes':>9}")
     for key in FORMATS:
-        if FORMATS[key].writer is None:
+        writer = FORMATS[key].writer
+        if writer is None:
             continue
-        ours, our_size = best(lambda: FORMATS[key].writer(quads))  # noqa: B023 (timed at once)
+        ours, our_size = best(lambda: writer(quads))  # noqa: B023 (timed at once)
         if key in RDFLIB:
             source = dataset if key in ("nq", "trig") else graph
             theirs, their_size = best(lambda: source.serialize(format=RDFLIB[key], encoding="utf-8"))  # noqa: B023 (timed at once)

@@ -15,6 +15,7 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from govgraph import derived, loading, paths
@@ -49,12 +50,12 @@ def main() -> None:
         if question.form != "SELECT":
             continue
         bindings = question.bindings()
-        whole_ms, whole = _cpu_ms(lambda q=question, b=bindings: memory.select(q.text, b, limit=10**8), args.runs)
-        page_ms, page = _cpu_ms(lambda q=question, b=bindings: memory.select(q.text, b, limit=PAGE_SIZE, offset=0), args.runs)
+        whole_ms, whole = _cpu_ms(partial(memory.select, question.text, bindings, limit=10**8), args.runs)
+        page_ms, page = _cpu_ms(partial(memory.select, question.text, bindings, limit=PAGE_SIZE, offset=0), args.runs)
         assert page.rows == whole.rows[:PAGE_SIZE], question.name
         plain = "–"
         if question.plain is not None:
-            plain_ms, answer = _cpu_ms(lambda q=question, b=bindings: memory.select(q.plain, b, limit=10**8), args.runs)
+            plain_ms, answer = _cpu_ms(partial(memory.select, question.plain, bindings, limit=10**8), args.runs)
             assert answer.rows == whole.rows, question.name
             plain = f"{plain_ms:,.1f}"
         print(f"| {question.name} | {len(whole):,} | {whole_ms:,.1f} | {page_ms:,.1f} | {plain} |", flush=True)

@@ -68,7 +68,8 @@ def _modularity(graph: nx.Graph, rows: list[dict]) -> float:
     groups: dict[int, set[str]] = {}
     for row in rows:
         groups.setdefault(row["community"], set()).add(row["id"])
-    return nx.community.modularity(graph, groups.values(), weight="weight")
+    score: float = nx.community.modularity(graph, groups.values(), weight="weight")
+    return score
 
 
 def step(engine: str, work: Path, limit: float) -> None:

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -83,7 +84,8 @@ class Virtuoso:
         self.sql(GRANT)
 
     def cpu(self) -> float:
-        return _cpu_seconds(self.process.pid)
+        seconds: float = _cpu_seconds(self.process.pid)
+        return seconds
 
     def sql(self, statements: str) -> str:
         done = subprocess.run(
@@ -130,7 +132,7 @@ def _embedded_load(build: Path, work: Path, timeout: float) -> dict:
     target = work / "serve-embedded-store"
     shutil.rmtree(target, ignore_errors=True)
     code = "import sys, pyoxigraph as ox; ox.Store(sys.argv[2]).bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)"
-    loaded = measure([sys.executable, "-c", code, str(build / "govgraph.nq"), str(target)], timeout)
+    loaded: dict = measure([sys.executable, "-c", code, str(build / "govgraph.nq"), str(target)], timeout)
     shutil.rmtree(target, ignore_errors=True)
     return loaded
 
@@ -193,8 +195,8 @@ def rows(home: Path, work: Path, timeout: float, repeat: int = 5) -> list[dict]:
         with open_store(virtuoso.url) as served, open_store(location=build / "store") as local:
             for question in list_queries():
                 try:
-                    theirs, remote = _p50(lambda q=question: q.run(served, timeout=QUESTION_TIMEOUT, limit=LIMIT), repeat)
-                    ours, answer = _p50(lambda q=question: q.run(local, timeout=QUESTION_TIMEOUT, limit=LIMIT), repeat)
+                    theirs, remote = _p50(partial(question.run, served, timeout=QUESTION_TIMEOUT, limit=LIMIT), repeat)
+                    ours, answer = _p50(partial(question.run, local, timeout=QUESTION_TIMEOUT, limit=LIMIT), repeat)
                 except GovgraphError as error:
                     found.append(
                         {

@@ -63,17 +63,21 @@ def in_process(location: Path) -> dict[str, float]:
 
     def start() -> None:
         opened.append(ox.Store.read_only(str(location)))
-        list(opened[0].query(SMALL, use_default_graph_as_union=True))
+        small()
 
     def small() -> None:
-        list(opened[0].query(SMALL, use_default_graph_as_union=True))
+        result = opened[0].query(SMALL, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        list(result)
 
     def tiny() -> None:
         result = opened[0].query(TINY, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
         [(from_oxigraph(solution[0]), from_oxigraph(solution[1])) for solution in result]
 
     def large() -> None:
         result = opened[0].query(LARGE, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
         [(from_oxigraph(solution[0]), from_oxigraph(solution[1]), from_oxigraph(solution[2])) for solution in result]
 
     return {

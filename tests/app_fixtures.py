@@ -49,7 +49,7 @@ def app_pages() -> list[str]:
     """The pages the app's router lists, by the stem of each `st.Page("app_pages/NAME.py", …)` in streamlit_app.py."""
     tree = ast.parse(APP_FILE.read_text(encoding="utf-8"))
     return [
-        Path(node.args[0].value).stem
+        Path(ast.literal_eval(node.args[0])).stem
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Page"
     ]
@@ -120,7 +120,8 @@ def app_page(monkeypatch: pytest.MonkeyPatch) -> Callable:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @pytest.fixture(scope="session")

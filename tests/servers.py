@@ -40,7 +40,8 @@ def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = READY_TIMEOUT) -> None:
@@ -219,7 +220,8 @@ def virtuoso_url() -> Iterator[str]:
 @pytest.fixture(params=["oxigraph", "virtuoso"])
 def server_url(request: pytest.FixtureRequest) -> str:
     """Each real server in turn."""
-    return request.getfixturevalue(f"{request.param}_url")
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    return url
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def grown_app(serve_app, grown_store) -> str:
-    return serve_app(grown_store)
+    url: str = serve_app(grown_store)
+    return url
 
 
 def quotes(page: Page) -> list[str]:

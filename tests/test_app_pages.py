@@ -187,7 +187,10 @@ def test_govgraph_app_builds_then_serves_on_loopback(tmp_path):
     port = free_port()
     env = cli_environment(env={"GOVGRAPH_BUILD": str(tmp_path / "build")})
     env.pop("GOVGRAPH_STORE", None)
-    process = subprocess.Popen(cli_command("app", "--port", port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        cli_command("app", "--port", str(port)), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None  # piped
     try:
         deadline, answer = time.monotonic() + 120, b""
         while time.monotonic() < deadline and process.poll() is None and answer != b"ok":

@@ -34,7 +34,8 @@ def ok(at):
 
 def page_param(at) -> str | None:
     value = at.query_params.get("page")
-    return value[0] if isinstance(value, list) else value
+    page: str | None = value[0] if isinstance(value, list) else value
+    return page
 
 
 def test_pages_cover_every_match_once_in_a_stable_order(grown_store):

@@ -34,7 +34,9 @@ def test_a_blank_node_in_lines_of_two_chunks_stays_one_node(tmp_path: Path) -> N
     source.write_bytes(_nquads(500))
     store = ox.Store(str(tmp_path / "store"))
     bulk_load_nquads(store, source, chunk_bytes=1000)
-    answer = list(store.query(f"SELECT ?z WHERE {{ GRAPH ?g {{ <{EX}a> <{EX}first> ?b . ?b <{EX}second> ?z }} }}"))
+    solutions = store.query(f"SELECT ?z WHERE {{ GRAPH ?g {{ <{EX}a> <{EX}first> ?b . ?b <{EX}second> ?z }} }}")
+    assert isinstance(solutions, ox.QuerySolutions)
+    answer = list(solutions)
     assert [row["z"] for row in answer] == [ox.NamedNode(f"{EX}z")]
 
 

@@ -69,7 +69,9 @@ def test_parquet_edge_list_read_by_duckdb(tmp_path) -> None:
     out = tmp_path / "edges.parquet"
     done = run_cli("network", "-i", str(NETWORK), "--projection", "co-mention", "--format", "parquet", "--out", str(out))
     assert done.returncode == 0, done.stderr
-    rows = duckdb.sql(f"SELECT src, dst, weight, statements FROM read_parquet('{out}') ORDER BY src, dst").fetchall()
+    relation = duckdb.sql(f"SELECT src, dst, weight, statements FROM read_parquet('{out}') ORDER BY src, dst")
+    assert relation is not None  # a SELECT gives a relation
+    rows = relation.fetchall()
     # test_network.py: co-mention has 9 edges (two triangles sharing wsis-20, and a third triangle).
     assert len(rows) == 9
     assert (ID + "forum/gdc", ID + "forum/wsis-20", 1, ID + "statement/p5-s2") in rows

@@ -108,6 +108,7 @@ def broken_store(seed: list[ox.Quad], remove: list[tuple[str, str, str | None]],
 def run_check(store: ox.Store, check: queries.SavedQuery) -> list[tuple[object, ...]]:
     """The check's rows, run the way `govgraph validate` runs it (pyoxigraph, union default graph)."""
     results = store.query(check.text, use_default_graph_as_union=True)
+    assert isinstance(results, ox.QuerySolutions)  # a check is a SELECT
     return [tuple(short(terms.from_oxigraph(s[v]) if s[v] is not None else None) for v in results.variables) for s in results]
 
 

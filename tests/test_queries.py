@@ -154,6 +154,7 @@ def test_run_checks_is_the_runner_validate_uses_and_names_a_refused_check(embedd
 
 def test_choices_list_instances_of_the_class(embedded) -> None:
     forum = queries.find_query("commitments-by-forum").param("forum")
+    assert forum is not None
     table = queries.choices(embedded, forum)
     # Sorted by label, case-insensitively: IGF 2023…, Internet Governance Forum, World Summit…
     assert [str(row[0]).rsplit("/", 1)[1] for row in table.rows] == ["kyoto-igf", "igf", "wsis"]

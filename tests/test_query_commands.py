@@ -1,5 +1,6 @@
 """The `queries`, `query` and `publish` commands, run in-process through govgraph.cli.main."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,7 +16,7 @@ CommandResult = tuple[int, str, str]
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture) -> "callable":
+def run(capsys: pytest.CaptureFixture) -> Callable[..., CommandResult]:
     def invoke(*argv: str) -> CommandResult:
         status = main(list(argv))
         captured = capsys.readouterr()

@@ -11,6 +11,7 @@ CI = (Path(__file__).parents[1] / ".ci" / "run").read_text(encoding="utf-8")
 def subcommands() -> list[str]:
     parser = build_parser()
     action = next(a for a in parser._actions if a.dest == "command")
+    assert action.choices is not None  # the subcommands
     return sorted(action.choices)
 
 

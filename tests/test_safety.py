@@ -268,7 +268,9 @@ def test_a_bound_value_reads_back_as_that_term_in_the_values_row(value) -> None:
     bound = safety.bind(query, {"a": value, "b": other}, limit=5).text
     assert safety.bind(bound).text == bound  # the gate's own fixpoint
     assert bound.endswith("LIMIT 6")
-    rows = list(ox.Store().query(bound))
+    solutions = ox.Store().query(bound)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = list(solutions)
     assert [(from_oxigraph(row["v"]), from_oxigraph(row["w"])) for row in rows] == [(value, other)]
 
 

@@ -30,7 +30,7 @@ def saved_query(name: str) -> queries.SavedQuery:
     return queries.find_query(name)
 
 
-def _case_id(case: tuple) -> str:
+def _case_id(case: tuple[str, dict[str, str], object]) -> str:
     name, params = case[0], case[1]
     return name + "".join(f"[{k}={v.rsplit(':', 1)[-1] if ':' in v else v}]" for k, v in params.items())
 

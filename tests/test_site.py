@@ -128,6 +128,7 @@ def test_preview_serves_on_loopback_with_content_negotiation(site: Path) -> None
     )
     try:
         line = ""
+        assert process.stdout is not None  # piped
         deadline = time.monotonic() + 60
         while "serving" not in line and time.monotonic() < deadline:
             line = process.stdout.readline()

@@ -8,15 +8,15 @@ from rdflib import BNode, Literal, URIRef
 
 from govgraph.errors import GovgraphError
 from govgraph.source import open_store
-from govgraph.store import Store
+from govgraph.store import DEFAULT_MAX_ANSWER_BYTES, Store
 from tests.hardening.faulty_server import head, select_json, serving
 
 CHUNK_ROWS = 100
 QUERY = "SELECT ?s WHERE { ?s ?p ?o }"
 
 
-def remote(url: str, **caps: int) -> Store:
-    store = open_store(url, **caps)
+def remote(url: str, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> Store:
+    store = open_store(url, max_answer_bytes=max_answer_bytes)
     store.chunk_rows = CHUNK_ROWS
     return store
 

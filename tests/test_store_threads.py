@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from govgraph.errors import GovgraphError
 from govgraph.safety import QueryRefused
@@ -47,7 +48,7 @@ def outcome(run: Callable[[], object]) -> object:
 def questions(store: Store) -> list[tuple[Callable[[], object], object]]:
     """(question, hand-worked answer) pairs."""
 
-    def rows(query: str, **bindings: object) -> Callable[[], object]:
+    def rows(query: str, **bindings: Node) -> Callable[[], object]:
         return lambda: sorted(tuple(map(str, row)) for row in store.select(query, bindings or None).rows)
 
     return [

@@ -46,7 +46,8 @@ def test_the_vocabulary_reads_classes_labels_and_roles_from_the_ontology(summit_
     known = vocabulary.load(summit_home / "ontology" / "govgraph.ttl")
     assert known.label(str(GG.Summit)) == "summit"
     assert str(GG.Summit) in known.below(str(GG.Forum))
-    assert known.role_naming(str(GG.Summit)).iri == str(GG.forum)
+    role = known.role_naming(str(GG.Summit))
+    assert role is not None and role.iri == str(GG.forum)
     assert [role.name for role in known.roles] == list(explore.vocab.ROLES)
 
 

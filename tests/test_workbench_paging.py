@@ -10,6 +10,7 @@ from pathlib import Path
 
 from govgraph import queries
 from govgraph.source import open_store
+from govgraph.store import ResultTable
 
 pytest_plugins = ["tests.app_fixtures"]
 
@@ -31,6 +32,7 @@ def _shown(at) -> list[tuple]:
 def test_a_saved_question_pages_through_its_whole_answer(app_page, seed_store: Path) -> None:
     with open_store(location=seed_store) as store:
         whole = queries.find_query(QUESTION).run(store)
+    assert isinstance(whole, ResultTable)
     assert len(whole.rows) > 2 * PAGE  # at least three pages
 
     at = app_page("workbench", seed_store)

@@ -79,7 +79,7 @@ with st.sidebar:
         labels = {v.iri: f"{v.label} ({v.count})" for v in options}
         labels_of[key] = {v.iri: v.label for v in options}
         chosen = st.multiselect(
-            facet.title, list(labels), key=state, format_func=labels.get, placeholder=f"Any {facet.title.lower()}"
+            facet.title, list(labels), key=state, format_func=labels.__getitem__, placeholder=f"Any {facet.title.lower()}"
         )
         if chosen:
             selected[key] = chosen
@@ -123,13 +123,13 @@ def view_href(**changes: str | None) -> str:
 if printing:
     hits, more = page_parts.read(page_parts.search, where, chosen_view, words, not everything, alone=alone, size=PRINTED)
     count += f" (the first {len(hits)} printed: narrow the view to print the rest)" if more else ""
-    chosen = "; ".join(
+    filters = "; ".join(
         f"{explore.FACETS[key].title}: {', '.join(labels_of[key].get(iri, iri) for iri in iris)}"
         for key, iris in selected.items()
     )
     st.markdown(
         f"**{count}**"
-        + (f" — {marks.escape(chosen)}" if chosen else "")
+        + (f" — {marks.escape(filters)}" if filters else "")
         + (f" — words: “{marks.escape(words)}”" if words else ""),
         unsafe_allow_html=True,
     )

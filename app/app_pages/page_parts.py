@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import streamlit as st
@@ -73,7 +73,8 @@ def default_endpoint() -> str:
 
 def endpoint() -> str:
     """The endpoint chosen in the sidebar, '' for the embedded store."""
-    return st.session_state.get(ENDPOINT_KEY, "")
+    chosen: str = st.session_state.get(ENDPOINT_KEY, "")
+    return chosen
 
 
 def store() -> Store:
@@ -85,7 +86,7 @@ def store() -> Store:
         st.stop()
 
 
-def guarded(function, *args, **kwargs):
+def guarded(function: Callable[..., T | Failed], *args: Any, **kwargs: Any) -> T:
     """Call a library function; a store error (unreachable endpoint, time limit) stops the page with its message.
 
     A cached read that failed returns `Failed` (kept for the TTL like an answer, so a query that ran out
@@ -102,7 +103,7 @@ def guarded(function, *args, **kwargs):
                 "This answer is not run again on every click: narrow the view (a filter, fewer or more precise words, "
                 "one entity) or try again when the machine is less busy."
             )
-        st.button("Try again", key=f"retry.{getattr(function, '__name__', '')}", on_click=function.clear)
+        st.button("Try again", key=f"retry.{getattr(function, '__name__', '')}", on_click=function.clear)  # type: ignore[attr-defined]  # a st.cache_data function
         st.stop()
     return answer
 
@@ -248,7 +249,7 @@ def iri_affordance(iri: str, permalink: str) -> None:
 # stale answers; each returns `Failed` instead of raising, so that a failure is remembered too (see `guarded`).
 
 
-def read(function: Callable[..., T], where: str, *args, **kwargs) -> T:
+def read(function: Callable[..., T | Failed], where: str, *args: Any, **kwargs: Any) -> T:
     """A cached read below for the data `where` holds now: `function(where, data_version(where), …)`, guarded."""
     return guarded(function, where, data_version(where), *args, **kwargs)
 
@@ -349,7 +350,7 @@ def pager(key: str, total: int, noun: str, *, size: int = PAGE_SIZE, param: str 
     if st.session_state.get(key + ".url") != wanted:
         st.session_state[key + ".url"] = wanted
         st.session_state[key] = int(wanted) if wanted.isdigit() else 1
-    number = min(max(1, st.session_state.get(key, 1)), pages)
+    number: int = min(max(1, st.session_state.get(key, 1)), pages)
     if pages > 1:
 
         def go(to: int) -> None:

@@ -23,7 +23,9 @@ def saved() -> dict[str, queries.SavedQuery]:
 
 @st.cache_data(ttl=page_parts.TTL, show_spinner=False)
 def choices(where: str, name: str, param: str) -> dict[str, str]:
-    table = queries.choices(page_parts.get_store(where), saved()[name].param(param))
+    found = saved()[name].param(param)
+    assert found is not None  # asked only for a parameter of the question
+    table = queries.choices(page_parts.get_store(where), found)
     return {str(value): (str(label) if label is not None else str(value)) for value, label in table.rows}
 
 
@@ -76,7 +78,7 @@ if question is not None:
                 options = {default: short(default), **options}
             if st.session_state.get(key) not in options:
                 st.session_state[key] = default
-            values[param.name] = st.selectbox(label, list(options), key=key, format_func=options.get)
+            values[param.name] = st.selectbox(label, list(options), key=key, format_func=options.__getitem__)
         else:
             st.session_state.setdefault(key, param.default or "")
             values[param.name] = st.text_input(label, key=key)

@@ -19,7 +19,7 @@ Send = Callable[[bytes], None]
 
 
 class FaultyServer:
-    def __init__(self, answer: Callable[[Send], None]) -> None:
+    def __init__(self, answer: Callable[[Send], object]) -> None:
         self.answer = answer
         self.requests = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -100,7 +100,7 @@ def select_json(variables: list[str], rows: Iterator[dict[str, str]] | list[dict
 
 
 @contextmanager
-def serving(answer: Callable[[Send], None]) -> Iterator[FaultyServer]:
+def serving(answer: Callable[[Send], object]) -> Iterator[FaultyServer]:
     """A FaultyServer for the duration of a `with` block."""
     server = FaultyServer(answer)
     try:

@@ -12,7 +12,7 @@ import pytest
 from govgraph import loading
 from govgraph.errors import GovgraphError
 from govgraph.source import open_store
-from govgraph.store import temporary_store
+from govgraph.store import EmbeddedStore, temporary_store
 from tests.conftest import run_cli
 from tests.hardening.faulty_server import head, select_json, serving
 
@@ -54,6 +54,7 @@ def test_an_answer_under_the_cap_is_read_whole() -> None:
 
 def test_embedded_store_has_the_same_cap() -> None:
     with temporary_store(loading.load_store().quads_for_pattern(None, None, None)) as seed:
+        assert isinstance(seed, EmbeddedStore)
         with open_store(location=seed.location, max_answer_bytes=10_000) as store:
             with pytest.raises(GovgraphError, match=r"larger than 0.01 MB \(the answer size cap\)"):
                 store.select("SELECT * WHERE { ?s ?p ?o }")

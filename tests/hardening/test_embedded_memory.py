@@ -22,6 +22,7 @@ CAP_MB = 200
 @pytest.fixture(scope="module")
 def seed_store() -> Iterator[EmbeddedStore]:
     with temporary_store(loading.load_store().quads_for_pattern(None, None, None)) as store:
+        assert isinstance(store, EmbeddedStore)
         yield store
 
 

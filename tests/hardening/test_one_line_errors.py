@@ -22,7 +22,7 @@ from tests.hardening.faulty_server import head, select_json, serving
 SELECT_ALL = "SELECT ?s WHERE { ?s ?p ?o }\n"
 
 
-def failure_line(result: subprocess.CompletedProcess) -> str:
+def failure_line(result: subprocess.CompletedProcess[str]) -> str:
     """The one message line of a failed run."""
     assert "Traceback" not in result.stderr, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip() and not line.endswith("…")]

@@ -47,7 +47,7 @@ class Listener(ThreadingHTTPServer):
         self.connections = 0
         super().__init__(("127.0.0.1", 0), _Answer)
 
-    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def process_request(self, request, client_address) -> None:
         self.connections += 1
         super().process_request(request, client_address)
 
@@ -169,7 +169,7 @@ def payloads(url: str) -> list[str]:
     return nasty(url) + generated(url)
 
 
-def outcome(run) -> str:  # type: ignore[no-untyped-def]
+def outcome(run) -> str:
     """'refused' (one-line GovgraphError) or 'ran'; anything else (a traceback) fails the test."""
     try:
         run()
@@ -226,7 +226,7 @@ def test_invalid_code_points_are_one_line_errors(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_the_workbench_link_sends_nothing(listener: Listener, app_page, seed_store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_workbench_link_sends_nothing(listener: Listener, app_page, seed_store: Path) -> None:
     at = app_page("workbench", seed_store, q=repro(listener.url))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -335,8 +335,6 @@ def test_every_query_compiled_from_the_project_shapes_passes_the_gate_with_the_s
 
 
 def rows(store: ox.Store, query: str) -> list:
-    return sorted(
-        tuple(str(row[v]) for v in solutions.variables)
-        for solutions in [store.query(query, use_default_graph_as_union=True)]
-        for row in solutions
-    )
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return sorted(tuple(str(row[v]) for v in solutions.variables) for row in solutions)

@@ -60,8 +60,8 @@ def hits_csv(hits: list[Hit]) -> str:
 
 def hits_xlsx(hits: list[Hit]) -> bytes:
     """The hits as an Excel workbook (openpyxl): the same columns as the CSV, the header frozen and bold."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]  # no stubs shipped
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -38,7 +39,7 @@ _NUMERIC = {
 STARTER_QUERY = "SELECT ?s ?label WHERE {\n  ?s a gg:Commitment ; rdfs:label ?label .\n}"
 
 
-def is_graph(result: object) -> bool:
+def is_graph(result: object) -> TypeGuard[Graph]:
     """Whether a query answer is a graph (CONSTRUCT, DESCRIBE) rather than rows or a boolean."""
     return isinstance(result, Graph)
 
