@@ -9,8 +9,10 @@ year is never linked to another year's: a false link in a draft is worse than a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rdflib import URIRef
 
@@ -23,6 +25,7 @@ _TAIL = re.compile(
     r"(?:\s+(?:in\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<relative>last|this|next)\s+year\b)?"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_START = itemgetter(0)
 #: The end of a name's text just before a place that places it: "… Meeting in ", "… at ".
 _PLACED = re.compile(r"\s(?:in|at)\s+$")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -43,17 +46,19 @@ class When:
         return self.year is not None or bool(self.places)
 
 
-def when_and_where(text: str, start: int, end: int, places: Iterable[tuple[int, int, URIRef]], document_year: int | None) -> When:
+def when_and_where(text: str, start: int, end: int, places: Sequence[tuple[int, int, URIRef]], document_year: int | None) -> When:
     """The year written in or just before the name text[start:end], or after it ("last year",
     counted from `document_year`), and the places or countries named right after it ("in Japan").
-    `places` are the linked places and countries of the text, with their spans."""
+    `places` are the linked places and countries of the text, with their spans, sorted."""
     year = next(iter(_YEAR.findall(text[start:end])), None)
     before = re.search(r"\b((?:19|20)\d\d)(?:'s|’s)?\s+$", text[max(0, start - 8) : start])
     if before and year is None:
         year = before.group(1)
     tail = _TAIL.match(text, end)
     # A name may run on over its place ("the … Meeting in Japan in 2017"): " in X" inside it places it too.
-    where = frozenset(iri for ps, pe, iri in places if start < ps and pe <= end and _PLACED.search(text[start:ps]))
+    # Only the places that start inside the name are looked at: a sentence of many names stays linear.
+    inside = places[bisect_right(places, start, key=_START) : bisect_right(places, end, key=_START)]
+    where = frozenset(iri for ps, pe, iri in inside if pe <= end and _PLACED.search(text, max(start, ps - 8), ps))
     if tail:
         if tail.group("where"):
             s, e = tail.span("where")

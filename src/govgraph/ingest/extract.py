@@ -360,7 +360,7 @@ def _link(
     document_speaker: URIRef,
 ) -> None:
     found: list[NameMatch] = linker.mentions(quote, (speaker_span,) if speaker_span else ())
-    places = [(m.start, m.end, m.entity.iri) for m in found if m.entity.is_a("Place") or m.entity.is_a("Country")]
+    places = sorted((m.start, m.end, m.entity.iri) for m in found if m.entity.is_a("Place") or m.entity.is_a("Country"))
     mentions: list[NameMatch] = []
     for mention in found:  # a document or meeting named with a year or place is linked only if both fit
         if any(mention.entity.is_a(c) for c in DATED):
