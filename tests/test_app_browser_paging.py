@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.hardening.app_browser import FIRST, open_page
+from tests.hardening.app_browser import FIRST, open_page, settle
 
 pytest_plugins = ["tests.app_fixtures", "tests.hardening.app_browser"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -19,6 +19,8 @@ def grown_app(serve_app, grown_store) -> str:
 
 
 def quotes(page: Page) -> list[str]:
+    """The quotes of the cards shown, once the rerun has finished (the page count can show before all cards)."""
+    settle(page)
     return page.locator(".gg-quote").all_inner_texts()
 
 
