@@ -45,6 +45,18 @@ EVIL_TTL = f"""
 """
 
 
+def ok(at):
+    """Run an AppTest page and assert it raised nothing; the page, for chaining."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown(at) -> str:
+    """Every markdown element's text of an AppTest page, one per line."""
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
 def app_pages() -> list[str]:
     """The pages the app's router lists, by the stem of each `st.Page("app_pages/NAME.py", …)` in streamlit_app.py."""
     tree = ast.parse(APP_FILE.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ import pytest
 
 from govgraph import loading
 from govgraph.source import open_store
-from tests.app_fixtures import app_pages
+from tests.app_fixtures import app_pages, markdown, ok
 from tests.conftest import cli_command, cli_environment
 
 pytest_plugins = ["tests.app_fixtures", "tests.servers"]
@@ -20,16 +20,6 @@ ID = "https://w3id.org/govgraph/id/"
 IGF = ID + "forum/igf"
 IGF_CLAUSE = ID + "statement/g7-2023-digital-annex4-p1-s2-c1"
 PAGES = app_pages()
-
-
-def markdown(at) -> str:
-    return "\n".join(str(m.value) for m in at.markdown)
-
-
-def ok(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 @pytest.mark.parametrize("page_name", PAGES)

@@ -15,21 +15,12 @@ import pytest
 
 from govgraph import explore
 from govgraph.source import open_store
+from tests.app_fixtures import markdown, ok
 
 pytest_plugins = ["tests.app_fixtures"]
 
 G7 = "https://w3id.org/govgraph/id/actor/g7"
 IGF = "https://w3id.org/govgraph/id/forum/igf"
-
-
-def markdown(at) -> str:
-    return "\n".join(str(m.value) for m in at.markdown)
-
-
-def ok(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def page_param(at) -> str | None:

@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 from govgraph import paths
 from govgraph.ingest.revise import Draft
 from govgraph.namespaces import GG, INITIATIVE, STMT
+from tests.app_fixtures import ok
 from tests.conftest import run_cli
 
 pytest_plugins = ["tests.app_fixtures"]
@@ -24,12 +25,6 @@ def draft(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     assert ingested.returncode == 0, ingested.stderr
     monkeypatch.setattr(paths, "DATA_DIR", project_copy / "data")
     return project_copy / "data" / "drafts" / "communique.ttl"
-
-
-def ok(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _candidate(draft: Path, words: str) -> str:

@@ -11,17 +11,12 @@ from pathlib import Path
 from govgraph import queries
 from govgraph.source import open_store
 from govgraph.store import ResultTable
+from tests.app_fixtures import ok
 
 pytest_plugins = ["tests.app_fixtures"]
 
 QUESTION = "statements-matching-text"  # the default word matches several statements on the seed
 PAGE = 2
-
-
-def ok(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _shown(at) -> list[tuple]:

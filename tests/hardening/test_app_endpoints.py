@@ -13,19 +13,13 @@ import pytest
 
 from govgraph.explore import endpoints
 from govgraph.explore.launch import environment
-from tests.app_fixtures import app_pages
+from tests.app_fixtures import app_pages, ok
 from tests.conftest import run_cli
 
 pytest_plugins = ["tests.app_fixtures", "tests.servers", "tests.hardening.listeners"]
 
 PAGES = app_pages()
 IGF = "https://w3id.org/govgraph/id/forum/igf"
-
-
-def ok(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 @pytest.mark.parametrize("page_name", PAGES)
